@@ -1,0 +1,93 @@
+// One error type for the whole domain and one mapping to RFC 9457 problem+json.
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "invalid_transition"
+  | "precondition_failed"
+  | "idempotency_key_reused"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "service_unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorCode, { status: number; title: string }> = {
+  bad_request: { status: 400, title: "Bad request" },
+  validation_failed: { status: 400, title: "Validation failed" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Forbidden" },
+  not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  invalid_transition: { status: 409, title: "Invalid status transition" },
+  precondition_failed: { status: 412, title: "Precondition failed" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  idempotency_key_reused: { status: 422, title: "Idempotency key reused with a different payload" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  service_unavailable: { status: 503, title: "Service unavailable" },
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { errors?: FieldError[] } & Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status() {
+    return STATUS[this.code].status;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export function problemFor(error: AppError, instance?: string): Problem {
+  const { status, title } = STATUS[error.code];
+  return {
+    type: `/problems/${error.code.replaceAll("_", "-")}`,
+    title,
+    status,
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...error.details,
+  };
+}
+
+/** Known database failures become domain errors; anything else is an internal error. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("service_unavailable", "The database is unavailable; try again shortly.");
+  }
+  return new AppError("internal", "An unexpected error occurred.");
+}
+
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (e.code === "P1001" || e.code === "P1017" || e.code === "57P01" || e.code === "ECONNREFUSED") return true;
+  if (typeof e.message === "string" && UNAVAILABLE.test(e.message)) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}

@@ -1,0 +1,59 @@
+// The one route wrapper (CONVENTIONS 3): request id, caller resolution, a named permission, and
+// every error mapped to problem+json.
+import { randomUUID } from "node:crypto";
+import { AppError, toAppError } from "@/lib/api/errors";
+import { problem } from "@/lib/api/responses";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+type Params = Record<string, string | string[] | undefined>;
+
+interface BaseContext<P> {
+  request: Request;
+  params: P;
+  requestId: string;
+}
+
+type AuthedContext<P> = BaseContext<P> & { actor: Actor };
+type RouteHandler = (request: Request, route?: { params?: Promise<Params> }) => Promise<Response>;
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function withApi<P extends Params = Params>(
+  options: { public: true },
+  handler: (ctx: BaseContext<P>) => Promise<Response>,
+): RouteHandler;
+export function withApi<P extends Params = Params>(
+  options: { permission: Permission },
+  handler: (ctx: AuthedContext<P>) => Promise<Response>,
+): RouteHandler;
+export function withApi<P extends Params>(
+  options: { public: true } | { permission: Permission },
+  handler: (ctx: AuthedContext<P>) => Promise<Response>,
+): RouteHandler {
+  return async (request, route) => {
+    const incoming = request.headers.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    let response: Response;
+    try {
+      const params = ((await route?.params) ?? {}) as P;
+      const ctx: BaseContext<P> & { actor?: Actor } = { request, params, requestId };
+      if ("permission" in options) {
+        const actor = await resolveActor(request);
+        if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
+        if (!can(actor, options.permission)) throw new AppError("forbidden", "You may not perform this action.");
+        ctx.actor = actor;
+      }
+      response = await handler(ctx as AuthedContext<P>);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) {
+        console.error(JSON.stringify({ level: "error", requestId, method: request.method, url: request.url, error: String((error as Error)?.stack ?? error) }));
+      }
+      response = problem(appError, requestId);
+    }
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+}

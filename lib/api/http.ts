@@ -1,0 +1,38 @@
+// Small HTTP helpers shared by the delivery routes.
+import { AppError } from "@/lib/api/errors";
+import { parseWith } from "@/lib/api/body";
+import { idempotencyKeySchema } from "@/lib/deliveries/schemas";
+
+export const etag = (version: number) => `"${version}"`;
+
+/** `If-Match: "3"` (or W/"3", or *) → 3; absent or * → undefined. */
+export function expectedVersion(request: Request): number | undefined {
+  const header = request.headers.get("if-match");
+  if (header === null || header.trim() === "*") return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) {
+    throw new AppError("validation_failed", 'If-Match must be an ETag such as "3".', {
+      errors: [{ path: "If-Match", message: "Not an ETag of this API" }],
+    });
+  }
+  return Number(match[1]);
+}
+
+export function idempotencyKey(request: Request): string | undefined {
+  const header = request.headers.get("idempotency-key");
+  if (header === null) return undefined;
+  return parseWith(idempotencyKeySchema, header, "Idempotency-Key header");
+}
+
+/** Query string → plain object; repeated keys and comma lists become arrays where asked. */
+export function searchParamsObject(url: string, arrayKeys: readonly string[] = []) {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = arrayKeys.includes(key)
+      ? values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
+      : values[values.length - 1];
+  }
+  return out;
+}

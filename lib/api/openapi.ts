@@ -1,0 +1,166 @@
+// The OpenAPI 3.1 document, generated from the very zod schemas the handlers validate with.
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import {
+  createDeliverySchema,
+  deliveryPageSchema,
+  deliverySchema,
+  idempotencyKeySchema,
+  listDeliveriesQuerySchema,
+  statusHistorySchema,
+  trackingSchema,
+  transitionDeliverySchema,
+} from "@/lib/deliveries/schemas";
+
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    allowedTransitions: z.array(z.string()).optional(),
+    currentStatus: z.string().optional(),
+    currentVersion: z.number().int().optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+const requestIdHeader = z.string().meta({ description: "Echoes X-Request-Id or a new id; quote it when reporting a problem." });
+
+function problem(description: string): ResponseConfig {
+  return {
+    description,
+    headers: z.object({ "X-Request-Id": requestIdHeader }),
+    content: { "application/problem+json": { schema: problemSchema } },
+  };
+}
+
+function ok(description: string, schema: z.ZodType, headers: Record<string, z.ZodType> = {}): ResponseConfig {
+  return {
+    description,
+    headers: z.object({ "X-Request-Id": requestIdHeader, ...headers }),
+    content: { "application/json": { schema } },
+  };
+}
+
+const authErrors = { 401: problem("Missing, invalid or revoked credentials.") };
+const idParam = z.object({ id: z.uuid() });
+const etagHeader = z.string().meta({ description: 'The delivery version, e.g. "3"; send it back as If-Match.' });
+
+function buildDocument() {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key (`dap_live_…`) created in the settings or with `npm run admin -- create-api-key`.",
+  });
+  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "authjs.session-token" });
+  const security = [{ [bearer.name]: [] }, { session: [] }];
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/deliveries",
+    summary: "Create a delivery (idempotent)",
+    description:
+      "Without `Idempotency-Key`, an identical payload (after normalisation) from the same partner returns the existing delivery. " +
+      "With it, the key decides: same key and body → the existing delivery; same key, other body → 422.",
+    security,
+    request: {
+      headers: z.object({ "Idempotency-Key": idempotencyKeySchema.optional() }),
+      body: { required: true, content: { "application/json": { schema: createDeliverySchema } } },
+    },
+    responses: {
+      201: ok("Created.", deliverySchema, { Location: z.string(), ETag: etagHeader }),
+      200: ok("Replay of an earlier identical request: the delivery as it is now.", deliverySchema, {
+        "Idempotent-Replayed": z.literal("true"),
+        ETag: etagHeader,
+      }),
+      400: problem("Malformed JSON or invalid fields (see `errors`)."),
+      ...authErrors,
+      403: problem("The caller may not create deliveries (admins)."),
+      413: problem("Body too large."),
+      415: problem("Body is not JSON."),
+      422: problem("Idempotency-Key reused with a different body."),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries",
+    summary: "List deliveries, newest first",
+    security,
+    request: { query: listDeliveriesQuerySchema },
+    responses: { 200: ok("A page; pass `nextCursor` as `cursor` for the next one.", deliveryPageSchema), 400: problem("Invalid query."), ...authErrors },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries/{id}",
+    summary: "Get a delivery",
+    security,
+    request: { params: idParam },
+    responses: { 200: ok("The delivery.", deliverySchema, { ETag: etagHeader }), ...authErrors, 404: problem("Unknown or not yours.") },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/deliveries/{id}/status",
+    summary: "Change the status",
+    description:
+      "Allowed: CREATED→IN_TRANSIT, CREATED→FAILED, CREATED→CANCELLED, IN_TRANSIT→COMPLETED, IN_TRANSIT→FAILED (reason required for FAILED). " +
+      "Partners and API keys may only cancel a CREATED delivery.",
+    security,
+    request: {
+      params: idParam,
+      headers: z.object({ "If-Match": z.string().optional().meta({ description: 'ETag from a GET; 412 when stale.' }) }),
+      body: { required: true, content: { "application/json": { schema: transitionDeliverySchema } } },
+    },
+    responses: {
+      200: ok("The delivery after the change.", deliverySchema, { ETag: etagHeader }),
+      400: problem("Invalid body, or a reason missing."),
+      ...authErrors,
+      403: problem("A valid transition the caller may not make."),
+      404: problem("Unknown or not yours."),
+      409: problem("Not allowed from the current status; `allowedTransitions` lists what is."),
+      412: problem("If-Match does not match the current version."),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries/{id}/events",
+    summary: "Status history, oldest first",
+    security,
+    request: { params: idParam },
+    responses: { 200: ok("History.", statusHistorySchema), ...authErrors, 404: problem("Unknown or not yours.") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/tracking/{trackingCode}",
+    summary: "Public tracking",
+    request: { params: z.object({ trackingCode: z.string().meta({ example: "DLV-7Q4K9M2X" }) }) },
+    responses: { 200: ok("Status and timeline without personal data.", trackingSchema), 404: problem("Unknown code.") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    summary: "Health",
+    responses: {
+      200: ok("Up.", z.object({ status: z.literal("ok"), db: z.literal("ok") })),
+      503: problem("The database is unreachable."),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Delivery platform API",
+      version: "1.0.0",
+      description:
+        "Create and follow deliveries. Errors are RFC 9457 `application/problem+json`; every response carries `X-Request-Id`.",
+    },
+    servers: [{ url: "/" }],
+  });
+}
+
+let cached: ReturnType<typeof buildDocument> | undefined;
+export function openApiDocument() {
+  return (cached ??= buildDocument());
+}

@@ -1,0 +1,60 @@
+// API keys (DESIGN §3): the secret is shown once; only its SHA-256 is stored.
+import { createHash, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+
+const PREFIX = "dap_live_";
+const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
+
+export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export async function createApiKey(options: { partnerId: string; name?: string; createdById?: string | null }) {
+  const secret = PREFIX + randomBytes(32).toString("base64url");
+  const key = await db.apiKey.create({
+    data: {
+      partnerId: options.partnerId,
+      name: options.name?.trim() || "API key",
+      prefix: secret.slice(0, PREFIX.length + 6),
+      secretHash: hashSecret(secret),
+      createdById: options.createdById ?? null,
+    },
+    select: { id: true, name: true, prefix: true, partnerId: true, createdAt: true },
+  });
+  return { ...key, secret };
+}
+
+export async function revokeApiKey(options: { id: string; partnerId?: string | null }) {
+  const { count } = await db.apiKey.updateMany({
+    where: { id: options.id, revokedAt: null, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) {
+    const exists = await db.apiKey.findFirst({
+      where: { id: options.id, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
+      select: { revokedAt: true },
+    });
+    if (!exists) throw new AppError("not_found", "No API key with this id.");
+  }
+  return db.apiKey.findUniqueOrThrow({
+    where: { id: options.id },
+    select: { id: true, prefix: true, revokedAt: true },
+  });
+}
+
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** The actor behind a bearer secret, or null when unknown, revoked or its partner is inactive. */
+export async function resolveApiKey(secret: string): Promise<Actor | null> {
+  if (!SECRET_PATTERN.test(secret)) return null;
+  const key = await db.apiKey.findUnique({
+    where: { secretHash: hashSecret(secret) },
+    select: { id: true, partnerId: true, revokedAt: true, lastUsedAt: true, partner: { select: { active: true } } },
+  });
+  if (!key || key.revokedAt || !key.partner.active) return null;
+  // Recording every use would turn each read into a write; minute precision is what people need.
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { kind: "API_KEY", id: key.id, role: "API_KEY", partnerId: key.partnerId };
+}

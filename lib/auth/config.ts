@@ -1,0 +1,37 @@
+// Auth.js settings shared by the proxy and the server. No database access here: the proxy must
+// stay light, and it only redirects signed-out page visits (authorisation happens next to data).
+import type { NextAuthConfig } from "next-auth";
+
+export type SessionRole = "ADMIN" | "PARTNER";
+
+const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/track(\/|$)/];
+
+export const authConfig = {
+  pages: { signIn: "/sign-in" },
+  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname;
+      if (PUBLIC_PAGES.some((re) => re.test(path))) return true;
+      return !!auth?.user;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id?: string; role?: SessionRole; partnerId?: string | null };
+        token.sub = u.id;
+        token.role = u.role;
+        token.partnerId = u.partnerId ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const user = session.user as typeof session.user & { role?: SessionRole; partnerId?: string | null };
+      user.id = token.sub ?? "";
+      user.role = token.role as SessionRole;
+      user.partnerId = (token.partnerId as string | null) ?? null;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

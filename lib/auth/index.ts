@@ -1,0 +1,62 @@
+// Auth.js with email + password (credentials) and JWT sessions carrying role and partner.
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveApiKey } from "@/lib/auth/api-keys";
+import { authConfig } from "@/lib/auth/config";
+import { DUMMY_HASH, verifyPassword } from "@/lib/auth/passwords";
+import { db } from "@/lib/db";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+/** The user for these credentials, or null; inactive users and partners cannot sign in. */
+export async function authenticate(credentials: unknown) {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({
+    where: { email: parsed.data.email },
+    omit: { passwordHash: false },
+    include: { partner: { select: { active: true } } },
+  });
+  const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid || !user.active || (user.partner && !user.partner.active)) return null;
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: authenticate,
+    }),
+  ],
+});
+
+/** The signed-in user as an actor, re-checked against the database so deactivation applies at once. */
+export async function sessionActor(): Promise<Actor | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, role: true, partnerId: true, active: true, partner: { select: { active: true } } },
+  });
+  if (!user || !user.active || (user.partner && !user.partner.active)) return null;
+  return { kind: "USER", id: user.id, role: user.role, partnerId: user.partnerId, email: user.email };
+}
+
+/** Bearer API key when the request carries one (and only then), otherwise the session. */
+export async function resolveActor(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match ? resolveApiKey(match[1]) : null;
+  }
+  return sessionActor();
+}

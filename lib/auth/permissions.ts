@@ -1,0 +1,26 @@
+// Roles → permissions, in one table (DESIGN §2). Code asks `can(actor, permission)`; nothing else
+// compares roles. Scope (own partner vs. all) is applied by the data-access functions.
+export type ActorRole = "ADMIN" | "PARTNER" | "API_KEY";
+
+export const PERMISSIONS = {
+  "deliveries.create": ["PARTNER", "API_KEY"],
+  "deliveries.read": ["ADMIN", "PARTNER", "API_KEY"],
+  "deliveries.readAll": ["ADMIN"],
+  "deliveries.transition": ["ADMIN", "PARTNER", "API_KEY"],
+  "partners.manage": ["ADMIN"],
+  "users.manage": ["ADMIN"],
+  "apiKeys.manage": ["ADMIN", "PARTNER"],
+  "webhooks.manage": ["ADMIN", "PARTNER"],
+  "emails.read": ["ADMIN"],
+  "jobs.read": ["ADMIN"],
+} as const satisfies Record<string, readonly ActorRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: ActorRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly ActorRole[]).includes(role);
+}
+
+export function can(actor: { role: ActorRole } | null | undefined, permission: Permission): boolean {
+  return !!actor && roleCan(actor.role, permission);
+}

@@ -1,0 +1,121 @@
+// Idempotent creation (DESIGN §5). The unique index on idempotencyKey decides, not a read: one
+// statement inserts the delivery, its first status event and its outbox row, or nothing when the
+// key already exists; then the winner is read. N concurrent identical requests → one row.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import {
+  derivedIdempotencyKey,
+  explicitIdempotencyKey,
+  requestFingerprint,
+} from "@/lib/deliveries/canonical";
+import type { CreateDeliveryInput } from "@/lib/deliveries/schemas";
+import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
+import { newTrackingCode } from "@/lib/deliveries/tracking-code";
+
+export interface CreateDeliveryResult {
+  delivery: DeliveryRow;
+  /** false when an earlier request with the same key already created it */
+  created: boolean;
+}
+
+type InsertedRow = Omit<DeliveryRow, "partner"> & { partnerId: string; partnerName: string };
+
+function insertStatement(args: {
+  input: CreateDeliveryInput;
+  actor: Actor;
+  partnerId: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  trackingCode: string;
+}) {
+  const { input, actor, partnerId, idempotencyKey, fingerprint, trackingCode } = args;
+  const weight = input.packageWeightKg === undefined ? null : input.packageWeightKg.toFixed(3);
+  return Prisma.sql`
+    WITH inserted AS (
+      INSERT INTO "Delivery" (
+        "id", "trackingCode", "partnerId", "createdByKind", "createdById", "status",
+        "pickupAddress", "dropoffAddress", "recipientName", "recipientPhone", "recipientEmail",
+        "productName", "packageWeightKg", "deliveryDate", "notes", "externalReference",
+        "idempotencyKey", "requestFingerprint", "version", "createdAt", "updatedAt")
+      VALUES (
+        gen_random_uuid(), ${trackingCode}, ${partnerId}::uuid, ${actor.kind}::"ActorKind", ${actor.id}::uuid, 'CREATED',
+        ${input.pickupAddress}, ${input.dropoffAddress}, ${input.recipientName}, ${input.recipientPhone ?? null},
+        ${input.recipientEmail ?? null}, ${input.productName ?? null}, ${weight}::numeric, ${input.deliveryDate}::date,
+        ${input.notes ?? null}, ${input.externalReference ?? null},
+        ${idempotencyKey}, ${fingerprint}, 1, now(), now())
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING *
+    ), event AS (
+      INSERT INTO "DeliveryStatusEvent" ("id", "deliveryId", "version", "fromStatus", "toStatus", "actorKind", "actorId", "createdAt")
+      SELECT gen_random_uuid(), i."id", 1, NULL, 'CREATED', i."createdByKind", i."createdById", i."createdAt" FROM inserted i
+    ), outbox AS (
+      INSERT INTO "OutboxEvent" ("id", "name", "payload", "createdAt")
+      SELECT gen_random_uuid(), 'delivery/created',
+        jsonb_build_object('deliveryId', i."id", 'partnerId', i."partnerId", 'trackingCode', i."trackingCode",
+          'status', i."status", 'occurredAt', i."createdAt"),
+        i."createdAt"
+      FROM inserted i
+    )
+    SELECT i."id", i."trackingCode", i."status"::text AS "status", i."pickupAddress", i."dropoffAddress",
+      i."recipientName", i."recipientPhone", i."recipientEmail", i."productName", i."packageWeightKg",
+      to_char(i."deliveryDate", 'YYYY-MM-DD') AS "deliveryDate", i."notes", i."externalReference", i."version",
+      i."createdAt", i."updatedAt", i."partnerId", p."name" AS "partnerName"
+    FROM inserted i JOIN "Partner" p ON p."id" = i."partnerId"`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { message?: unknown })?.message ?? "");
+  return (
+    (error as { code?: unknown })?.code === "P2002" ||
+    /23505|unique constraint/i.test(text)
+  );
+}
+
+export async function createDelivery(options: {
+  actor: Actor;
+  input: CreateDeliveryInput;
+  /** Raw `Idempotency-Key` header value, already validated. */
+  idempotencyKey?: string;
+}): Promise<CreateDeliveryResult> {
+  const { actor, input } = options;
+  if (!actor.partnerId) throw new AppError("forbidden", "Only a partner can create deliveries.");
+  const partnerId = actor.partnerId;
+  const fingerprint = requestFingerprint(input);
+  const idempotencyKey = options.idempotencyKey
+    ? explicitIdempotencyKey(partnerId, options.idempotencyKey)
+    : derivedIdempotencyKey(partnerId, input);
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let rows: InsertedRow[];
+    try {
+      rows = await db.$queryRaw<InsertedRow[]>(
+        insertStatement({ input, actor, partnerId, idempotencyKey, fingerprint, trackingCode: newTrackingCode() }),
+      );
+    } catch (error) {
+      // A tracking-code collision: draw another code. Key conflicts never raise (ON CONFLICT).
+      if (isUniqueViolation(error)) continue;
+      throw error;
+    }
+    if (rows.length === 1) {
+      const { partnerId: id, partnerName: name, ...row } = rows[0];
+      return { delivery: { ...row, partner: { id, name } }, created: true };
+    }
+    const existing = await db.delivery.findUnique({
+      where: { idempotencyKey },
+      select: { ...deliverySelect, requestFingerprint: true },
+    });
+    if (!existing) continue; // the winner rolled back; try to become the winner
+    if (existing.requestFingerprint !== fingerprint) {
+      throw new AppError(
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different request body.",
+        { deliveryId: existing.id },
+      );
+    }
+    const { requestFingerprint: _fingerprint, ...delivery } = existing;
+    return { delivery, created: false };
+  }
+  throw new AppError("conflict", "Could not create the delivery; please retry.");
+}

@@ -1,0 +1,163 @@
+// One zod schema per input (DESIGN §5–6): the API, the forms, the OpenAPI document and the tests
+// import these and nothing else.
+import { z } from "zod";
+import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
+
+export const LIMITS = {
+  address: 500,
+  name: 200,
+  phone: 32,
+  email: 254,
+  productName: 200,
+  notes: 2000,
+  externalReference: 100,
+  reason: 500,
+  maxWeightKg: 1000,
+  search: 100,
+} as const;
+
+/** Absent, null and blank all mean "not given" for optional fields. */
+function blankToUndefined(value: unknown) {
+  if (value === null) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  return value;
+}
+
+const requiredText = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES).meta({ id: "DeliveryStatus" });
+
+const isoDate = z.iso.date("Use the format YYYY-MM-DD");
+
+export const createDeliverySchema = z
+  .strictObject({
+    pickupAddress: requiredText(LIMITS.address).meta({ example: "12 Market St, Springfield" }),
+    dropoffAddress: requiredText(LIMITS.address).meta({ example: "4 Elm Rd, Springfield" }),
+    recipientName: requiredText(LIMITS.name).meta({ example: "Ada Lovelace" }),
+    recipientPhone: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(LIMITS.phone, `At most ${LIMITS.phone} characters`)
+        .regex(/^\+?[0-9][0-9 ()./-]{3,}$/, "Digits, spaces and + ( ) . - only")
+        .optional(),
+    ),
+    recipientEmail: z.preprocess(
+      blankToUndefined,
+      z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email("Not a valid email address")).optional(),
+    ),
+    productName: optionalText(LIMITS.productName),
+    packageWeightKg: z.preprocess(
+      (v) => (v === null ? undefined : v),
+      z
+        .number({ error: "Must be a number" })
+        .positive("Must be greater than 0")
+        .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
+        .optional(),
+    ),
+    deliveryDate: isoDate
+      .refine((d) => d >= todayUtc(), "Must be today or later")
+      .meta({ description: "Day of delivery, YYYY-MM-DD; today (UTC) or later.", example: "2030-01-15" }),
+    notes: optionalText(LIMITS.notes),
+    externalReference: optionalText(LIMITS.externalReference).meta({
+      description: "Your own order id; searchable with `q`.",
+    }),
+  })
+  .meta({ id: "CreateDeliveryRequest" });
+
+export type CreateDeliveryInput = z.infer<typeof createDeliverySchema>;
+
+export const transitionDeliverySchema = z
+  .strictObject({
+    status: deliveryStatusSchema,
+    reason: optionalText(LIMITS.reason).meta({ description: "Required when moving to FAILED." }),
+  })
+  .meta({ id: "TransitionRequest" });
+
+export type TransitionDeliveryInput = z.infer<typeof transitionDeliverySchema>;
+
+/** `Idempotency-Key`: 1–255 printable ASCII characters. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x20-\x7E]+$/, "Printable ASCII characters only")
+  .meta({ description: "Makes retries safe: the same key with the same body returns the original delivery." });
+
+const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
+
+export const listDeliveriesQuerySchema = z
+  .object({
+    status: z.array(deliveryStatusSchema).optional().meta({ description: "Repeat to match several statuses." }),
+    q: z.string().trim().max(LIMITS.search).optional().meta({
+      description: "Matches tracking code, external reference, recipient name and addresses (substring, case-insensitive).",
+    }),
+    from: dateOrDateTime.optional().meta({ description: "Created at or after (date or date-time)." }),
+    to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
+    partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional().meta({ description: "Opaque; `nextCursor` of the previous page." }),
+  })
+  .meta({ id: "ListDeliveriesQuery" });
+
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
+
+export const deliverySchema = z
+  .object({
+    id: z.uuid(),
+    trackingCode: z.string().meta({ example: "DLV-7Q4K9M2X" }),
+    status: deliveryStatusSchema,
+    pickupAddress: z.string(),
+    dropoffAddress: z.string(),
+    recipientName: z.string(),
+    recipientPhone: z.string().nullable(),
+    recipientEmail: z.string().nullable(),
+    productName: z.string().nullable(),
+    packageWeightKg: z.number().nullable(),
+    deliveryDate: z.string().meta({ example: "2030-01-15" }),
+    notes: z.string().nullable(),
+    externalReference: z.string().nullable(),
+    partner: z.object({ id: z.uuid(), name: z.string() }),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    trackingUrl: z.url(),
+  })
+  .meta({ id: "Delivery" });
+
+export type DeliveryDto = z.infer<typeof deliverySchema>;
+
+export const deliveryPageSchema = z
+  .object({ data: z.array(deliverySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "DeliveryPage" });
+
+export const statusEventSchema = z
+  .object({
+    id: z.uuid(),
+    from: deliveryStatusSchema.nullable(),
+    to: deliveryStatusSchema,
+    actor: z.object({ kind: z.enum(["USER", "API_KEY", "SYSTEM"]), id: z.string().nullable() }),
+    reason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "StatusEvent" });
+
+export const statusHistorySchema = z.object({ data: z.array(statusEventSchema) }).meta({ id: "StatusHistory" });
+
+export const trackingSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: deliveryStatusSchema,
+    deliveryDate: z.string(),
+    partner: z.object({ name: z.string() }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    timeline: z.array(z.object({ status: deliveryStatusSchema, at: z.iso.datetime() })),
+  })
+  .meta({ id: "Tracking", description: "Public view of a delivery: no recipient, contact or address data." });

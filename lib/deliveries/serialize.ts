@@ -1,0 +1,75 @@
+// The delivery representation of the API (DESIGN §6), from a Prisma row or a raw SQL row.
+import type { DeliveryDto } from "@/lib/deliveries/schemas";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { env } from "@/lib/env";
+
+export interface DeliveryRow {
+  id: string;
+  trackingCode: string;
+  status: DeliveryStatus;
+  pickupAddress: string;
+  dropoffAddress: string;
+  recipientName: string;
+  recipientPhone: string | null;
+  recipientEmail: string | null;
+  productName: string | null;
+  packageWeightKg: { toString(): string } | number | null;
+  deliveryDate: Date | string;
+  notes: string | null;
+  externalReference: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  partner: { id: string; name: string };
+}
+
+export const deliverySelect = {
+  id: true,
+  trackingCode: true,
+  status: true,
+  pickupAddress: true,
+  dropoffAddress: true,
+  recipientName: true,
+  recipientPhone: true,
+  recipientEmail: true,
+  productName: true,
+  packageWeightKg: true,
+  deliveryDate: true,
+  notes: true,
+  externalReference: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  partner: { select: { id: true, name: true } },
+} as const;
+
+export function formatDate(value: Date | string): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+export function trackingUrl(trackingCode: string): string {
+  return new URL(`/track/${trackingCode}`, env().APP_URL).toString();
+}
+
+export function serializeDelivery(row: DeliveryRow): DeliveryDto {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    pickupAddress: row.pickupAddress,
+    dropoffAddress: row.dropoffAddress,
+    recipientName: row.recipientName,
+    recipientPhone: row.recipientPhone,
+    recipientEmail: row.recipientEmail,
+    productName: row.productName,
+    packageWeightKg: row.packageWeightKg === null ? null : Number(row.packageWeightKg.toString()),
+    deliveryDate: formatDate(row.deliveryDate),
+    notes: row.notes,
+    externalReference: row.externalReference,
+    partner: { id: row.partner.id, name: row.partner.name },
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    trackingUrl: trackingUrl(row.trackingCode),
+  };
+}

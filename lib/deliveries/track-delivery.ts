@@ -1,0 +1,32 @@
+// Public tracking (DESIGN §6): status and timeline only — no recipient, contact or address data.
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/deliveries/serialize";
+
+export async function trackDelivery(trackingCode: string) {
+  const code = trackingCode.trim().toUpperCase();
+  const delivery = /^DLV-[A-Z0-9]{8}$/.test(code)
+    ? await db.delivery.findUnique({
+        where: { trackingCode: code },
+        select: {
+          trackingCode: true,
+          status: true,
+          deliveryDate: true,
+          createdAt: true,
+          updatedAt: true,
+          partner: { select: { name: true } },
+          events: { select: { toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
+        },
+      })
+    : null;
+  if (!delivery) throw new AppError("not_found", "No delivery with this tracking code.");
+  return {
+    trackingCode: delivery.trackingCode,
+    status: delivery.status,
+    deliveryDate: formatDate(delivery.deliveryDate),
+    partner: { name: delivery.partner.name },
+    createdAt: delivery.createdAt.toISOString(),
+    updatedAt: delivery.updatedAt.toISOString(),
+    timeline: delivery.events.map((e) => ({ status: e.toStatus, at: e.createdAt.toISOString() })),
+  };
+}

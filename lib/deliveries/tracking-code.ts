@@ -1,0 +1,12 @@
+import { randomInt } from "node:crypto";
+
+// No 0/O, 1/I/L: codes are read aloud and typed from paper.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+export function newTrackingCode(): string {
+  let code = "DLV-";
+  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return code;
+}
+
+export const TRACKING_CODE_PATTERN = /^DLV-[2-9A-HJKMNP-Z]{8}$/;

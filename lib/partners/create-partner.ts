@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import type { CreatePartnerInput } from "@/lib/partners/schemas";
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+  return slug || "partner";
+}
+
+/** Creates a partner with a unique slug derived from its name (`acme`, `acme-2`, …). */
+export async function createPartner(input: CreatePartnerInput) {
+  const base = slugify(input.name);
+  const taken = await db.partner.findMany({
+    where: { slug: { startsWith: base } },
+    select: { slug: true },
+  });
+  const used = new Set(taken.map((p) => p.slug));
+  let slug = base;
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+  return db.partner.create({
+    data: { name: input.name, slug, contactEmail: input.contactEmail ?? null },
+    select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
+  });
+}
+
+export function listPartners() {
+  return db.partner.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
+  });
+}
+
+export function findPartnerBySlug(slug: string) {
+  return db.partner.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+}

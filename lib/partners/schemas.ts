@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const createPartnerSchema = z.strictObject({
+  name: z.string().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
+  contactEmail: z.preprocess(
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+    z.string().trim().toLowerCase().pipe(z.email("Not a valid email address")).optional(),
+  ),
+});
+
+export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;

@@ -1,0 +1,120 @@
+// Operator CLI (DESIGN §10): `npm run admin -- <command> [options]`. Uses the same database
+// resolution and domain functions as the app. With --json, stdout carries one JSON object only.
+import { parseArgs } from "node:util";
+import { resolveDatabase } from "./lib/database.ts";
+
+const USAGE = `Usage: npm run admin -- <command> [options] [--json]
+
+Commands:
+  create-partner  --name <name> [--email <contact>]
+  create-user     --email <e> --password <p> --role ADMIN|PARTNER [--partner <slug>] [--name <n>]
+  create-api-key  --partner <slug> [--name <n>]
+  revoke-api-key  --id <id>
+  list-partners`;
+
+class UsageError extends Error {}
+
+const options = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  name: { type: "string" },
+  email: { type: "string" },
+  password: { type: "string" },
+  role: { type: "string" },
+  partner: { type: "string" },
+  id: { type: "string" },
+} as const;
+
+async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
+  const { parseWith } = await import("@/lib/api/body");
+  const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
+  const need = (key: string) => str(key) ?? (() => { throw new UsageError(`${command} needs --${key}`); })();
+  const partnerBySlug = async (slug: string) => {
+    const { findPartnerBySlug } = await import("@/lib/partners/create-partner");
+    const partner = await findPartnerBySlug(slug);
+    if (!partner) throw new UsageError(`No partner with slug "${slug}" (see list-partners)`);
+    return partner;
+  };
+
+  switch (command) {
+    case "create-partner": {
+      const { createPartner } = await import("@/lib/partners/create-partner");
+      const { createPartnerSchema } = await import("@/lib/partners/schemas");
+      const input = parseWith(createPartnerSchema, { name: need("name"), contactEmail: str("email") }, "partner");
+      const p = await createPartner(input);
+      return { json: { id: p.id, slug: p.slug, name: p.name }, text: `Created partner ${p.name} (slug ${p.slug}, id ${p.id})` };
+    }
+    case "create-user": {
+      const { createUser } = await import("@/lib/users/create-user");
+      const { createUserSchema } = await import("@/lib/users/schemas");
+      const role = need("role").toUpperCase();
+      const partnerId = str("partner") ? (await partnerBySlug(str("partner")!)).id : undefined;
+      const input = parseWith(
+        createUserSchema,
+        { email: need("email"), password: need("password"), role, partnerId, name: str("name") },
+        "user",
+      );
+      const u = await createUser(input);
+      return { json: { id: u.id, email: u.email, role: u.role, partnerId: u.partnerId }, text: `Created ${u.role} ${u.email} (id ${u.id})` };
+    }
+    case "create-api-key": {
+      const { createApiKey } = await import("@/lib/auth/api-keys");
+      const partner = await partnerBySlug(need("partner"));
+      const key = await createApiKey({ partnerId: partner.id, name: str("name") });
+      return {
+        json: { id: key.id, prefix: key.prefix, secret: key.secret },
+        text: `Created API key ${key.id} for ${partner.slug}.\nSecret (shown once, store it now): ${key.secret}`,
+      };
+    }
+    case "revoke-api-key": {
+      const { revokeApiKey } = await import("@/lib/auth/api-keys");
+      const key = await revokeApiKey({ id: need("id") });
+      return { json: { id: key.id, prefix: key.prefix, revokedAt: key.revokedAt }, text: `Revoked API key ${key.id} (${key.prefix}…)` };
+    }
+    case "list-partners": {
+      const { listPartners } = await import("@/lib/partners/create-partner");
+      const partners = await listPartners();
+      return {
+        json: { partners },
+        text: partners.length ? partners.map((p) => `${p.slug}\t${p.name}\t${p.active ? "active" : "inactive"}\t${p.id}`).join("\n") : "No partners yet.",
+      };
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : "No command given");
+  }
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), options, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const database = await resolveDatabase(() => {});
+  try {
+    const result = await run(positionals[0], values);
+    console.log(values.json ? JSON.stringify(result.json) : result.text);
+    return 0;
+  } catch (error) {
+    const { AppError } = await import("@/lib/api/errors");
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof AppError) {
+      const detail = error.details.errors?.map((e) => `  ${e.path}: ${e.message}`).join("\n");
+      console.error(detail ? `${error.message}\n${detail}` : error.message);
+    } else console.error(error);
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    const { db } = await import("@/lib/db");
+    await db.$disconnect().catch(() => {});
+    await database.stop();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,65 @@
+// Demo data for the embedded default (DESIGN §10): one admin, two partners with one user each,
+// and deliveries in every status with their history. Runs only on an empty database.
+import { resolveDatabase } from "./lib/database.ts";
+import { DEMO_ACCOUNTS } from "./lib/demo-accounts.ts";
+
+const STREETS = ["Market St", "Elm Rd", "Harbour Way", "King's Road", "Station Ave", "Mill Lane"];
+const PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov"];
+
+async function seed() {
+  const { db } = await import("@/lib/db");
+  const { createPartner } = await import("@/lib/partners/create-partner");
+  const { createUser } = await import("@/lib/users/create-user");
+  const { createDelivery } = await import("@/lib/deliveries/create-delivery");
+  const { transitionDelivery } = await import("@/lib/deliveries/transition-delivery");
+  type Actor = import("@/lib/auth/actor").Actor;
+
+  if ((await db.user.count()) > 0) return false;
+  const admin = await createUser({ ...DEMO_ACCOUNTS[0], name: "Demo Admin" });
+  const adminActor: Actor = { kind: "USER", id: admin.id, role: "ADMIN", partnerId: null, email: admin.email };
+
+  const paths: { status: string; steps: { status: "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED"; reason?: string }[] }[] = [
+    { status: "CREATED", steps: [] },
+    { status: "IN_TRANSIT", steps: [{ status: "IN_TRANSIT" }] },
+    { status: "COMPLETED", steps: [{ status: "IN_TRANSIT" }, { status: "COMPLETED" }] },
+    { status: "FAILED", steps: [{ status: "IN_TRANSIT" }, { status: "FAILED", reason: "Recipient not reachable" }] },
+    { status: "CANCELLED", steps: [{ status: "CANCELLED", reason: "Order withdrawn by the shop" }] },
+  ];
+
+  let n = 0;
+  for (const account of DEMO_ACCOUNTS.slice(1)) {
+    const partner = await createPartner({ name: account.partner!, contactEmail: account.email });
+    const user = await createUser({ email: account.email, password: account.password, role: "PARTNER", partnerId: partner.id });
+    const actor: Actor = { kind: "USER", id: user.id, role: "PARTNER", partnerId: partner.id, email: user.email };
+    for (const path of [...paths, ...paths]) {
+      n++;
+      const date = new Date(Date.now() + (n % 7) * 86_400_000).toISOString().slice(0, 10);
+      const { delivery } = await createDelivery({
+        actor,
+        input: {
+          pickupAddress: `${n} ${STREETS[n % STREETS.length]}, Springfield`,
+          dropoffAddress: `${n * 3} ${STREETS[(n + 2) % STREETS.length]}, Shelbyville`,
+          recipientName: PEOPLE[n % PEOPLE.length],
+          recipientEmail: `recipient${n}@example.com`,
+          productName: ["Groceries", "Prescription", "Flowers", "Books"][n % 4],
+          packageWeightKg: 0.5 + (n % 9),
+          deliveryDate: date,
+          externalReference: `ORD-${1000 + n}`,
+        },
+      });
+      for (const step of path.steps) {
+        await transitionDelivery({ actor: step.status === "CANCELLED" ? actor : adminActor, id: delivery.id, input: step });
+      }
+    }
+  }
+  await db.$disconnect();
+  return true;
+}
+
+const database = await resolveDatabase(() => {});
+try {
+  const seeded = await seed();
+  console.error(seeded ? "Seeded demo data." : "The database already has users; nothing seeded.");
+} finally {
+  await database.stop();
+}
