@@ -1,0 +1,5 @@
+// Points the domain code imported by tests (fixtures) at the test database.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.APP_URL = inject("baseUrl");

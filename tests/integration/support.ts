@@ -1,0 +1,110 @@
+// Test fixtures and an HTTP client for the real server started by global-setup.ts.
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { createPartner } from "@/lib/partners/create-partner";
+import { createUser } from "@/lib/users/create-user";
+
+export const baseUrl = inject("baseUrl");
+
+export type Caller = { cookie: string } | { apiKey: string } | { authorization: string } | null;
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function api<T = any>(
+  method: string,
+  path: string,
+  options: { as?: Caller; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  const as = options.as ?? null;
+  if (as && "cookie" in as) headers.cookie = as.cookie;
+  if (as && "apiKey" in as) headers.authorization = `Bearer ${as.apiKey}`;
+  if (as && "authorization" in as) headers.authorization = as.authorization;
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+/** Signs in through Auth.js's own endpoints, as a browser would, and returns the session cookie. */
+export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/deliveries" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`Sign-in failed for ${email} (status ${res.status})`);
+  return { cookie: session };
+}
+
+export function futureDate(days = 7): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function deliveryPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    pickupAddress: "12 Market St, Springfield",
+    dropoffAddress: "4 Elm Rd, Shelbyville",
+    recipientName: "Ada Lovelace",
+    recipientEmail: "ada@example.com",
+    deliveryDate: futureDate(),
+    externalReference: `ORD-${randomUUID().slice(0, 8)}`,
+    ...overrides,
+  };
+}
+
+const PASSWORD = "correct-horse-battery";
+
+export interface World {
+  admin: { cookie: string; id: string };
+  partnerA: { id: string; slug: string; cookie: string; userId: string; apiKey: string; apiKeyId: string };
+  partnerB: { id: string; slug: string; cookie: string; userId: string; apiKey: string };
+  revokedKey: string;
+}
+
+/** A fresh admin, two partners each with a user and an API key, and a revoked key of partner A. */
+export async function createWorld(): Promise<World> {
+  const tag = randomUUID().slice(0, 8);
+  const admin = await createUser({ email: `admin-${tag}@test.example`, password: PASSWORD, role: "ADMIN" });
+  const make = async (name: string) => {
+    const partner = await createPartner({ name: `${name} ${tag}` });
+    const user = await createUser({ email: `${name.toLowerCase()}-${tag}@test.example`, password: PASSWORD, role: "PARTNER", partnerId: partner.id });
+    const key = await createApiKey({ partnerId: partner.id, name: "tests" });
+    return { id: partner.id, slug: partner.slug, userId: user.id, email: user.email, apiKey: key.secret, apiKeyId: key.id };
+  };
+  const a = await make("Alpha");
+  const b = await make("Beta");
+  const revoked = await createApiKey({ partnerId: a.id, name: "revoked" });
+  await revokeApiKey({ id: revoked.id });
+  const [adminCookie, aCookie, bCookie] = await Promise.all([
+    signIn(admin.email, PASSWORD),
+    signIn(a.email, PASSWORD),
+    signIn(b.email, PASSWORD),
+  ]);
+  return {
+    admin: { ...adminCookie, id: admin.id },
+    partnerA: { id: a.id, slug: a.slug, cookie: aCookie.cookie, userId: a.userId, apiKey: a.apiKey, apiKeyId: a.apiKeyId },
+    partnerB: { id: b.id, slug: b.slug, cookie: bCookie.cookie, userId: b.userId, apiKey: b.apiKey },
+    revokedKey: revoked.secret,
+  };
+}
