@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { AppError, problemFor, toAppError } from "@/lib/api/errors";
+import { problem } from "@/lib/api/responses";
+
+describe("problem mapping", () => {
+  it("renders RFC 9457 fields with extensions", () => {
+    const error = new AppError("invalid_transition", "A COMPLETED delivery cannot move to CREATED.", { allowedTransitions: [] });
+    expect(problemFor(error, "urn:request:abc")).toEqual({
+      type: "/problems/invalid-transition",
+      title: "Invalid status transition",
+      status: 409,
+      detail: "A COMPLETED delivery cannot move to CREATED.",
+      instance: "urn:request:abc",
+      allowedTransitions: [],
+    });
+  });
+
+  it.each([
+    ["validation_failed", 400],
+    ["unauthenticated", 401],
+    ["forbidden", 403],
+    ["not_found", 404],
+    ["precondition_failed", 412],
+    ["payload_too_large", 413],
+    ["unsupported_media_type", 415],
+    ["idempotency_key_reused", 422],
+    ["service_unavailable", 503],
+  ] as const)("maps %s to %i", (code, status) => {
+    expect(new AppError(code, "x").status).toBe(status);
+  });
+
+  it("hides unexpected errors behind a generic 500", () => {
+    const mapped = toAppError(new Error('relation "Delivery" does not exist at SELECT * FROM secrets'));
+    expect(mapped.status).toBe(500);
+    expect(mapped.message).not.toMatch(/relation|SELECT/);
+  });
+
+  it("reports an unreachable database as 503", () => {
+    expect(toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })).status).toBe(503);
+    expect(toAppError({ cause: { code: "57P01" } }).status).toBe(503);
+  });
+
+  it("answers with application/problem+json and a bearer challenge on 401", async () => {
+    const res = problem(new AppError("unauthenticated", "Sign in"), "req-1");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await res.json()).toMatchObject({ status: 401, instance: "urn:request:req-1" });
+  });
+});

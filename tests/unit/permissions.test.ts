@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, roleCan } from "@/lib/auth/permissions";
+
+describe("permission table", () => {
+  it("matches DESIGN §2 for every role", () => {
+    const table = Object.fromEntries(
+      (["ADMIN", "PARTNER", "API_KEY"] as const).map((role) => [
+        role,
+        (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => roleCan(role, p)).sort(),
+      ]),
+    );
+    expect(table).toEqual({
+      ADMIN: ["apiKeys.manage", "deliveries.read", "deliveries.readAll", "deliveries.transition", "emails.read", "jobs.read", "partners.manage", "users.manage", "webhooks.manage"],
+      PARTNER: ["apiKeys.manage", "deliveries.create", "deliveries.read", "deliveries.transition", "webhooks.manage"],
+      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition"],
+    });
+  });
+
+  it("denies everything to nobody", () => {
+    expect(can(null, "deliveries.read")).toBe(false);
+    expect(can(undefined, "deliveries.create")).toBe(false);
+  });
+
+  it("does not let admins create deliveries on a partner's behalf", () => {
+    expect(can({ role: "ADMIN" }, "deliveries.create")).toBe(false);
+  });
+});
