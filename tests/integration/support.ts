@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
+import { db } from "@/lib/db";
 
 export const baseUrl = inject("baseUrl");
 
@@ -107,4 +108,79 @@ export async function createWorld(): Promise<World> {
     partnerB: { id: b.id, slug: b.slug, cookie: bCookie.cookie, userId: b.userId, apiKey: b.apiKey },
     revokedKey: revoked.secret,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the API specification tests.
+
+export const PROBLEM_CONTENT_TYPE = /^application\/problem\+json\b/;
+
+/**
+ * Asserts an RFC 9457 problem response: the status, the media type, the four standard members
+ * (with `status` equal to the HTTP status) and an X-Request-Id header. Returns the body.
+ */
+export function expectProblem(res: ApiResponse, status: number) {
+  const context = `${status} expected, got ${res.status}: ${JSON.stringify(res.body)}`;
+  if (res.status !== status) throw new Error(context);
+  if (!PROBLEM_CONTENT_TYPE.test(res.headers.get("content-type") ?? "")) {
+    throw new Error(`Expected application/problem+json, got ${res.headers.get("content-type")} (${context})`);
+  }
+  const body = res.body as Record<string, unknown>;
+  if (typeof body !== "object" || body === null) throw new Error(`Problem body is not an object: ${context}`);
+  for (const member of ["type", "title", "detail"]) {
+    if (typeof body[member] !== "string" || !(body[member] as string).length) {
+      throw new Error(`Problem member ${member} missing: ${context}`);
+    }
+  }
+  if (body.status !== status) throw new Error(`Problem status ${String(body.status)} != ${status}`);
+  if (!res.headers.get("x-request-id")) throw new Error(`X-Request-Id missing: ${context}`);
+  return body as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] } & Record<string, any>;
+}
+
+/** The `path`s of a validation problem's field errors. */
+export function errorPaths(res: ApiResponse): string[] {
+  return ((res.body?.errors ?? []) as { path: string }[]).map((e) => e.path);
+}
+
+/** Creates a delivery through the API and fails loudly unless it answers 201. */
+export async function createDeliveryAs(as: Caller, overrides: Record<string, unknown> = {}) {
+  const res = await api("POST", "/api/v1/deliveries", { as, json: deliveryPayload(overrides) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; trackingCode: string; status: string; version: number; createdAt: string } & Record<string, any>;
+}
+
+/** Moves a delivery as `as` and fails loudly unless it answers 200. */
+export async function transitionAs(as: Caller, id: string, status: string, reason?: string) {
+  const res = await api("POST", `/api/v1/deliveries/${id}/status`, { as, json: reason ? { status, reason } : { status } });
+  if (res.status !== 200) throw new Error(`transition to ${status} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; status: string; version: number } & Record<string, any>;
+}
+
+/** A well-formed API key secret that was never issued. */
+export function unknownApiKey(): string {
+  return "dap_live_" + randomUUID().replaceAll("-", "") + "abcdefghijk";
+}
+
+/** Callers as seen from partner A's side (cookie-only and key-only, never both). */
+export function callers(world: World) {
+  return {
+    anonymous: null,
+    partnerAUser: { cookie: world.partnerA.cookie },
+    partnerAKey: { apiKey: world.partnerA.apiKey },
+    partnerBUser: { cookie: world.partnerB.cookie },
+    partnerBKey: { apiKey: world.partnerB.apiKey },
+    admin: { cookie: world.admin.cookie },
+    revokedKey: { apiKey: world.revokedKey },
+    unknownKey: { apiKey: unknownApiKey() },
+  } satisfies Record<string, Caller>;
+}
+
+/** What the database holds for one delivery: its status events (by version) and outbox rows. */
+export async function sideEffects(deliveryId: string) {
+  const events = await db.deliveryStatusEvent.findMany({ where: { deliveryId }, orderBy: { version: "asc" } });
+  const outbox = await db.$queryRawUnsafe<{ name: string; payload: Record<string, unknown> }[]>(
+    `SELECT "name", "payload" FROM "OutboxEvent" WHERE "payload"->>'deliveryId' = $1 ORDER BY "createdAt", "id"`,
+    deliveryId,
+  );
+  return { events, outbox };
 }
