@@ -41,6 +41,7 @@ async function main() {
     DATABASE_URL: database.url,
     AUTH_SECRET: secret,
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
   const tsx = path.resolve("node_modules/.bin/tsx");
   await runToEnd(tsx, ["scripts/db/migrate.ts", "deploy"], env);
