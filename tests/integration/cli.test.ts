@@ -1,0 +1,85 @@
+// The operator CLI, run as operators run it, against the test database.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { inject, describe, expect, it } from "vitest";
+import { api, deliveryPayload } from "./support";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function admin(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run admin", () => {
+  it("creates a partner, a partner user and an API key that works against the API, then revokes it", async () => {
+    const name = `Cli Shop ${Date.now()}`;
+    const partner = await admin("create-partner", "--name", name, "--email", "CLI@Example.com", "--json");
+    expect(partner.code).toBe(0);
+    const p = JSON.parse(partner.stdout);
+    expect(Object.keys(p).sort()).toEqual(["id", "name", "slug"]);
+    expect(p).toMatchObject({ name, slug: expect.stringMatching(/^cli-shop-\d+$/) });
+
+    const email = `cli-${Date.now()}@example.com`;
+    const user = await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "PARTNER", "--partner", p.slug, "--json");
+    expect(user.code).toBe(0);
+    expect(JSON.parse(user.stdout)).toMatchObject({ email, role: "PARTNER", partnerId: p.id, id: expect.any(String) });
+
+    const key = await admin("create-api-key", "--partner", p.slug, "--name", "backend", "--json");
+    expect(key.code).toBe(0);
+    const k = JSON.parse(key.stdout);
+    expect(k.secret.startsWith(k.prefix)).toBe(true);
+
+    const created = await api("POST", "/api/v1/deliveries", { as: { apiKey: k.secret }, json: deliveryPayload() });
+    expect(created.status).toBe(201);
+    expect(created.body.partner).toEqual({ id: p.id, name });
+
+    const revoked = await admin("revoke-api-key", "--id", k.id, "--json");
+    expect(revoked.code).toBe(0);
+    expect(JSON.parse(revoked.stdout).revokedAt).toEqual(expect.any(String));
+    expect((await api("GET", "/api/v1/deliveries", { as: { apiKey: k.secret } })).status).toBe(401);
+  });
+
+  it("creates an admin without a partner and lists partners as JSON", async () => {
+    const email = `root-${Date.now()}@example.com`;
+    const created = await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "admin", "--json");
+    expect(JSON.parse(created.stdout)).toMatchObject({ email, role: "ADMIN", partnerId: null });
+    const list = await admin("list-partners", "--json");
+    expect(list.code).toBe(0);
+    expect(Array.isArray(JSON.parse(list.stdout).partners)).toBe(true);
+  });
+
+  it.each([
+    [["bogus"], 2, /Unknown command "bogus"/],
+    [["create-partner"], 2, /needs --name/],
+    [["create-partner", "--name", "x", "--nope"], 2, /Unknown option/],
+    [["create-user", "--email", "not-an-email", "--password", "long-enough-pw", "--role", "ADMIN"], 1, /email: Not a valid email/],
+    [["create-user", "--email", "p@example.com", "--password", "short", "--role", "ADMIN"], 1, /password: At least 8/],
+    [["create-user", "--email", "p@example.com", "--password", "long-enough-pw", "--role", "PARTNER"], 1, /needs a partner/],
+    [["create-api-key", "--partner", "no-such-partner"], 2, /No partner with slug/],
+    [["revoke-api-key", "--id", "00000000-0000-4000-8000-000000000000"], 1, /No API key/],
+  ])("rejects %j with a clear message and exit code %i", async (args, code, message) => {
+    const result = await admin(...args, "--json");
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("refuses a second user with the same email", async () => {
+    const email = `dup-${Date.now()}@example.com`;
+    expect((await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "ADMIN")).code).toBe(0);
+    const again = await admin("create-user", "--email", email.toUpperCase(), "--password", "long-enough-pw", "--role", "ADMIN");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});
