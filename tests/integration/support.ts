@@ -179,7 +179,7 @@ export function callers(world: World) {
 export async function sideEffects(deliveryId: string) {
   const events = await db.deliveryStatusEvent.findMany({ where: { deliveryId }, orderBy: { version: "asc" } });
   const outbox = await db.$queryRawUnsafe<{ name: string; payload: Record<string, unknown> }[]>(
-    `SELECT "name", "payload" FROM "OutboxEvent" WHERE "payload"->>'deliveryId' = $1 ORDER BY "createdAt", "id"`,
+    `SELECT "name", "payload" FROM "OutboxEvent" WHERE "payload"->>'deliveryId' = $1 ORDER BY COALESCE(("payload"->>'version')::int, 1), "createdAt"`,
     deliveryId,
   );
   return { events, outbox };
