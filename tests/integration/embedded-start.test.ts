@@ -1,0 +1,93 @@
+// `npm start` on the embedded default: PostgreSQL under a data directory, migrations, demo seed on
+// the first start only, demo sign-in, and data that survives a restart.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./global-setup";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = mkdtempSync(path.join(tmpdir(), "delivery-embedded-"));
+chmodSync(dataDir, 0o755);
+
+let pgPort: number;
+let appPort: number;
+
+async function start(): Promise<{ child: ChildProcess; output: () => string }> {
+  pgPort ??= await freePort();
+  appPort ??= await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(appPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    EMBEDDED_PG_DIR: path.join(dataDir, "postgres"),
+  };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  delete env.APP_URL;
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/run.ts", "start"], { cwd: root, env });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
+    const ok = await fetch(`http://127.0.0.1:${appPort}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { child, output: () => out };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`npm start did not become healthy:\n${out}`);
+}
+
+async function stop(child: ChildProcess) {
+  child.kill("SIGTERM");
+  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+}
+
+async function adminCookie(): Promise<string> {
+  const base = `http://127.0.0.1:${appPort}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    body: new URLSearchParams({ email: "admin@example.com", password: "admin1234", csrfToken }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token="));
+  if (!cookie) throw new Error("demo admin could not sign in");
+  return cookie;
+}
+
+async function allDeliveries(cookie: string) {
+  const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/deliveries?limit=100`, { headers: { cookie } });
+  return ((await res.json()) as { data: { id: string; status: string }[] }).data;
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("npm start without DATABASE_URL", () => {
+  it("seeds demo data once, prints the demo sign-ins, and keeps data across restarts", { timeout: 240_000 }, async () => {
+    let before: string[] = [];
+    const first = await start();
+    try {
+      expect(first.output()).toMatch(/admin@example\.com \/ admin1234/);
+      expect(first.output()).toMatch(/Seeded demo data/);
+      const deliveries = await allDeliveries(await adminCookie());
+      expect(new Set(deliveries.map((d) => d.status))).toEqual(new Set(["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"]));
+      before = deliveries.map((d) => d.id).sort();
+    } finally {
+      await stop(first.child);
+    }
+
+    const second = await start();
+    try {
+      expect(second.output()).toMatch(/nothing seeded/);
+      expect((await allDeliveries(await adminCookie())).map((d) => d.id).sort()).toEqual(before);
+    } finally {
+      await stop(second.child);
+    }
+  });
+});
