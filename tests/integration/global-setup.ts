@@ -1,6 +1,7 @@
 // Starts what the integration tests talk to: a fresh embedded PostgreSQL (new data directory,
 // random port), migrated with the project's own migration command, and the production Next.js
-// server on a random port. Set SKIP_BUILD=1 to reuse an existing `.next` build while iterating.
+// server on a random port. SKIP_BUILD=1 reuses an existing `.next` build (`npm test` builds once
+// before the suites; set it yourself while iterating).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
