@@ -40,6 +40,11 @@ function upperBound(to: string): Prisma.DateTimeFilter {
   return { lte: new Date(to) };
 }
 
+/** `\`, `%` and `_` as literal characters in a LIKE pattern (PostgreSQL's default escape is `\`). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.DeliveryWhereInput {
   const scope = partnerScope(actor);
   const and: Prisma.DeliveryWhereInput[] = [];
@@ -49,7 +54,9 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
   if (query.from) and.push({ createdAt: { gte: new Date(query.from) } });
   if (query.to) and.push({ createdAt: upperBound(query.to) });
   if (query.q) {
-    const contains = { contains: query.q, mode: "insensitive" } as const;
+    // Prisma passes `contains` to ILIKE unescaped (prisma/prisma#10810): escape the wildcards so
+    // that `%` and `_` in a search match themselves.
+    const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
     and.push({
       OR: [
         { trackingCode: contains },
