@@ -1,0 +1,140 @@
+// The list queries are served by indexes (DESIGN §3 "Indexes follow the list queries"). The SQL
+// explained here is the very SQL Prisma sends for listDeliveries(): it is captured from a logging
+// client, then EXPLAINed with the same parameters over a few thousand rows after ANALYZE, with the
+// planner left at its defaults (no enable_seqscan tricks). VACUUM ANALYZE rather than ANALYZE alone:
+// a bulk insert leaves rows in the GIN (trigram) indexes' pending list, which only VACUUM (or
+// autovacuum, in production) flushes; until then the planner rightly avoids those indexes.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
+
+const PARTNERS = 40;
+const ROWS = 12_000;
+const tag = randomUUID().slice(0, 8);
+
+let logging: PrismaClient;
+let original: unknown;
+const captured: { query: string; params: string }[] = [];
+let partnerIds: string[] = [];
+const admin: Actor = { kind: "USER", id: randomUUID(), role: "ADMIN", partnerId: null, email: "plans@test.example" };
+
+beforeAll(async () => {
+  // Bulk data in one statement each: partners, then deliveries spread over partners, statuses and
+  // the last ~8 days (newest first, one row every minute).
+  partnerIds = (
+    await db.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO "Partner" ("id", "name", "slug", "updatedAt")
+       SELECT gen_random_uuid(), 'Plan partner ' || g, 'plan-${tag}-' || g, now() FROM generate_series(1, ${PARTNERS}) g
+       RETURNING "id"`,
+    )
+  ).map((r) => r.id);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Delivery" ("id", "trackingCode", "partnerId", "createdByKind", "status", "pickupAddress", "dropoffAddress",
+       "recipientName", "deliveryDate", "externalReference", "idempotencyKey", "requestFingerprint", "version", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(),
+       'DLV-' || upper(substr(md5('${tag}' || g), 1, 8)),
+       ($1::uuid[])[1 + g % ${PARTNERS}],
+       'API_KEY',
+       (CASE WHEN g % 20 = 0 THEN 'IN_TRANSIT' WHEN g % 20 = 1 THEN 'FAILED' WHEN g % 20 = 2 THEN 'CREATED'
+             WHEN g % 20 < 5 THEN 'CANCELLED' ELSE 'COMPLETED' END)::"DeliveryStatus",
+       g || ' Plan Street, Town ' || (g % 97), g || ' Dest Avenue, City ' || (g % 89),
+       'Recipient ' || md5(g::text), current_date + 1, 'PLAN-${tag}-' || g,
+       md5('plan-${tag}-' || g), md5(g::text), 1,
+       now() - interval '1 day' - g * interval '1 minute', now()
+     FROM generate_series(1, ${ROWS}) g`,
+    partnerIds,
+  );
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "Delivery"`);
+
+  logging = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  logging.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  const holder = globalThis as unknown as { db?: unknown };
+  original = holder.db;
+  holder.db = logging; // lib/db reads this on every access
+}, 120_000);
+
+afterAll(async () => {
+  (globalThis as unknown as { db?: unknown }).db = original;
+  await logging?.$disconnect();
+  await db.$executeRawUnsafe(`DELETE FROM "Delivery" WHERE "partnerId" = ANY($1::uuid[])`, partnerIds);
+  await db.$executeRawUnsafe(`DELETE FROM "Partner" WHERE "id" = ANY($1::uuid[])`, partnerIds);
+  await db.$executeRawUnsafe(`ANALYZE "Delivery"`);
+});
+
+/** Runs listDeliveries as `actor` and returns the SQL + parameters of its query on "Delivery". */
+async function listSql(actor: Actor, query: Record<string, unknown>) {
+  captured.length = 0;
+  const page = await listDeliveries({ actor, query: listDeliveriesQuerySchema.parse(query) });
+  const main = captured.find((q) => /FROM "public"\."Delivery"/.test(q.query) && /ORDER BY/.test(q.query));
+  if (!main) throw new Error(`No Delivery query captured: ${JSON.stringify(captured)}`);
+  return { ...main, page };
+}
+
+async function explain(sql: { query: string; params: string }, label: string) {
+  const params = JSON.parse(sql.params) as unknown[];
+  const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql.query}`, ...params);
+  const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+  console.log(`\n── ${label}\n${sql.query}\n${sql.params}\n${plan}\n`);
+  return plan;
+}
+
+const partnerActor = (partnerId: string): Actor => ({ kind: "API_KEY", id: randomUUID(), role: "API_KEY", partnerId });
+
+describe("list query plans", () => {
+  it("serves a partner's newest-first page from Delivery_partnerId_createdAt_id_idx without sorting", async () => {
+    const sql = await listSql(partnerActor(partnerIds[3]), { limit: "20" });
+    expect(sql.page.data).toHaveLength(20);
+    const plan = await explain(sql, "partner-scoped first page");
+    expect(plan).toMatch(/Index Scan using "Delivery_partnerId_createdAt_id_idx"/);
+    expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it("serves a partner's next page (keyset cursor) from the same index", async () => {
+    const first = await listDeliveries({ actor: partnerActor(partnerIds[3]), query: listDeliveriesQuerySchema.parse({ limit: "20" }) });
+    const sql = await listSql(partnerActor(partnerIds[3]), { limit: "20", cursor: first.nextCursor });
+    expect(sql.page.data[0].id).not.toBe(first.data[0].id);
+    const plan = await explain(sql, "partner-scoped page after a cursor");
+    expect(plan).toMatch(/Index Scan using "Delivery_partnerId_createdAt_id_idx"/);
+    expect(plan).toMatch(/Index Cond: .*"partnerId" = .*"createdAt" <=/s);
+    expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+  });
+
+  it("serves an admin's status-filtered keyset page from Delivery_status_createdAt_id_idx", async () => {
+    const first = await listDeliveries({ actor: admin, query: listDeliveriesQuerySchema.parse({ status: ["IN_TRANSIT"], limit: "20" }) });
+    const sql = await listSql(admin, { status: ["IN_TRANSIT"], limit: "20", cursor: first.nextCursor });
+    expect(sql.page.data.every((d) => d.status === "IN_TRANSIT")).toBe(true);
+    const plan = await explain(sql, "admin, status=IN_TRANSIT, after a cursor");
+    expect(plan).toMatch(/Index Scan using "Delivery_status_createdAt_id_idx"/);
+    expect(plan).toMatch(/Index Cond: .*\bstatus = /s);
+    expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it("serves an admin's unfiltered page from Delivery_createdAt_id_idx", async () => {
+    const sql = await listSql(admin, { limit: "20" });
+    const plan = await explain(sql, "admin, no filter");
+    expect(plan).toMatch(/Index Scan using "Delivery_createdAt_id_idx"/);
+    expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+  });
+
+  it("serves an admin's text search from the five trigram indexes (BitmapOr)", async () => {
+    const [{ trackingCode }] = await db.$queryRawUnsafe<{ trackingCode: string }[]>(`SELECT "trackingCode" FROM "Delivery" WHERE "externalReference" = $1`, `PLAN-${tag}-1234`);
+    const sql = await listSql(admin, { q: trackingCode.slice(3), limit: "20" });
+    expect(sql.page.data.map((d) => d.externalReference)).toContain(`PLAN-${tag}-1234`);
+    const plan = await explain(sql, "admin, q=<tracking code fragment>");
+    expect(plan).toMatch(/BitmapOr/);
+    for (const index of ["trackingCode", "externalReference", "recipientName", "pickupAddress", "dropoffAddress"]) {
+      expect(plan).toMatch(new RegExp(`Bitmap Index Scan on "Delivery_${index}_idx"`));
+    }
+    expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+  });
+});
