@@ -51,11 +51,12 @@ beforeAll(async () => {
   );
   await db.$executeRawUnsafe(`VACUUM ANALYZE "Delivery"`);
 
-  logging = new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
     log: [{ emit: "event", level: "query" }],
   });
-  logging.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  client.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  logging = client;
   const holder = globalThis as unknown as { db?: unknown };
   original = holder.db;
   holder.db = logging; // lib/db reads this on every access
