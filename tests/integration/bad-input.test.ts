@@ -329,6 +329,14 @@ describe("reads: bad input", () => {
     expectProblem(await api("GET", `/api/v1/deliveries?${query}`, { as: admin }), 400);
   });
 
+  it.each([
+    ["GET", "/api/v1/nope"],
+    ["POST", "/api/v1/deliveries/00000000-0000-4000-8000-000000000000/unknown"],
+    ["GET", "/api/v2/deliveries"],
+  ])("answers %s %s (no such route) with a 404 problem", async (method, path) => {
+    expectProblem(await api(method, path, { as: keyA, json: method === "POST" ? {} : undefined }), 404);
+  });
+
   it("ignores unknown query parameters", async () => {
     expect((await api("GET", "/api/v1/deliveries?foo=bar&limit=1", { as: keyA })).status).toBe(200);
   });
