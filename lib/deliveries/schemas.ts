@@ -62,7 +62,8 @@ export const createDeliverySchema = z
         .optional(),
     ),
     deliveryDate: isoDate
-      .refine((d) => d >= todayUtc(), "Must be today or later")
+      // A malformed date already has its error; don't add a second, misleading one.
+      .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= todayUtc(), "Must be today or later")
       .meta({ description: "Day of delivery, YYYY-MM-DD; today (UTC) or later.", example: "2030-01-15" }),
     notes: optionalText(LIMITS.notes),
     externalReference: optionalText(LIMITS.externalReference).meta({

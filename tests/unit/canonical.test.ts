@@ -65,3 +65,14 @@ describe("idempotency keys", () => {
     expect(requestFingerprint(parse(base))).not.toBe(requestFingerprint(parse({ ...base, recipientName: "Grace Hopper" })));
   });
 });
+
+describe("create schema dates", () => {
+  it("reports one error for a malformed date and one for a past date", () => {
+    const errors = (deliveryDate: string) =>
+      createDeliverySchema.safeParse({ ...base, deliveryDate }).error?.issues.map((i) => i.message);
+    expect(errors("15/01/2030")).toEqual(["Use the format YYYY-MM-DD"]);
+    expect(errors("2020-01-01")).toEqual(["Must be today or later"]);
+    expect(errors("2030-02-30")).toHaveLength(1);
+    expect(errors(new Date().toISOString().slice(0, 10))).toBeUndefined();
+  });
+});
