@@ -33,7 +33,7 @@ function authSecret(embedded: boolean): string | undefined {
 
 async function main() {
   const port = process.env.PORT ?? "3000";
-  const database = await resolveDatabase(log);
+  const database = await resolveDatabase(log, { handleSignals: false });
   const secret = authSecret(database.embedded);
   if (!secret) throw new Error("Set AUTH_SECRET (e.g. `openssl rand -base64 32`) to run against DATABASE_URL.");
   const env = {

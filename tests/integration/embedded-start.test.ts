@@ -2,6 +2,7 @@
 // the first start only, demo sign-in, and data that survives a restart.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,9 +42,23 @@ async function start(): Promise<{ child: ChildProcess; output: () => string }> {
   throw new Error(`npm start did not become healthy:\n${out}`);
 }
 
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** SIGTERM, then wait until neither the app nor its database listens any more. */
 async function stop(child: ChildProcess) {
   child.kill("SIGTERM");
   if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  const deadline = Date.now() + 30_000;
+  while ((await listening(appPort)) || (await listening(pgPort))) {
+    if (Date.now() > deadline) throw new Error("the app or its database kept running after SIGTERM");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function adminCookie(): Promise<string> {
