@@ -12,6 +12,26 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Largest accepted JSON body, in bytes. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+
+  /** Resend API key; unset → emails are rendered, logged and stored as LOGGED. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend API origin (tests and proxies); the SDK's default otherwise. */
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Delivery platform <no-reply@deliveries.example>"),
+
+  /** In-process outbox sweep period per server; 0 turns the sweep (and the after-commit kick) off. */
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+
+  /** A delivery is "stuck" this long after entering CREATED / IN_TRANSIT. */
+  STUCK_CREATED_AFTER_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
+  STUCK_IN_TRANSIT_AFTER_MINUTES: z.coerce.number().int().min(1).default(48 * 60),
+
+  /** Consecutive failed webhook attempts after which the endpoint is disabled. */
+  WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Allow private, loopback and link-local webhook targets (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import {
 import type { CreateDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
+import { kickOutbox } from "@/lib/outbox/scheduler";
 
 export interface CreateDeliveryResult {
   delivery: DeliveryRow;
@@ -54,7 +55,9 @@ function insertStatement(args: {
       INSERT INTO "OutboxEvent" ("id", "name", "payload", "createdAt")
       SELECT gen_random_uuid(), 'delivery/created',
         jsonb_build_object('deliveryId', i."id", 'partnerId', i."partnerId", 'trackingCode', i."trackingCode",
-          'status', i."status", 'occurredAt', i."createdAt"),
+          'status', i."status",
+          -- the same ISO 8601 UTC form as the status.changed events (createdAt is stored in UTC)
+          'occurredAt', to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
         i."createdAt"
       FROM inserted i
     )
@@ -99,6 +102,7 @@ export async function createDelivery(options: {
       throw error;
     }
     if (rows.length === 1) {
+      kickOutbox(); // committed: hand the outbox row on without waiting for it
       const { partnerId: id, partnerName: name, ...row } = rows[0];
       return { delivery: { ...row, partner: { id, name } }, created: true };
     }

@@ -8,6 +8,7 @@ import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { checkTransition } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { kickOutbox } from "@/lib/outbox/scheduler";
 import { z } from "zod";
 
 export async function transitionDelivery(options: {
@@ -21,7 +22,7 @@ export async function transitionDelivery(options: {
   if (!z.uuid().safeParse(id).success) throw notFound();
   const scope = partnerScope(actor);
 
-  return db.$transaction(async (tx) => {
+  const delivery = await db.$transaction(async (tx) => {
     const [current] = await tx.$queryRaw<{ status: DeliveryStatus; version: number; partnerId: string }[]>`
       SELECT "status"::text AS "status", "version", "partnerId" FROM "Delivery"
       WHERE "id" = ${id}::uuid AND (${scope}::uuid IS NULL OR "partnerId" = ${scope}::uuid)
@@ -82,4 +83,6 @@ export async function transitionDelivery(options: {
     });
     return delivery;
   });
+  kickOutbox(); // committed: hand the outbox row on without waiting for it
+  return delivery;
 }

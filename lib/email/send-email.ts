@@ -1,0 +1,55 @@
+// The one way to send an email (DESIGN §8). Every message is rendered, stored in EmailMessage
+// under an idempotency key, then sent through Resend with the same key, so a retried Inngest step
+// never sends twice. Without RESEND_API_KEY it is logged and stored as LOGGED instead (development
+// needs no email account; admins read it at /admin/emails). A provider failure is recorded and
+// thrown, so that Inngest retries the step.
+import { Resend } from "resend";
+import { db } from "@/lib/db";
+import { renderEmail } from "@/lib/email/render";
+import type { TemplateName, TemplateProps } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+
+export interface SendEmailOptions<T extends TemplateName> {
+  /** Stable per message, e.g. `<event id>:recipient`. */
+  key: string;
+  to: string;
+  template: T;
+  props: TemplateProps<T>;
+  deliveryId?: string | null;
+}
+
+function transport(): Resend | null {
+  const { RESEND_API_KEY, RESEND_BASE_URL } = env();
+  return RESEND_API_KEY ? new Resend(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL }) : null;
+}
+
+export async function sendEmail<T extends TemplateName>(options: SendEmailOptions<T>) {
+  const { key, to, template, deliveryId = null } = options;
+  const rendered = await renderEmail(template, options.props);
+  const message = await db.emailMessage.upsert({
+    where: { idempotencyKey: key },
+    create: { idempotencyKey: key, to, template, deliveryId, ...rendered },
+    update: {},
+  });
+  if (message.status === "SENT" || message.status === "LOGGED") return message;
+
+  const resend = transport();
+  if (!resend) {
+    console.info(JSON.stringify({ level: "info", msg: "email logged (no RESEND_API_KEY)", id: message.id, to, subject: message.subject, text: message.text }));
+    return db.emailMessage.update({ where: { id: message.id }, data: { status: "LOGGED", attempts: { increment: 1 } } });
+  }
+
+  const { data, error } = await resend.emails.send(
+    { from: env().EMAIL_FROM, to: [message.to], subject: message.subject, html: message.html, text: message.text },
+    { idempotencyKey: key },
+  );
+  if (error || !data) {
+    const text = error ? `${error.name}: ${error.message}` : "Resend returned no message id";
+    await db.emailMessage.update({ where: { id: message.id }, data: { status: "FAILED", error: text, attempts: { increment: 1 } } });
+    throw new Error(`Email ${message.id} to ${to} failed: ${text}`);
+  }
+  return db.emailMessage.update({
+    where: { id: message.id },
+    data: { status: "SENT", providerMessageId: data.id, error: null, attempts: { increment: 1 } },
+  });
+}

@@ -1,0 +1,38 @@
+// To the person receiving the parcel (when the partner gave their email): only what the public
+// tracking page shows, plus the link to it; nothing about the partner's internals.
+import { Text } from "@react-email/components";
+import { trackingPageUrl, type StatusName } from "@/lib/email/links";
+import { EmailLayout } from "@/lib/email/templates/layout";
+
+export interface RecipientUpdateProps {
+  recipientName: string;
+  partnerName: string;
+  trackingCode: string;
+  status: StatusName;
+  deliveryDate: string;
+}
+
+const HEADLINE: Record<StatusName, (code: string) => string> = {
+  CREATED: (code) => `Your delivery ${code} is booked`,
+  IN_TRANSIT: (code) => `Your delivery ${code} is on its way`,
+  COMPLETED: (code) => `Your delivery ${code} has been delivered`,
+  FAILED: (code) => `Your delivery ${code} could not be delivered`,
+  CANCELLED: (code) => `Your delivery ${code} was cancelled`,
+};
+
+export const recipientUpdateSubject = (p: RecipientUpdateProps) => HEADLINE[p.status](p.trackingCode);
+
+export function RecipientUpdateEmail(p: RecipientUpdateProps) {
+  const headline = HEADLINE[p.status](p.trackingCode);
+  return (
+    <EmailLayout preview={headline} heading={headline} action={{ label: "Track your delivery", href: trackingPageUrl(p.trackingCode) }}>
+      <Text>Hello {p.recipientName},</Text>
+      <Text>
+        {p.status === "CREATED"
+          ? `${p.partnerName} has booked a delivery for you, planned for ${p.deliveryDate}.`
+          : `There is news about your delivery from ${p.partnerName}.`}{" "}
+        Follow it on the tracking page with the code {p.trackingCode}.
+      </Text>
+    </EmailLayout>
+  );
+}

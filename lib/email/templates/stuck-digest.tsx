@@ -1,0 +1,33 @@
+// To admins: deliveries that have sat in CREATED or IN_TRANSIT longer than the thresholds.
+import { Link, Section, Text } from "@react-email/components";
+import { appUrl, deliveryPageUrl, STATUS_LABEL, type StatusName } from "@/lib/email/links";
+import { EmailLayout } from "@/lib/email/templates/layout";
+
+export interface StuckDigestProps {
+  items: { deliveryId: string; trackingCode: string; partnerName: string; status: StatusName; stuckMinutes: number }[];
+}
+
+const plural = (n: number) => (n === 1 ? "1 delivery is" : `${n} deliveries are`);
+const hours = (minutes: number) => (minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`);
+
+export const stuckDigestSubject = (p: StuckDigestProps) => `${plural(p.items.length)} stuck`;
+
+export function StuckDigestEmail(p: StuckDigestProps) {
+  return (
+    <EmailLayout
+      preview={`${plural(p.items.length)} stuck and need attention.`}
+      heading={`${plural(p.items.length)} stuck`}
+      action={{ label: "Open the admin overview", href: appUrl("/admin") }}
+    >
+      <Text>These deliveries have not moved for longer than expected:</Text>
+      <Section>
+        {p.items.map((item) => (
+          <Text key={`${item.deliveryId}:${item.status}`}>
+            <Link href={deliveryPageUrl(item.deliveryId)}>{item.trackingCode}</Link> ({item.partnerName}) —{" "}
+            {STATUS_LABEL[item.status]} for {hours(item.stuckMinutes)}
+          </Text>
+        ))}
+      </Section>
+    </EmailLayout>
+  );
+}

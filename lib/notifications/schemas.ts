@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const listNotificationsQuerySchema = z.strictObject({
+  unread: z.stringbool().optional().meta({ description: "Only unread notifications." }),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    deliveryId: z.uuid().nullable(),
+    readAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Notification" });
+
+export const notificationListSchema = z
+  .object({ data: z.array(notificationSchema), unreadCount: z.number().int() })
+  .meta({ id: "NotificationList" });

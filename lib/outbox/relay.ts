@@ -1,0 +1,86 @@
+// The outbox relay (DESIGN §7): hands committed OutboxEvent rows to Inngest. Rows are claimed in
+// batches with FOR UPDATE SKIP LOCKED, so any number of app instances can relay at once without
+// sending a row twice at the same moment; the claim is a short lease (nextAttemptAt moves ahead)
+// instead of a transaction held open across the HTTP call. The row id is the Inngest event id, so
+// if a row is sent again anyway (crash between send and mark), Inngest drops the duplicate.
+// A row is never deleted or given up on: failures back off, capped, and stay visible to admins.
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+/** What the relay needs from an Inngest client (the real one, or one aimed at a test receiver). */
+export interface EventSender {
+  send(events: { id: string; name: string; data: Record<string, unknown>; ts: number }[]): Promise<unknown>;
+}
+
+interface ClaimedRow {
+  id: string;
+  name: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  attempts: number;
+}
+
+export interface RelayResult {
+  sent: number;
+  failed: number;
+  batches: number;
+}
+
+/** A lease long enough for one send (the SDK retries internally for a few seconds). */
+const LEASE_SECONDS = 60;
+const MAX_BACKOFF_SECONDS = 15 * 60;
+
+async function claimBatch(limit: number): Promise<ClaimedRow[]> {
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEvent" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxEvent"
+      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now()
+      ORDER BY "createdAt", "id"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "name", "payload", "createdAt", "attempts"`;
+}
+
+async function markSent(ids: string[]) {
+  await db.$executeRaw`
+    UPDATE "OutboxEvent" SET "sentAt" = now(), "attempts" = "attempts" + 1, "lastError" = NULL
+    WHERE "id" = ANY(${ids}::uuid[])`;
+}
+
+/** Backoff after the n-th failure: 5 s, 10 s, 20 s … capped at MAX_BACKOFF_SECONDS. */
+async function markFailed(ids: string[], error: unknown) {
+  const message = String((error as Error)?.message ?? error).slice(0, 1000);
+  await db.$executeRaw`
+    UPDATE "OutboxEvent" SET "attempts" = "attempts" + 1, "lastError" = ${message},
+      "nextAttemptAt" = now() + make_interval(secs => LEAST(${MAX_BACKOFF_SECONDS}, 5 * power(2, "attempts")))
+    WHERE "id" = ANY(${ids}::uuid[])`;
+}
+
+/**
+ * Sends every due row, batch by batch, until none is left or a batch fails (the event API is
+ * then most likely down; the remaining rows wait for the next sweep).
+ */
+export async function relayOutbox(options: { sender: EventSender; batchSize?: number; maxBatches?: number }): Promise<RelayResult> {
+  const batchSize = options.batchSize ?? env().OUTBOX_BATCH_SIZE;
+  const maxBatches = options.maxBatches ?? 100;
+  const result: RelayResult = { sent: 0, failed: 0, batches: 0 };
+  while (result.batches < maxBatches) {
+    const rows = await claimBatch(batchSize);
+    if (rows.length === 0) break;
+    result.batches++;
+    try {
+      await options.sender.send(
+        rows.map((r) => ({ id: r.id, name: r.name, data: r.payload, ts: r.createdAt.getTime() })),
+      );
+    } catch (error) {
+      await markFailed(rows.map((r) => r.id), error);
+      result.failed += rows.length;
+      break;
+    }
+    await markSent(rows.map((r) => r.id));
+    result.sent += rows.length;
+    if (rows.length < batchSize) break;
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+// What admins see about the outbox (DESIGN §7: "the admin dashboard shows the pending outbox
+// honestly") and the one action they have on it.
+import { db } from "@/lib/db";
+
+export interface OutboxStats {
+  /** Rows not yet accepted by Inngest. */
+  pending: number;
+  /** Pending rows whose last attempt failed (they are retried with backoff, never dropped). */
+  failed: number;
+  /** Age in seconds of the oldest pending row, null when nothing is pending. */
+  oldestPendingAgeSeconds: number | null;
+  lastError: string | null;
+  lastSentAt: string | null;
+  /** "ok" when nothing has been waiting long or failed; otherwise "degraded". */
+  health: "ok" | "degraded";
+  /** One plain sentence for the admin overview. */
+  summary: string;
+}
+
+/** Older than this, a pending row means the relay or Inngest is not keeping up. */
+const STALE_SECONDS = 60;
+
+export async function getOutboxStats(): Promise<OutboxStats> {
+  const [row] = await db.$queryRaw<
+    { pending: number; failed: number; oldest: number | null; lastError: string | null; lastSentAt: Date | null }[]
+  >`
+    SELECT
+      count(*) FILTER (WHERE "sentAt" IS NULL)::int AS "pending",
+      count(*) FILTER (WHERE "sentAt" IS NULL AND "lastError" IS NOT NULL)::int AS "failed",
+      floor(extract(epoch FROM now() - min("createdAt") FILTER (WHERE "sentAt" IS NULL)))::int AS "oldest",
+      (SELECT "lastError" FROM "OutboxEvent" WHERE "sentAt" IS NULL AND "lastError" IS NOT NULL
+        ORDER BY "createdAt" DESC LIMIT 1) AS "lastError",
+      max("sentAt") AS "lastSentAt"
+    FROM "OutboxEvent"`;
+  const degraded = row.failed > 0 || (row.oldest ?? 0) > STALE_SECONDS;
+  const summary = !degraded
+    ? row.pending === 0
+      ? "All background events have been handed to Inngest."
+      : `${row.pending} event(s) are on their way to Inngest.`
+    : `Inngest is not accepting events: ${row.pending} event(s) are waiting (oldest ${formatAge(row.oldest ?? 0)} ago) ` +
+      "and will be sent when it is reachable again; nothing is lost. Emails, webhooks and notifications are delayed until then.";
+  return {
+    pending: row.pending,
+    failed: row.failed,
+    oldestPendingAgeSeconds: row.oldest,
+    lastError: row.lastError,
+    lastSentAt: row.lastSentAt?.toISOString() ?? null,
+    health: degraded ? "degraded" : "ok",
+    summary,
+  };
+}
+
+function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/** Makes every pending row (or one) due now, skipping its backoff. Returns how many were reset. */
+export async function retryOutbox(options: { id?: string } = {}): Promise<number> {
+  const result = await db.outboxEvent.updateMany({
+    where: { sentAt: null, ...(options.id ? { id: options.id } : {}) },
+    data: { nextAttemptAt: new Date() },
+  });
+  return result.count;
+}

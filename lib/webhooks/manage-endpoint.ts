@@ -1,0 +1,90 @@
+// /settings/webhook use cases: a partner manages their own endpoint; an admin any partner's
+// (DESIGN §2). Another partner's endpoint answers 404.
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { attemptWebhook } from "@/lib/webhooks/deliver-webhook";
+import type { WebhookUrlInput } from "@/lib/webhooks/schemas";
+import { newWebhookSecret } from "@/lib/webhooks/signature";
+import { assertSafeWebhookUrl, UnsafeTargetError } from "@/lib/webhooks/target";
+import { z } from "zod";
+
+interface Scope {
+  actor: Actor | null;
+  /** Which partner's endpoint; partners may omit it (their own), admins must give it. */
+  partnerId?: string;
+}
+
+async function partnerFor({ actor, partnerId }: Scope) {
+  const notFound = new AppError("not_found", "No such partner.");
+  if (!actor || !can(actor, "webhooks.manage")) throw notFound;
+  const id = actor.role === "ADMIN" ? partnerId : actor.partnerId;
+  if (!id || !z.uuid().safeParse(id).success || (partnerId && partnerId !== id)) throw notFound;
+  const partner = await db.partner.findUnique({ where: { id }, select: { id: true, name: true } });
+  if (!partner) throw notFound;
+  return partner;
+}
+
+export async function getWebhookSettings(scope: Scope) {
+  const partner = await partnerFor(scope);
+  const endpoint = await db.webhookEndpoint.findUnique({
+    where: { partnerId: partner.id },
+    select: { id: true, url: true, enabled: true, failureCount: true, disabledAt: true, updatedAt: true },
+  });
+  const attempts = endpoint
+    ? await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { createdAt: "desc" }, take: 20 })
+    : [];
+  return { partner, endpoint, attempts, maxFailures: env().WEBHOOK_MAX_FAILURES };
+}
+
+/** Sets the URL (after the SSRF check), enables the endpoint and clears its failure count. */
+export async function saveWebhookEndpoint(scope: Scope & { input: WebhookUrlInput }) {
+  const partner = await partnerFor(scope);
+  try {
+    await assertSafeWebhookUrl(scope.input.url, env().WEBHOOK_ALLOW_PRIVATE_TARGETS);
+  } catch (error) {
+    if (!(error instanceof UnsafeTargetError)) throw error;
+    throw new AppError("validation_failed", error.message, { errors: [{ path: "url", message: error.message }] });
+  }
+  const state = { url: scope.input.url, enabled: true, failureCount: 0, disabledAt: null };
+  return db.webhookEndpoint.upsert({
+    where: { partnerId: partner.id },
+    create: { partnerId: partner.id, secret: newWebhookSecret(), ...state },
+    update: state,
+    select: { id: true, url: true, enabled: true },
+  });
+}
+
+async function endpointOf(scope: Scope) {
+  const partner = await partnerFor(scope);
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { partnerId: partner.id } });
+  if (!endpoint) throw new AppError("not_found", "Set a webhook URL first.");
+  return endpoint;
+}
+
+export async function revealWebhookSecret(scope: Scope): Promise<string> {
+  return (await endpointOf(scope)).secret;
+}
+
+/** A new secret takes effect at once; the old one stops verifying. */
+export async function rotateWebhookSecret(scope: Scope): Promise<string> {
+  const endpoint = await endpointOf(scope);
+  const secret = newWebhookSecret();
+  await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret } });
+  return secret;
+}
+
+/** Sends a signed `webhook.test` event now; recorded with the other attempts, not counted as a failure. */
+export async function sendTestWebhook(scope: Scope) {
+  const endpoint = await endpointOf(scope);
+  const event = {
+    id: `test_${randomUUID()}`,
+    type: "webhook.test",
+    createdAt: new Date().toISOString(),
+    data: { message: "This is a test event from the delivery platform." },
+  };
+  return attemptWebhook(endpoint, event, 1);
+}
