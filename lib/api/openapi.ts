@@ -11,6 +11,7 @@ import {
   trackingSchema,
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
+import { registerBackgroundWork, WEBHOOK_DESCRIPTION } from "@/lib/api/openapi-background";
 
 const problemSchema = z
   .object({
@@ -148,13 +149,17 @@ function buildDocument() {
     },
   });
 
+  registerBackgroundWork(registry, { ok, problem });
+
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Delivery platform API",
       version: "1.0.0",
       description:
-        "Create and follow deliveries. Errors are RFC 9457 `application/problem+json`; every response carries `X-Request-Id`.",
+        "Create and follow deliveries. Errors are RFC 9457 `application/problem+json`; every response carries `X-Request-Id`.\n\n" +
+        "## Webhooks\n\n" +
+        WEBHOOK_DESCRIPTION,
     },
     servers: [{ url: "/" }],
   });

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "webhooks.manage": ["ADMIN", "PARTNER"],
   "emails.read": ["ADMIN"],
   "jobs.read": ["ADMIN"],
+  "jobs.retry": ["ADMIN"],
+  "notifications.read": ["ADMIN", "PARTNER"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
