@@ -68,6 +68,9 @@ export default async function setup(project: TestProject) {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_URL: baseUrl,
     PORT: String(appPort),
+    // The server's own outbox sweep would race the relay tests for the same rows; they drive the
+    // relay themselves (and test the in-process sweep in the test process).
+    OUTBOX_RELAY_INTERVAL_MS: "0",
   };
   const bin = (name: string) => path.join(root, "node_modules/.bin", name);
   run(bin("tsx"), [path.join(root, "scripts/db/migrate.ts"), "deploy"], env);
