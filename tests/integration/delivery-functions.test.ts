@@ -1,0 +1,102 @@
+// The delivery-event Inngest functions, run with @inngest/test against the real database: the
+// event is the outbox row a real API call wrote. A fresh engine per run (results are memoised
+// per engine); running twice is how Inngest's retries and redeliveries look to our side effects.
+import { InngestTestEngine } from "@inngest/test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
+import { db } from "@/lib/db";
+import { api, createDeliveryAs, createWorld, transitionAs, type World } from "./support";
+import { eventOf, outboxRowsFor } from "./background-support";
+
+let world: World;
+let contactEmail: string;
+beforeAll(async () => {
+  world = await createWorld();
+  contactEmail = `contact-${world.partnerA.slug}@test.example`;
+  await db.partner.update({ where: { id: world.partnerA.id }, data: { contactEmail } });
+});
+
+async function run(row: { id: string; name: string; payload: unknown }) {
+  const engine = new InngestTestEngine({ function: deliveryNotifications });
+  return engine.execute({ events: [eventOf(row)] as [ReturnType<typeof eventOf>] });
+}
+
+const sideEffectsOf = async (deliveryId: string) => ({
+  emails: await db.emailMessage.findMany({ where: { deliveryId }, orderBy: { createdAt: "asc" } }),
+  notifications: await db.notification.findMany({ where: { deliveryId }, orderBy: { createdAt: "asc" } }),
+});
+
+describe("delivery-notifications on delivery/created", () => {
+  it("emails the partner contact and the recipient and notifies the partner's users, once", async () => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "Grace@Example.com" });
+    const [row] = await outboxRowsFor([delivery.id]);
+    expect(row.name).toBe("delivery/created");
+
+    const { result, error } = await run(row);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ partner: { status: "LOGGED" }, recipient: { status: "LOGGED" }, inApp: { created: 1 } });
+
+    const first = await sideEffectsOf(delivery.id);
+    expect(first.emails.map((e) => [e.template, e.to, e.status])).toEqual([
+      ["delivery-created", contactEmail, "LOGGED"],
+      ["recipient-update", "grace@example.com", "LOGGED"],
+    ]);
+    expect(first.emails[0].subject).toBe(`Delivery ${delivery.trackingCode} received`);
+    expect(first.emails[1].subject).toBe(`Your delivery ${delivery.trackingCode} is booked`);
+    expect(first.notifications).toHaveLength(1);
+    expect(first.notifications[0]).toMatchObject({ userId: world.partnerA.userId, kind: "delivery.created", title: `Delivery ${delivery.trackingCode} created` });
+
+    const again = await run(row);
+    expect(again.error).toBeUndefined();
+    const second = await sideEffectsOf(delivery.id);
+    expect(second.emails.map((e) => e.id)).toEqual(first.emails.map((e) => e.id));
+    expect(second.notifications.map((n) => n.id)).toEqual(first.notifications.map((n) => n.id));
+  });
+
+  it("skips the recipient email when no address was given", async () => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: undefined });
+    const [row] = await outboxRowsFor([delivery.id]);
+    const { result } = await run(row);
+    expect(result).toMatchObject({ recipient: { skipped: "no recipient email" } });
+    expect((await sideEffectsOf(delivery.id)).emails.map((e) => e.template)).toEqual(["delivery-created"]);
+  });
+});
+
+describe("delivery-notifications on delivery/status.changed", () => {
+  it.each([
+    ["IN_TRANSIT", "is on its way", "in transit"],
+    ["CANCELLED", "was cancelled", "cancelled"],
+  ] as const)("tells partner, recipient and users about %s", async (status, recipientWords, label) => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
+    const actor = status === "CANCELLED" ? { cookie: world.partnerA.cookie } : { cookie: world.admin.cookie };
+    await transitionAs(actor, delivery.id, status);
+    const row = (await outboxRowsFor([delivery.id])).find((r) => r.name === "delivery/status.changed")!;
+    expect(row).toBeDefined();
+
+    const { error } = await run(row);
+    expect(error).toBeUndefined();
+    const { emails, notifications } = await sideEffectsOf(delivery.id);
+    const partnerEmail = emails.find((e) => e.template === "delivery-status-changed");
+    const recipientEmail = emails.find((e) => e.template === "recipient-update");
+    expect(partnerEmail).toMatchObject({ to: contactEmail, subject: `Delivery ${delivery.trackingCode} is now ${label}` });
+    expect(recipientEmail).toMatchObject({ to: "ada@example.com", subject: `Your delivery ${delivery.trackingCode} ${recipientWords}` });
+    expect(notifications.map((n) => n.title)).toContain(`Delivery ${delivery.trackingCode} is now ${label}`);
+
+    const count = emails.length + notifications.length;
+    await run(row);
+    const after = await sideEffectsOf(delivery.id);
+    expect(after.emails.length + after.notifications.length).toBe(count);
+  });
+
+  it("shows the new notification to the partner's user over the API", async () => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
+    await transitionAs({ cookie: world.admin.cookie }, delivery.id, "IN_TRANSIT");
+    const row = (await outboxRowsFor([delivery.id])).find((r) => r.name === "delivery/status.changed")!;
+    await run(row);
+    const list = await api("GET", "/api/v1/notifications?unread=true", { as: { cookie: world.partnerA.cookie } });
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((n: { title: string }) => n.title)).toContain(`Delivery ${delivery.trackingCode} is now in transit`);
+    const other = await api("GET", "/api/v1/notifications", { as: { cookie: world.partnerB.cookie } });
+    expect(other.body.data.map((n: { deliveryId: string }) => n.deliveryId)).not.toContain(delivery.id);
+  });
+});
