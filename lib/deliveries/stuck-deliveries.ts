@@ -16,10 +16,10 @@ export async function flagStuckDeliveries(): Promise<string[]> {
   const { STUCK_CREATED_AFTER_MINUTES: created, STUCK_IN_TRANSIT_AFTER_MINUTES: inTransit } = env();
   await db.$executeRaw`
     INSERT INTO "StuckAlert" ("id", "deliveryId", "status", "thresholdMinutes", "createdAt")
-    SELECT gen_random_uuid(), d."id", d."status", CASE d."status" WHEN 'CREATED' THEN ${created} ELSE ${inTransit} END, now()
+    SELECT gen_random_uuid(), d."id", d."status", CASE d."status" WHEN 'CREATED' THEN ${created}::int ELSE ${inTransit}::int END, now()
     FROM "Delivery" d
-    WHERE (d."status" = 'CREATED' AND d."updatedAt" < now() - make_interval(mins => ${created}))
-       OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < now() - make_interval(mins => ${inTransit}))
+    WHERE (d."status" = 'CREATED' AND d."updatedAt" < now() - make_interval(mins => ${created}::int))
+       OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < now() - make_interval(mins => ${inTransit}::int))
     ON CONFLICT ("deliveryId", "status", "thresholdMinutes") DO NOTHING`;
   const pending = await db.stuckAlert.findMany({ where: { notifiedAt: null }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } });
   return pending.map((a) => a.id);
