@@ -15,6 +15,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    inngestSigningKey: string;
   }
 }
 
@@ -71,6 +72,8 @@ export default async function setup(project: TestProject) {
     // The server's own outbox sweep would race the relay tests for the same rows; they drive the
     // relay themselves (and test the in-process sweep in the test process).
     OUTBOX_RELAY_INTERVAL_MS: "0",
+    // Production-like Inngest: cloud mode, requests to /api/inngest must be signed with this key.
+    INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(32).toString("hex")}`,
   };
   const bin = (name: string) => path.join(root, "node_modules/.bin", name);
   run(bin("tsx"), [path.join(root, "scripts/db/migrate.ts"), "deploy"], env);
@@ -84,6 +87,7 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, server);
   project.provide("baseUrl", baseUrl);
   project.provide("databaseUrl", database.url);
+  project.provide("inngestSigningKey", env.INNGEST_SIGNING_KEY);
 
   return async () => {
     server.kill("SIGTERM");
