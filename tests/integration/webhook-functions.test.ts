@@ -32,6 +32,8 @@ async function newDeliveryEvent() {
 const run = (event: ReturnType<typeof eventOf>) =>
   new InngestTestEngine({ function: deliveryWebhook }).execute({ events: [event] as [typeof event] });
 
+const errorText = (error: unknown) => String((error as { message?: string } | undefined)?.message ?? error);
+
 const attemptsFor = async (eventId: string) =>
   db.webhookDelivery.findMany({ where: { eventId }, orderBy: { attempt: "asc" } });
 
@@ -67,7 +69,7 @@ describe("delivery-webhook", () => {
     receiver.respond = () => ({ status: 503 });
     const failed = await run(event);
     expect(failed.result).toBeUndefined();
-    expect(String(failed.error?.message ?? failed.error)).toMatch(/attempt 1 .* failed: HTTP 503/);
+    expect(errorText(failed.error)).toMatch(/attempt 1 .* failed: HTTP 503/);
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(1);
 
     receiver.respond = () => ({ status: 200 });
@@ -86,7 +88,7 @@ describe("delivery-webhook", () => {
     const { event } = await newDeliveryEvent();
     for (let attempt = 1; attempt < max; attempt++) {
       const { error } = await run(event);
-      expect(String(error?.message ?? error)).toMatch(new RegExp(`attempt ${attempt} `));
+      expect(errorText(error)).toMatch(new RegExp(`attempt ${attempt} `));
     }
     const last = await run(event);
     expect(last.error).toBeUndefined();
