@@ -14,6 +14,11 @@ let world: World;
 const receivers: Receiver[] = [];
 beforeAll(async () => {
   world = await createWorld();
+  // Start from an empty outbox: earlier test files left their rows pending (the test server's own
+  // relay is off), and the relay sends oldest first.
+  const drain = await receiver(startInngestEventApi);
+  await relayOutbox({ sender: inngestAt(drain.url), batchSize: 500, maxBatches: 10_000 });
+  expect(await db.outboxEvent.count({ where: { sentAt: null } })).toBe(0);
 });
 afterAll(async () => {
   await stopOutboxRelay();
