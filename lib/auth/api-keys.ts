@@ -8,6 +8,12 @@ import { z } from "zod";
 const PREFIX = "dap_live_";
 const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
 
+/** What people type when creating a key; the secret itself is generated. */
+export const createApiKeySchema = z.strictObject({
+  partnerId: z.uuid(),
+  name: z.string().trim().min(1, "Give the key a name, e.g. the system that uses it").max(100, "At most 100 characters"),
+});
+
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 export async function createApiKey(options: { partnerId: string; name?: string; createdById?: string | null }) {
@@ -41,6 +47,15 @@ export async function revokeApiKey(options: { id: string; partnerId?: string | n
   return db.apiKey.findUniqueOrThrow({
     where: { id: options.id },
     select: { id: true, prefix: true, revokedAt: true },
+  });
+}
+
+/** A partner's keys, newest first; revoked ones stay listed so people can see what happened. */
+export function listApiKeys({ partnerId }: { partnerId: string }) {
+  return db.apiKey.findMany({
+    where: { partnerId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
 }
 

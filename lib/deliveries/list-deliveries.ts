@@ -1,28 +1,49 @@
-// Keyset-paginated listing (DESIGN §6): newest first on (createdAt, id), so pages never repeat
-// or skip rows while new deliveries arrive. Every filter is backed by an index.
+// Keyset-paginated listing (DESIGN §6). Rows are ordered on (sort column, id), and a cursor names
+// the last row seen, so pages never repeat or skip rows while new deliveries arrive and every page
+// costs one index range scan, however deep. The API always lists newest first; the web table may
+// also sort by delivery date (indexed the same way) and page backwards.
 import { AppError } from "@/lib/api/errors";
 import { partnerScope, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import type { ListDeliveriesQuery } from "@/lib/deliveries/schemas";
-import { deliverySelect } from "@/lib/deliveries/serialize";
+import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
+import { deliverySelect, formatDate } from "@/lib/deliveries/serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
+
 interface Cursor {
-  createdAt: Date;
+  value: string;
   id: string;
+  /** true: the rows before this one (a "previous page" link of the web table). */
+  backwards: boolean;
 }
 
-export function encodeCursor({ createdAt, id }: Cursor): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
+type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string };
+
+const sortValue = (row: CursorRow, sort: DeliverySort) =>
+  sort.by === "createdAt" ? row.createdAt.toISOString() : formatDate(row.deliveryDate);
+
+export function encodeCursor(row: CursorRow, sort: DeliverySort = DEFAULT_SORT, backwards = false): string {
+  const parts: unknown[] = [sortValue(row, sort), row.id];
+  if (backwards) parts.push("before");
+  return Buffer.from(JSON.stringify(parts)).toString("base64url");
 }
 
 export function decodeCursor(value: string): Cursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [string, string];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
-    return { createdAt: date, id };
+    const parts = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    const [sortValue, id, direction] = parts;
+    const valid =
+      Array.isArray(parts) &&
+      parts.length <= 3 &&
+      typeof sortValue === "string" &&
+      !Number.isNaN(new Date(sortValue).getTime()) &&
+      typeof id === "string" &&
+      /^[0-9a-f-]{36}$/i.test(id) &&
+      (direction === undefined || direction === "before");
+    if (!valid) throw new Error();
+    return { value: sortValue, id, backwards: direction === "before" };
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid.", {
       errors: [{ path: "cursor", message: "Not a cursor returned by this API" }],
@@ -70,23 +91,47 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
   return { AND: and };
 }
 
-export async function listDeliveries({ actor, query }: { actor: Actor; query: ListDeliveriesQuery }) {
+/** Rows strictly after the cursor row in the direction of travel. */
+function afterCursor(sort: DeliverySort, cursor: Cursor, ascending: boolean): Prisma.DeliveryWhereInput[] {
+  const value = new Date(cursor.value);
+  const [op, opOrEqual] = ascending ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
+  // The redundant bound gives the planner an index range; the OR settles ties on the sort column.
+  return [
+    { [sort.by]: { [opOrEqual]: value } },
+    { OR: [{ [sort.by]: { [op]: value } }, { [sort.by]: value, id: { [op]: cursor.id } }] },
+  ];
+}
+
+export async function listDeliveries(options: { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort }) {
+  const { actor, query, sort = DEFAULT_SORT } = options;
   const where = buildWhere(actor, query);
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    // The redundant `lte` gives the planner an index bound; the OR settles ties on createdAt.
-    (where.AND as Prisma.DeliveryWhereInput[]).push(
-      { createdAt: { lte: c.createdAt } },
-      { OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] },
-    );
-  }
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const backwards = cursor?.backwards ?? false;
+  // Walking backwards reads the index the other way round, then restores the display order.
+  const ascending = (sort.dir === "asc") !== backwards;
+  if (cursor) (where.AND as Prisma.DeliveryWhereInput[]).push(...afterCursor(sort, cursor, ascending));
+  const direction = ascending ? "asc" : "desc";
   const rows = await db.delivery.findMany({
     where,
     select: deliverySelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ [sort.by]: direction }, { id: direction }],
     take: query.limit + 1,
   });
+  const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
-  const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null;
-  return { data: page, nextCursor };
+  if (!backwards) {
+    return {
+      data: page,
+      nextCursor: more ? encodeCursor(page[page.length - 1], sort) : null,
+      prevCursor: cursor && page.length ? encodeCursor(page[0], sort, true) : null,
+    };
+  }
+  // Back at the start: show the first page in full rather than a short one.
+  if (!more) return listDeliveries({ actor, query: { ...query, cursor: undefined }, sort });
+  page.reverse();
+  return {
+    data: page,
+    nextCursor: encodeCursor(page[page.length - 1], sort),
+    prevCursor: encodeCursor(page[0], sort, true),
+  };
 }

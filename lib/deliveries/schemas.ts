@@ -109,6 +109,23 @@ export const listDeliveriesQuerySchema = z
 
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
 
+/** Orders the web table offers; each is backed by an index on (column, id). The API lists newest first. */
+export const DELIVERY_SORTS = ["createdAt.desc", "createdAt.asc", "deliveryDate.asc", "deliveryDate.desc"] as const;
+export type DeliverySort = { by: "createdAt" | "deliveryDate"; dir: "asc" | "desc" };
+
+export function parseSort(value: (typeof DELIVERY_SORTS)[number]): DeliverySort {
+  const [by, dir] = value.split(".") as [DeliverySort["by"], DeliverySort["dir"]];
+  return { by, dir };
+}
+
+/** The web table's URL state: the API's filters, plus a sort and a page size people can pick. */
+export const deliveryTableQuerySchema = listDeliveriesQuerySchema.extend({
+  sort: z.enum(DELIVERY_SORTS).default("createdAt.desc"),
+  limit: z.coerce.number().int().refine((n) => [20, 50, 100].includes(n), "Choose 20, 50 or 100").default(20),
+});
+
+export type DeliveryTableQuery = z.infer<typeof deliveryTableQuerySchema>;
+
 export const deliverySchema = z
   .object({
     id: z.uuid(),
