@@ -2,27 +2,25 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export interface SignInState {
   error?: string;
-}
-
-/** Only same-site paths are followed after sign-in (no open redirects). */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/deliveries";
+  email?: string;
 }
 
 export async function signInAction(_state: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
   try {
     await signIn("credentials", {
-      email: form.get("email"),
+      email,
       password: form.get("password"),
-      redirectTo: safeCallback(form.get("callbackUrl")),
+      redirectTo: safeCallbackUrl(form.get("callbackUrl")),
     });
     return {};
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Wrong email or password, or the account is deactivated." };
+    // Deliberately one message for all failures: which accounts exist is nobody's business.
+    if (error instanceof AuthError) return { error: "Wrong email or password, or the account is deactivated.", email };
     throw error; // the redirect after a successful sign-in
   }
 }

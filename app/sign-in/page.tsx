@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/page-guard";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await currentActor()) redirect(callbackUrl);
   return (
-    <main>
-      <h1>Sign in</h1>
-      <SignInForm callbackUrl={callbackUrl ?? "/deliveries"} />
+    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <h1 className="page-title mb-1 text-center">Sign in</h1>
+        <p className="mb-6 text-center text-sm text-slate-600">Delivery platform for partners and dispatch</p>
+        <div className="card">
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+      </div>
     </main>
   );
 }

@@ -25,8 +25,8 @@ export function idempotencyKey(request: Request): string | undefined {
 }
 
 /** Query string → plain object; repeated keys and comma lists become arrays where asked. */
-export function searchParamsObject(url: string, arrayKeys: readonly string[] = []) {
-  const params = new URL(url).searchParams;
+export function searchParamsObject(url: string | URLSearchParams, arrayKeys: readonly string[] = []) {
+  const params = typeof url === "string" ? new URL(url).searchParams : url;
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);

@@ -1,7 +1,7 @@
 // API keys (DESIGN §3): the secret is shown once; only its SHA-256 is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
+import { partnerScope, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { z } from "zod";
 
@@ -13,6 +13,8 @@ export const createApiKeySchema = z.strictObject({
   partnerId: z.uuid(),
   name: z.string().trim().min(1, "Give the key a name, e.g. the system that uses it").max(100, "At most 100 characters"),
 });
+
+export const revokeApiKeySchema = z.strictObject({ id: z.uuid() });
 
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
@@ -29,6 +31,17 @@ export async function createApiKey(options: { partnerId: string; name?: string; 
     select: { id: true, name: true, prefix: true, partnerId: true, createdAt: true },
   });
   return { ...key, secret };
+}
+
+/**
+ * A key created by a person: partners always for their own organisation (whatever the form said),
+ * admins for the partner they chose, which must exist.
+ */
+export async function issueApiKey({ actor, input }: { actor: Actor; input: z.infer<typeof createApiKeySchema> }) {
+  const partnerId = partnerScope(actor) ?? input.partnerId;
+  const partner = await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+  if (!partner) throw new AppError("not_found", "No partner with this id.");
+  return createApiKey({ partnerId, name: input.name, createdById: actor.id });
 }
 
 export async function revokeApiKey(options: { id: string; partnerId?: string | null }) {

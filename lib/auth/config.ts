@@ -13,9 +13,13 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      if (PUBLIC_PAGES.some((re) => re.test(path))) return true;
-      return !!auth?.user;
+      const { pathname, search } = request.nextUrl;
+      if (PUBLIC_PAGES.some((re) => re.test(pathname)) || auth?.user) return true;
+      // Our own redirect keeps callbackUrl a relative path (Auth.js would put an absolute URL
+      // there, which breaks behind 127.0.0.1 vs localhost and which the sign-in form refuses).
+      const url = new URL("/sign-in", request.nextUrl);
+      url.searchParams.set("callbackUrl", pathname + search);
+      return Response.redirect(url);
     },
     jwt({ token, user }) {
       if (user) {

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PerDayChart } from "@/components/admin/per-day-chart";
+import { StatusBadge, STATUS_LABELS } from "@/components/status-badge";
+import { requireActor } from "@/lib/auth/page-guard";
+import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
+import { DEFAULT_STUCK_AFTER_HOURS, listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
+import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
+import { getOutboxHealth } from "@/lib/outbox/get-outbox-health";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTime()) / 3_600_000))} h`;
+
+export default async function AdminOverviewPage({ searchParams }: { searchParams: Promise<{ stuckAfter?: string }> }) {
+  const actor = await requireActor({ path: "/admin", permission: "deliveries.readAll" });
+  const hours = Math.min(24 * 30, Math.max(1, Number((await searchParams).stuckAfter) || DEFAULT_STUCK_AFTER_HOURS));
+  const [stats, stuck, outbox] = await Promise.all([
+    getDeliveryStats({ actor }),
+    listStuckDeliveries({ actor, olderThanHours: hours }),
+    getOutboxHealth(),
+  ]);
+
+  return (
+    <div className="grid gap-6">
+      <h1 className="page-title">Overview</h1>
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading" className="sr-only">Deliveries per status</h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {DELIVERY_STATUSES.map((s) => (
+            <li key={s}>
+              <Link href={`/deliveries?status=${s}`} className="card block hover:border-blue-300" data-testid={`count-${s}`}>
+                <span className="block text-sm text-slate-600">{STATUS_LABELS[s]}</span>
+                <span className="mt-1 block text-2xl font-semibold tabular-nums">{stats.totals[s].toLocaleString("en")}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="chart-heading" className="card">
+        <h2 id="chart-heading" className="mb-3 text-base font-semibold">Deliveries per day, last 30 days</h2>
+        <PerDayChart days={stats.perDay} />
+      </section>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="stuck-heading" className="card lg:col-span-2">
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
+            <h2 id="stuck-heading" className="text-base font-semibold">Stuck for more than {hours} h</h2>
+            <form className="flex items-end gap-2" action="/admin">
+              <div>
+                <label htmlFor="stuckAfter" className="label text-xs">Threshold (hours)</label>
+                <input id="stuckAfter" name="stuckAfter" type="number" min={1} max={720} defaultValue={hours} className="input mt-1 w-24" />
+              </div>
+              <button type="submit" className="btn btn-secondary">Apply</button>
+            </form>
+          </div>
+          {stuck.length === 0 ? (
+            <p className="text-sm text-slate-600" data-testid="stuck-empty">Nothing is stuck. 🎉</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="stuck-list">
+              {stuck.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+                  <Link href={`/deliveries/${d.id}`} className="link font-mono">{d.trackingCode}</Link>
+                  <StatusBadge status={d.status} />
+                  <span className="text-slate-600">{d.partner.name}</span>
+                  <span className="ml-auto text-slate-600">unchanged for {since(d.updatedAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <div className="grid content-start gap-6">
+          <section aria-labelledby="jobs-heading" className="card" data-testid="jobs-health">
+            <h2 id="jobs-heading" className="text-base font-semibold">Background work</h2>
+            <p className="mt-2 text-sm">
+              <strong className="tabular-nums">{outbox.pending}</strong> change notifications waiting to be sent
+              {outbox.failing > 0 && <>, <strong className="text-red-700">{outbox.failing} failing</strong></>}.
+            </p>
+            {outbox.oldestPendingAt && <p className="text-xs text-slate-600">Oldest waiting for {since(outbox.oldestPendingAt)}.</p>}
+            <p className="mt-2 text-xs text-slate-500">Details of background jobs will appear here once the relay to Inngest runs.</p>
+          </section>
+          <section aria-labelledby="email-heading" className="card" data-testid="email-health">
+            <h2 id="email-heading" className="text-base font-semibold">Email</h2>
+            <p className="mt-2 text-sm text-slate-600">Not connected yet: sent, logged and failed emails will be summarised here.</p>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { runFormAction, type FormState } from "@/lib/api/form-action";
+import { createPartner } from "@/lib/partners/create-partner";
+import { createPartnerSchema } from "@/lib/partners/schemas";
+import { setPartnerActive } from "@/lib/partners/set-partner-active";
+import { createUser } from "@/lib/users/create-user";
+import { createPartnerUserSchema, setActiveSchema } from "@/lib/users/schemas";
+import { setUserActive } from "@/lib/users/set-user-active";
+
+const PAGE = "/admin/partners";
+
+export async function createPartnerAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "partners.manage", schema: createPartnerSchema, form, revalidate: PAGE,
+    run: (_actor, input) => createPartner(input),
+    ok: (p) => `Partner ${p.name} created.`,
+  });
+}
+
+export async function createPartnerUserAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "users.manage", schema: createPartnerUserSchema, form, revalidate: PAGE,
+    run: (_actor, input) => createUser({ ...input, role: "PARTNER" }),
+    ok: (u) => `User ${u.email} created. Share the password with them securely.`,
+  });
+}
+
+export async function setPartnerActiveAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "partners.manage", schema: setActiveSchema, form, revalidate: PAGE,
+    run: (_actor, input) => setPartnerActive({ input }),
+    ok: (p) => (p.active ? `${p.name} is active again.` : `${p.name} is deactivated: its users and API keys no longer work.`),
+  });
+}
+
+export async function setUserActiveAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "users.manage", schema: setActiveSchema, form, revalidate: PAGE,
+    run: (actor, input) => setUserActive({ actor, input }),
+    ok: (u) => (u.active ? `${u.email} can sign in again.` : `${u.email} is deactivated and signed out.`),
+  });
+}

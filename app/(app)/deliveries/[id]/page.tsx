@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Notice } from "@/components/notice";
+import { StatusBadge } from "@/components/status-badge";
+import { Timeline } from "@/components/deliveries/timeline";
+import { AppError } from "@/lib/api/errors";
+import { requireActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery";
+import { listTimeline } from "@/lib/deliveries/list-timeline";
+import { formatDate } from "@/lib/deliveries/serialize";
+import { findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { TransitionPanel, type TransitionOption } from "./transition-panel";
+
+export const metadata: Metadata = { title: "Delivery" };
+
+const ACTION_LABELS = {
+  IN_TRANSIT: "Mark picked up",
+  COMPLETED: "Mark delivered",
+  FAILED: "Mark failed",
+  CANCELLED: "Cancel delivery",
+  CREATED: "Reopen",
+} as const;
+
+const NOTICES = {
+  created: { tone: "success", text: "Delivery submitted. Its tracking code is ready to share." },
+  duplicate: { tone: "info", text: "This delivery had already been submitted, so no second one was created. Here it is." },
+} as const;
+
+export default async function DeliveryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const actor = await requireActor({ path: `/deliveries/${id}`, permission: "deliveries.read" });
+  // Another partner's delivery and a missing one look the same: 404.
+  const delivery = await getDeliveryOrThrow({ actor, id }).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const timeline = await listTimeline({ actor, id });
+  const options: TransitionOption[] = can(actor, "deliveries.transition")
+    ? nextStatuses(delivery.status, actor.role).map((to) => ({
+        to,
+        label: ACTION_LABELS[to],
+        reasonRequired: findTransition(delivery.status, to)?.reasonRequired ?? false,
+        final: isFinal(to),
+      }))
+    : [];
+  const flash = notice === "created" || notice === "duplicate" ? NOTICES[notice] : null;
+
+  const fields: [string, React.ReactNode][] = [
+    ["Pickup address", delivery.pickupAddress],
+    ["Drop-off address", delivery.dropoffAddress],
+    ["Delivery date", formatDate(delivery.deliveryDate)],
+    ["Recipient", delivery.recipientName],
+    ["Phone", delivery.recipientPhone],
+    ["Email", delivery.recipientEmail],
+    ["Product", delivery.productName],
+    ["Weight", delivery.packageWeightKg === null ? null : `${Number(delivery.packageWeightKg.toString())} kg`],
+    ["Your reference", delivery.externalReference],
+    ["Notes", delivery.notes],
+    ["Partner", delivery.partner.name],
+    ["Created", delivery.createdAt.toUTCString()],
+    ["Last change", delivery.updatedAt.toUTCString()],
+  ];
+
+  return (
+    <div className="grid gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm"><Link href="/deliveries" className="link">← All deliveries</Link></nav>
+      {flash && <Notice tone={flash.tone} testId={`notice-${notice}`}>{flash.text}</Notice>}
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="page-title font-mono" data-testid="tracking-code">{delivery.trackingCode}</h1>
+        <StatusBadge status={delivery.status} />
+        <Link href={`/track/${delivery.trackingCode}`} className="link ml-auto text-sm">Public tracking page</Link>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="details-heading" className="card lg:col-span-2">
+          <h2 id="details-heading" className="mb-3 text-base font-semibold">Details</h2>
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+            {fields.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                <dd className="mt-0.5 break-words text-sm">{value ?? <span className="text-slate-400">—</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <div className="grid content-start gap-6">
+          <TransitionPanel id={delivery.id} version={delivery.version} options={options} />
+          <section aria-labelledby="timeline-heading" className="card">
+            <h2 id="timeline-heading" className="mb-3 text-base font-semibold">Status history</h2>
+            <Timeline events={timeline.map((e) => ({ key: e.id, status: e.to, at: e.createdAt, who: e.actorName, reason: e.reason }))} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

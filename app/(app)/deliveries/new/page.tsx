@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/page-guard";
+import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
+import { DeliveryForm } from "./delivery-form";
+
+export const metadata: Metadata = { title: "New delivery" };
+
+export default async function NewDeliveryPage({ searchParams }: { searchParams: Promise<{ key?: string }> }) {
+  const { key } = await searchParams;
+  await requireActor({ path: "/deliveries/new", permission: "deliveries.create" });
+  // Each fresh form gets its idempotency key in the URL. Going back to the form returns to the same
+  // URL, hence the same key, so resubmitting replays the first delivery instead of making a second;
+  // "New delivery" links start without a key and so make a new one.
+  if (!key || !idempotencyKeySchema.safeParse(key).success) redirect(`/deliveries/new?key=${randomUUID()}`);
+  return (
+    <>
+      <h1 className="page-title mb-1">New delivery</h1>
+      <p className="mb-6 text-sm text-slate-600">Fields marked * are required. We answer with a tracking code at once.</p>
+      <DeliveryForm idempotencyKey={key} minDate={todayUtc()} />
+    </>
+  );
+}

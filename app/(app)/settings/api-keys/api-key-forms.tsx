@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { ActionToast } from "@/components/action-toast";
+import { ConfirmForm } from "@/components/confirm-form";
+import { FormField } from "@/components/form-field";
+import { SubmitButton } from "@/components/submit-button";
+import type { FormState } from "@/lib/api/form-action";
+import { createApiKeyAction, revokeApiKeyAction, type IssuedKey } from "./actions";
+
+function SecretOnce({ secret }: { secret: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="new-secret">
+      <p className="text-sm font-medium text-amber-900">Copy this secret now. It is not stored and will not be shown again.</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm" data-testid="secret-value">{secret}</code>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={async () => {
+            await navigator.clipboard.writeText(secret);
+            setCopied(true);
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <p aria-live="polite" className="sr-only">{copied ? "Secret copied to the clipboard" : ""}</p>
+    </div>
+  );
+}
+
+export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
+  const [state, action] = useActionState<FormState<IssuedKey>, FormData>(createApiKeyAction, {});
+  return (
+    <div className="grid gap-4">
+      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" data-testid="create-key-form">
+        <ActionToast state={state} />
+        <input type="hidden" name="partnerId" value={partnerId} />
+        <FormField label="Key name" name="name" required maxLength={100} defaultValue={state.values?.name} error={state.errors?.name}
+          hint="Where it is used, e.g. “shop backend”." />
+        <SubmitButton pendingText="Creating…">Create key</SubmitButton>
+      </form>
+      {state.result && <SecretOnce secret={state.result.secret} />}
+    </div>
+  );
+}
+
+export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
+  const [state, action] = useActionState<FormState, FormData>(revokeApiKeyAction, {});
+  return (
+    <>
+      <ActionToast state={state} />
+      <ConfirmForm trigger="Revoke" title={`Revoke ${label}?`} confirm="Revoke key" danger action={action} hidden={{ id }} testId={`revoke-${id}`}>
+        <p className="text-sm text-slate-700">Systems using this key will be refused at once. This cannot be undone.</p>
+      </ConfirmForm>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { signOut } from "@/lib/auth";
+import type { UserActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { NavLinks, type NavItem } from "@/components/nav-links";
+
+function navFor(actor: UserActor): NavItem[] {
+  const items: NavItem[] = [{ href: "/deliveries", label: "Deliveries" }];
+  if (can(actor, "deliveries.create")) items.push({ href: "/deliveries/new", label: "New delivery" });
+  if (can(actor, "deliveries.readAll")) items.push({ href: "/admin", label: "Overview" });
+  if (can(actor, "partners.manage")) items.push({ href: "/admin/partners", label: "Partners" });
+  if (can(actor, "apiKeys.manage")) items.push({ href: "/settings/api-keys", label: "API keys" });
+  return items;
+}
+
+export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerName: string | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/deliveries" className="text-base font-semibold text-slate-900">
+          Delivery platform
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-right leading-tight">
+            <span data-testid="signed-in-as" className="block font-medium">{actor.email}</span>
+            <span data-testid="signed-in-org" className="block text-xs text-slate-600">{partnerName ?? "Platform admin"}</span>
+          </span>
+          <form
+            action={async () => {
+              "use server";
+              await signOut({ redirectTo: "/sign-in" });
+            }}
+          >
+            <button type="submit" className="btn btn-secondary">Sign out</button>
+          </form>
+        </div>
+      </div>
+      <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-2">
+        <NavLinks items={navFor(actor)} />
+      </nav>
+    </header>
+  );
+}
