@@ -6,12 +6,12 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type Database } from "../../scripts/lib/database.ts";
+import { freePort } from "../support/app-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const CLI = path.join(ROOT, "scripts", "db", "migrate.ts");
@@ -22,17 +22,6 @@ const CLI_TIMEOUT = 60_000;
 
 let tmp: string;
 let db: Database;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface CliResult {
   code: number;

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn, signOut, world } from "./support";
+
+test("the admin overview shows counts, the 30-day chart, stuck deliveries and health placeholders", async ({ page }) => {
+  await signIn(page, world().admin);
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("count-CREATED")).toBeVisible();
+  await expect(page.getByTestId("per-day-chart")).toBeVisible();
+  await expect(page.getByTestId("jobs-health")).toContainText("waiting to be sent");
+  await expect(page.getByTestId("email-health")).toBeVisible();
+  await screenshot(page, "admin-overview");
+});
+
+test("an admin creates a partner and a user, and deactivating the user stops their sign-in", async ({ page }) => {
+  const email = `clerk-${Date.now()}@delta.example`;
+  await signIn(page, world().admin);
+  await page.getByRole("link", { name: "Partners" }).click();
+  await page.getByLabel("Partner name").fill("Delta Deli");
+  await page.getByLabel("Contact email").fill("hello@delta.example");
+  await page.getByRole("button", { name: "Create partner" }).click();
+  const card = page.getByTestId(/^partner-delta-deli/);
+  await expect(card).toBeVisible();
+
+  const form = card.getByRole("form", { name: "Add a user to Delta Deli" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Initial password").fill("delta-password");
+  await form.getByRole("button", { name: "Add user" }).click();
+  const user = card.getByTestId(`user-${email}`);
+  await expect(user).toBeVisible();
+  await screenshot(page, "admin-partners");
+
+  await user.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(user).toContainText("Deactivated");
+  await signOut(page);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("delta-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("sign-in-error")).toBeVisible();
+});
+
+test("deactivating a partner ends its users' open sessions", async ({ page, browser }) => {
+  const partner = world().partnerC;
+  const other = await browser.newContext();
+  const partnerPage = await other.newPage();
+  await signIn(partnerPage, partner.email);
+
+  await signIn(page, world().admin, { to: "/admin/partners" });
+  const card = page.getByTestId("partner-gamma-goods");
+  await card.getByRole("button", { name: "Deactivate" }).first().click();
+  await page.getByRole("dialog", { name: /Deactivate Gamma Goods/ }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(card.getByText("Deactivated").first()).toBeVisible();
+
+  await partnerPage.goto("/deliveries");
+  await expect(partnerPage).toHaveURL(/\/sign-in/);
+  await other.close();
+});

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { createDelivery, futureDate, screenshot, signIn, uniqueRef, world } from "./support";
+
+test("table filters and sorting live in the URL and survive a reload", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  const tag = uniqueRef("SORT");
+  // Three deliveries sharing a searchable reference prefix, with different delivery dates.
+  const made = [];
+  for (const days of [9, 3, 6]) made.push(await createDelivery(page, { externalReference: `${tag}-${days}`, deliveryDate: futureDate(days) }));
+  const cancelled = made[2];
+  await page.request.post(`/api/v1/deliveries/${cancelled.id}/status`, { data: { status: "CANCELLED" } });
+
+  await page.goto("/deliveries");
+  await page.getByLabel("Search").fill(tag);
+  await page.getByRole("checkbox", { name: "Created" }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=CREATED/);
+  const rows = page.getByTestId("deliveries-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+
+  // Sort by delivery date, soonest first: the header button changes the URL.
+  await page.getByTestId("sort-deliveryDate").click();
+  await expect(page).toHaveURL(/sort=deliveryDate\.(asc|desc)/);
+  if (!/sort=deliveryDate\.asc/.test(page.url())) await page.getByTestId("sort-deliveryDate").click();
+  await expect(page).toHaveURL(/sort=deliveryDate\.asc/);
+  await expect(rows.first()).toContainText(`${tag}-3`);
+  await expect(rows.last()).toContainText(`${tag}-9`);
+
+  await page.reload();
+  await expect(page.getByLabel("Search")).toHaveValue(tag);
+  await expect(page.getByRole("checkbox", { name: "Created" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Cancelled" })).not.toBeChecked();
+  await expect(page.getByRole("columnheader", { name: /Delivery date/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`${tag}-3`);
+
+  await page.getByTestId("sort-deliveryDate").click();
+  await expect(page).toHaveURL(/sort=deliveryDate\.desc/);
+  await expect(rows.first()).toContainText(`${tag}-9`);
+});
+
+test("the table pages through results with next and previous links", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  const tag = uniqueRef("PAGE");
+  for (let i = 0; i < 22; i++) await createDelivery(page, { externalReference: `${tag}-${String(i).padStart(2, "0")}` });
+  await page.goto(`/deliveries?q=${tag}`);
+  const rows = page.getByTestId("deliveries-table").locator("tbody tr");
+  await expect(rows).toHaveCount(20);
+  await screenshot(page, "deliveries-table");
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Next →" })).toHaveCount(0);
+  await page.getByRole("link", { name: "← Previous" }).click();
+  await expect(rows).toHaveCount(20);
+  await expect(rows.first()).toContainText(`${tag}-21`);
+});
+
+test("an empty result says so and offers to clear the filters", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  await page.goto(`/deliveries?q=${uniqueRef("NONE")}`);
+  await expect(page.getByTestId("deliveries-empty")).toContainText("No deliveries match");
+  await page.getByRole("link", { name: "Clear the filters" }).click();
+  await expect(page).toHaveURL(/\/deliveries$/);
+});

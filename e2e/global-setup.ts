@@ -1,0 +1,33 @@
+// Starts the app like the integration suite does (fresh database, production build) and creates
+// the people the tests sign in as. Values reach the test workers through environment variables.
+import { startAppServer } from "../tests/support/app-server";
+import type { E2eWorld } from "./support";
+
+export const PASSWORD = "correct-horse-battery";
+
+export default async function globalSetup() {
+  const app = await startAppServer();
+  process.env.E2E_BASE_URL = app.baseUrl;
+  process.env.DATABASE_URL = app.databaseUrl;
+  process.env.APP_URL = app.baseUrl;
+
+  // Imported only now: the domain modules read DATABASE_URL on first use.
+  const { createPartner } = await import("../lib/partners/create-partner");
+  const { createUser } = await import("../lib/users/create-user");
+  const { db } = await import("../lib/db");
+  const partner = async (name: string, email: string) => {
+    const p = await createPartner({ name, contactEmail: email });
+    await createUser({ email, password: PASSWORD, role: "PARTNER", partnerId: p.id, name: `${name} ops` });
+    return { id: p.id, name: p.name, email };
+  };
+  const world: E2eWorld = {
+    password: PASSWORD,
+    admin: (await createUser({ email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" })).email,
+    partnerA: await partner("Alpha Foods", "ops@alpha.example"),
+    partnerB: await partner("Beta Books", "ops@beta.example"),
+    partnerC: await partner("Gamma Goods", "ops@gamma.example"),
+  };
+  await db.$disconnect();
+  process.env.E2E_WORLD = JSON.stringify(world);
+  return () => app.stop();
+}

@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { createDelivery, screenshot, signIn, signOut, world } from "./support";
+
+test.describe("moving deliveries through their lifecycle", () => {
+  test("admin moves a delivery CREATED → IN_TRANSIT → COMPLETED and the partner sees the whole timeline", async ({ page }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await signOut(page);
+
+    await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+    await expect(page.getByTestId("tracking-code")).toHaveText(delivery.trackingCode);
+    await screenshot(page, "delivery-detail-admin");
+    await page.getByRole("button", { name: "Mark picked up" }).click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("In transit");
+
+    await page.getByTestId("action-COMPLETED").click();
+    const dialog = page.getByRole("dialog", { name: "Mark delivered?" });
+    await expect(dialog).toContainText("This is final");
+    await dialog.getByLabel(/Reason/).fill("Handed to the recipient");
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Completed");
+    await expect(page.getByTestId("no-actions")).toBeVisible();
+    await signOut(page);
+
+    await signIn(page, world().partnerA.email, { to: `/deliveries/${delivery.id}` });
+    const entries = page.getByTestId("timeline-entry");
+    await expect(entries).toHaveCount(3);
+    await expect(entries.nth(0)).toHaveAttribute("data-status", "CREATED");
+    await expect(entries.nth(1)).toHaveAttribute("data-status", "IN_TRANSIT");
+    await expect(entries.nth(2)).toHaveAttribute("data-status", "COMPLETED");
+    await expect(entries.nth(2)).toContainText("Reason: Handed to the recipient");
+    await expect(entries.nth(1)).toContainText("by Delivery platform staff");
+    await expect(entries.nth(0)).toContainText(world().partnerA.email);
+  });
+
+  test("admin must give a reason to mark a delivery failed", async ({ page }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await signOut(page);
+    await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+    await page.getByTestId("action-FAILED").click();
+    const dialog = page.getByRole("dialog", { name: "Mark failed?" });
+    await expect(dialog.getByLabel(/Reason/)).toHaveAttribute("required", "");
+    await dialog.getByLabel(/Reason/).fill("Address does not exist");
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Failed");
+    await expect(page.getByTestId("timeline-entry").last()).toContainText("Address does not exist");
+  });
+
+  test("a partner cancels a CREATED delivery and can no longer act on it", async ({ page }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await page.goto(`/deliveries/${delivery.id}`);
+    await expect(page.getByRole("button", { name: "Mark picked up" })).toHaveCount(0);
+    await page.getByTestId("action-CANCELLED").click();
+    const dialog = page.getByRole("dialog", { name: "Cancel delivery?" });
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Cancelled");
+    await expect(page.getByTestId("no-actions")).toBeVisible();
+    await expect(page.getByTestId("action-CANCELLED")).toHaveCount(0);
+  });
+
+  test("a change made by someone else first is reported and the fresh state shown", async ({ page, browser }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await signOut(page);
+    await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+
+    // A second admin tab moves the delivery while the first still shows CREATED.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, world().admin, { to: `/deliveries/${delivery.id}` });
+    await otherPage.getByRole("button", { name: "Mark picked up" }).click();
+    await expect(otherPage.getByTestId("status-badge").first()).toHaveText("In transit");
+    await other.close();
+
+    await page.getByTestId("action-CANCELLED").click();
+    await page.getByRole("dialog", { name: "Cancel delivery?" }).getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("stale-notice")).toContainText("Someone else changed this delivery");
+    await expect(page.getByTestId("status-badge").first()).toHaveText("In transit");
+    await expect(page.getByRole("button", { name: "Mark picked up" })).toHaveCount(0);
+  });
+
+  test("partner B opening partner A's delivery gets the 404 page", async ({ page }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await signOut(page);
+    await signIn(page, world().partnerB.email);
+    await page.goto(`/deliveries/${delivery.id}`);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    await expect(page.getByText(delivery.trackingCode)).toHaveCount(0);
+    await screenshot(page, "not-found");
+  });
+
+  test("the public tracking page shows the status but no recipient data", async ({ page, browser }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page, { recipientName: "Mycroft Holmes", dropoffAddress: "Diogenes Club, Pall Mall" });
+
+    const anonymous = await browser.newContext();
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`/track/${delivery.trackingCode}`);
+    await expect(visitor.getByTestId("tracking-code")).toHaveText(delivery.trackingCode);
+    await expect(visitor.getByTestId("status-badge").first()).toHaveText("Created");
+    const text = await visitor.locator("body").innerText();
+    for (const secret of ["Mycroft", "Diogenes", "sherlock@example.com", "+44", delivery.externalReference]) {
+      expect(text).not.toContain(secret);
+    }
+    await screenshot(visitor, "tracking");
+    await visitor.goto("/track/DLV-NOPE2345");
+    await expect(visitor.getByRole("heading", { name: "We could not find that delivery" })).toBeVisible();
+    await anonymous.close();
+  });
+});
