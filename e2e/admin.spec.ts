@@ -1,11 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn, signOut, world } from "./support";
+import { createDelivery, screenshot, signIn, signOut, world } from "./support";
 
 test("the admin overview shows counts, the 30-day chart, stuck deliveries and health placeholders", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  const made = [await createDelivery(page), await createDelivery(page), await createDelivery(page)];
+  await page.request.post(`/api/v1/deliveries/${made[0].id}/status`, { data: { status: "CANCELLED" } });
+  await signOut(page);
+
   await signIn(page, world().admin);
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expect(page.getByTestId("count-CREATED")).toBeVisible();
+  await expect(page.getByTestId("count-CREATED")).not.toContainText(/^Created0$/);
+  await expect(page.getByTestId("count-CANCELLED")).toContainText(/[1-9]/);
   await expect(page.getByTestId("per-day-chart")).toBeVisible();
   await expect(page.getByTestId("jobs-health")).toContainText("waiting to be sent");
   await expect(page.getByTestId("email-health")).toBeVisible();

@@ -53,6 +53,13 @@ test("the table pages through results with next and previous links", async ({ pa
   await page.getByRole("link", { name: "← Previous" }).click();
   await expect(rows).toHaveCount(20);
   await expect(rows.first()).toContainText(`${tag}-21`);
+
+  // Phone width: the essentials stay, secondary columns step aside, nothing overflows the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("columnheader", { name: "Drop-off" })).toBeHidden();
+  await expect(page.getByRole("columnheader", { name: "Recipient" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "deliveries-phone");
 });
 
 test("an empty result says so and offers to clear the filters", async ({ page }) => {

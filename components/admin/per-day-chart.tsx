@@ -11,7 +11,9 @@ const PAD = { top: 10, right: 8, bottom: 24, left: 32 };
 
 export function PerDayChart({ days }: { days: DayCounts[] }) {
   const totals = days.map((d) => DELIVERY_STATUSES.reduce((sum, s) => sum + d.counts[s], 0));
-  const max = Math.max(1, ...totals);
+  // A round top value, so the three grid lines read 0, half, top as whole numbers.
+  const highest = Math.max(0, ...totals);
+  const max = highest <= 4 ? 4 : Math.ceil(highest / 4) * 4;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / days.length;

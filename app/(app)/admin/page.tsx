@@ -54,7 +54,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
             </form>
           </div>
           {stuck.length === 0 ? (
-            <p className="text-sm text-slate-600" data-testid="stuck-empty">Nothing is stuck. 🎉</p>
+            <p className="text-sm text-slate-600" data-testid="stuck-empty">Nothing is stuck.</p>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="stuck-list">
               {stuck.map((d) => (

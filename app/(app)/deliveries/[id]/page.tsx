@@ -15,6 +15,8 @@ import { TransitionPanel, type TransitionOption } from "./transition-panel";
 
 export const metadata: Metadata = { title: "Delivery" };
 
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
 const ACTION_LABELS = {
   IN_TRANSIT: "Mark picked up",
   COMPLETED: "Mark delivered",
@@ -60,8 +62,8 @@ export default async function DeliveryPage({ params, searchParams }: { params: P
     ["Your reference", delivery.externalReference],
     ["Notes", delivery.notes],
     ["Partner", delivery.partner.name],
-    ["Created", delivery.createdAt.toUTCString()],
-    ["Last change", delivery.updatedAt.toUTCString()],
+    ["Created", `${dateTime.format(delivery.createdAt)} UTC`],
+    ["Last change", `${dateTime.format(delivery.updatedAt)} UTC`],
   ];
 
   return (
