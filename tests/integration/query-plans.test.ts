@@ -10,8 +10,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
+import { encodeCursor, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveriesQuerySchema, type DeliverySort } from "@/lib/deliveries/schemas";
 
 const PARTNERS = 40;
 const ROWS = 12_000;
@@ -71,9 +71,9 @@ afterAll(async () => {
 });
 
 /** Runs listDeliveries as `actor` and returns the SQL + parameters of its query on "Delivery". */
-async function listSql(actor: Actor, query: Record<string, unknown>) {
+async function listSql(actor: Actor, query: Record<string, unknown>, sort?: DeliverySort) {
   captured.length = 0;
-  const page = await listDeliveries({ actor, query: listDeliveriesQuerySchema.parse(query) });
+  const page = await listDeliveries({ actor, query: listDeliveriesQuerySchema.parse(query), sort });
   const main = captured.find((q) => /FROM "public"\."Delivery"/.test(q.query) && /ORDER BY/.test(q.query));
   if (!main) throw new Error(`No Delivery query captured: ${JSON.stringify(captured)}`);
   return { ...main, page };
@@ -118,6 +118,27 @@ describe("list query plans", () => {
     expect(plan).toMatch(/Index Cond: .*\bstatus = /s);
     expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
     expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it("serves the web table's delivery-date order, forwards and backwards, from Delivery_partnerId_deliveryDate_id_idx", async () => {
+    const sort: DeliverySort = { by: "deliveryDate", dir: "asc" };
+    const actor = partnerActor(partnerIds[3]);
+    // A cursor in the middle of the partner's rows: both directions then have thousands to skip.
+    const [middle] = await db.$queryRawUnsafe<{ id: string; createdAt: Date; deliveryDate: Date }[]>(
+      `SELECT "id", "createdAt", "deliveryDate" FROM "Delivery" WHERE "partnerId" = $1::uuid ORDER BY "deliveryDate", "id"
+       OFFSET (SELECT count(*) / 2 FROM "Delivery" WHERE "partnerId" = $1::uuid) LIMIT 1`,
+      partnerIds[3],
+    );
+    const forward = await listSql(actor, { limit: "20", cursor: encodeCursor(middle, sort) }, sort);
+    const backward = await listSql(actor, { limit: "20", cursor: encodeCursor(middle, sort, true) }, sort);
+    expect(forward.page.data).toHaveLength(20);
+    expect(backward.page.data).toHaveLength(20);
+    for (const [sql, label] of [[forward, "deliveryDate asc, next page"], [backward, "deliveryDate asc, previous page"]] as const) {
+      const plan = await explain(sql, label);
+      expect(plan).toMatch(/Index Scan( Backward)? using "Delivery_partnerId_deliveryDate_id_idx"/);
+      expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
   });
 
   it("serves an admin's unfiltered page from Delivery_createdAt_id_idx", async () => {
