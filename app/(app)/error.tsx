@@ -1,13 +1,4 @@
 "use client";
 
-// Unexpected failures: a calm message and a retry; details stay in the server log (digest).
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <main id="main" className="mx-auto max-w-md px-4 py-16 text-center" data-testid="error-page">
-      <h1 className="page-title">Something went wrong</h1>
-      <p className="mt-3 text-slate-600">The page could not be loaded. Please try again in a moment.</p>
-      {error.digest && <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p>}
-      <button type="button" onClick={reset} className="btn btn-primary mt-6">Try again</button>
-    </main>
-  );
-}
+// Inside the signed-in shell, so navigation stays usable after a failure.
+export { ErrorMessage as default } from "@/components/error-message";
