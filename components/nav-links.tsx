@@ -25,6 +25,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           <li key={item.href}>
             <Link
               href={item.href}
+              prefetch={false}
               aria-current={current ? "page" : undefined}
               className={`block rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
                 current ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100"

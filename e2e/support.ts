@@ -34,6 +34,10 @@ export async function signIn(page: Page, email: string, options: { password?: st
 }
 
 export async function signOut(page: Page) {
+  // Every page request through the proxy re-issues the (rolling) session cookie; one still in
+  // flight when the sign-out's cookie deletion lands would sign the browser back in. Let the page
+  // settle first, as a person would before reaching for the button.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }

@@ -31,7 +31,7 @@ const allColumns = helper.columns([
     header: "Tracking code",
     enableSorting: false,
     cell: (info) => (
-      <Link href={`/deliveries/${info.row.original.id}`} className="link font-mono">
+      <Link href={`/deliveries/${info.row.original.id}`} prefetch={false} className="link font-mono">
         {info.getValue()}
       </Link>
     ),
