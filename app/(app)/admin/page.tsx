@@ -76,11 +76,12 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
               {outbox.failing > 0 && <>, <strong className="text-red-700">{outbox.failing} failing</strong></>}.
             </p>
             {outbox.oldestPendingAt && <p className="text-xs text-slate-600">Oldest waiting for {since(outbox.oldestPendingAt)}.</p>}
-            <p className="mt-2 text-xs text-slate-500">Details of background jobs will appear here once the relay to Inngest runs.</p>
+            <p className="mt-2 text-xs text-slate-500">Changes reach emails, webhooks and notifications through the outbox relay to Inngest.</p>
           </section>
           <section aria-labelledby="email-heading" className="card" data-testid="email-health">
             <h2 id="email-heading" className="text-base font-semibold">Email</h2>
-            <p className="mt-2 text-sm text-slate-600">Not connected yet: sent, logged and failed emails will be summarised here.</p>
+            <p className="mt-2 text-sm text-slate-600">Every email sent, logged or failed is recorded.</p>
+            <Link href="/admin/emails" className="link mt-2 inline-block text-sm">Open the email log</Link>
           </section>
         </div>
       </div>

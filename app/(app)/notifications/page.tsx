@@ -16,9 +16,9 @@ export default async function NotificationsPage() {
   if (!can(actor, "notifications.read")) redirect("/");
   const { data, unreadCount } = await listNotifications({ actor, query: listNotificationsQuerySchema.parse({ limit: 100 }) });
   return (
-    <main>
+    <div className="grid gap-4">
       <h1>Notifications</h1>
       <NotificationList notifications={data} unreadCount={unreadCount} />
-    </main>
+    </div>
   );
 }

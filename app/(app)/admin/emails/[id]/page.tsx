@@ -17,7 +17,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
     throw error;
   });
   return (
-    <main>
+    <div className="grid gap-4">
       <p>
         <Link href="/admin/emails">← All emails</Link>
       </p>
@@ -37,6 +37,6 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       <iframe title={`Email: ${email.subject}`} sandbox="" srcDoc={email.html} style={{ width: "100%", height: "32rem", border: "1px solid #8884" }} />
       <h2>Plain text</h2>
       <pre data-testid="email-text" style={{ whiteSpace: "pre-wrap" }}>{email.text}</pre>
-    </main>
+    </div>
   );
 }

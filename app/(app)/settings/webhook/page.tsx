@@ -22,7 +22,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
   });
   const { partner, endpoint, attempts, maxFailures } = settings;
   return (
-    <main>
+    <div className="grid gap-4">
       <h1>Webhook for {partner.name}</h1>
       <p className="muted">
         We POST every change of your deliveries to this URL, signed with <code>Webhook-Signature: t=…,v1=…</code> (see the
@@ -65,6 +65,6 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
           </tbody>
         </table>
       )}
-    </main>
+    </div>
   );
 }

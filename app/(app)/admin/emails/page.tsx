@@ -14,7 +14,7 @@ export default async function EmailsPage() {
   if (!can(actor, "emails.read")) notFound();
   const emails = await listEmails({ actor });
   return (
-    <main>
+    <div className="grid gap-4">
       <h1>Emails</h1>
       <p className="muted">
         Without <code>RESEND_API_KEY</code> messages are not sent but stored as LOGGED; open one to read it.
@@ -49,6 +49,6 @@ export default async function EmailsPage() {
           </tbody>
         </table>
       )}
-    </main>
+    </div>
   );
 }
