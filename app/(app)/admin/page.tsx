@@ -6,7 +6,10 @@ import { requireActor } from "@/lib/auth/page-guard";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { DEFAULT_STUCK_AFTER_HOURS, listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
-import { getOutboxHealth } from "@/lib/outbox/get-outbox-health";
+import { RetryOutboxButton } from "@/components/admin/retry-outbox-button";
+import { can } from "@/lib/auth/permissions";
+import { getOutboxStats } from "@/lib/outbox/stats";
+import { retryOutboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -18,7 +21,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
   const [stats, stuck, outbox] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor, olderThanHours: hours }),
-    getOutboxHealth(),
+    getOutboxStats(),
   ]);
 
   return (
@@ -71,11 +74,14 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
         <div className="grid content-start gap-6">
           <section aria-labelledby="jobs-heading" className="card" data-testid="jobs-health">
             <h2 id="jobs-heading" className="text-base font-semibold">Background work</h2>
-            <p className="mt-2 text-sm">
-              <strong className="tabular-nums">{outbox.pending}</strong> change notifications waiting to be sent
-              {outbox.failing > 0 && <>, <strong className="text-red-700">{outbox.failing} failing</strong></>}.
-            </p>
-            {outbox.oldestPendingAt && <p className="text-xs text-slate-600">Oldest waiting for {since(outbox.oldestPendingAt)}.</p>}
+            <p className="mt-2 text-sm" data-testid="outbox-summary">{outbox.summary}</p>
+            <dl className="mt-2 grid grid-cols-3 gap-2 text-center text-sm">
+              <div><dt className="text-xs text-slate-600">Waiting</dt><dd className="font-semibold tabular-nums">{outbox.pending}</dd></div>
+              <div><dt className="text-xs text-slate-600">Failing</dt><dd className={`font-semibold tabular-nums ${outbox.failed ? "text-red-700" : ""}`}>{outbox.failed}</dd></div>
+              <div><dt className="text-xs text-slate-600">Oldest</dt><dd className="font-semibold tabular-nums">{outbox.oldestPendingAgeSeconds === null ? "—" : `${Math.ceil(outbox.oldestPendingAgeSeconds / 60)} min`}</dd></div>
+            </dl>
+            {outbox.lastError && <p className="mt-2 break-words text-xs text-red-700">Last error: {outbox.lastError}</p>}
+            {outbox.pending > 0 && can(actor, "jobs.retry") && <RetryOutboxButton action={retryOutboxAction} />}
             <p className="mt-2 text-xs text-slate-500">Changes reach emails, webhooks and notifications through the outbox relay to Inngest.</p>
           </section>
           <section aria-labelledby="email-heading" className="card" data-testid="email-health">

@@ -1,0 +1,49 @@
+// Background work seen in the browser. No Inngest server runs here, so the test plays Inngest's
+// part: it runs the real function with @inngest/test on the outbox row the status change wrote,
+// against the same database the app uses, as tests/integration/delivery-functions.test.ts does.
+import { InngestTestEngine } from "@inngest/test";
+import { expect, test } from "@playwright/test";
+import { deliveryNotifications } from "../inngest/functions/delivery-notifications";
+import { db } from "../lib/db";
+import { createDelivery, screenshot, signIn, signOut, world } from "./support";
+
+async function runNotificationsFor(deliveryId: string, name: string) {
+  const row = await db.outboxEvent.findFirstOrThrow({
+    where: { name, payload: { path: ["deliveryId"], equals: deliveryId } },
+    orderBy: { createdAt: "desc" },
+  });
+  const engine = new InngestTestEngine({ function: deliveryNotifications });
+  const { error } = await engine.execute({ events: [{ id: row.id, name: row.name, data: row.payload as Record<string, unknown> }] as never });
+  expect(error).toBeUndefined();
+}
+
+test.afterAll(() => db.$disconnect());
+
+test("a status change reaches the partner as an in-app notification, and the admin can read the logged email", async ({ page }) => {
+  const { partnerB, admin } = world();
+  await signIn(page, partnerB.email);
+  const delivery = await createDelivery(page, { recipientEmail: "reader@example.com" });
+  await signOut(page);
+
+  await signIn(page, admin);
+  const moved = await page.request.post(`/api/v1/deliveries/${delivery.id}/status`, { data: { status: "IN_TRANSIT" } });
+  expect(moved.status()).toBe(200);
+  await runNotificationsFor(delivery.id, "delivery/status.changed");
+
+  await page.goto("/admin/emails");
+  const subject = page.getByRole("link", { name: new RegExp(delivery.trackingCode) }).first();
+  await expect(subject).toBeVisible();
+  await subject.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(delivery.trackingCode);
+  await expect(page.getByTestId("email-text")).toContainText(`/track/${delivery.trackingCode}`);
+  await expect(page.frameLocator("iframe").locator("body")).toContainText(delivery.trackingCode);
+  await screenshot(page, "admin-email");
+  await signOut(page);
+
+  await signIn(page, partnerB.email);
+  await expect(page.getByTestId("notifications-bell-count")).toHaveText(/^[1-9]\d*$/);
+  await page.getByTestId("notifications-bell").click();
+  const list = page.getByTestId("notifications");
+  await expect(list.getByRole("link", { name: new RegExp(delivery.trackingCode) }).first()).toBeVisible();
+  await screenshot(page, "notifications");
+});
