@@ -32,6 +32,12 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Allow private, loopback and link-local webhook targets (development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+  /** API requests per minute, per API key or signed-in user, and per partner organisation. */
+  RATE_LIMIT_API_PER_CALLER: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_API_PER_PARTNER: z.coerce.number().int().min(1).default(1200),
+  /** Sign-in attempts per 15 minutes, per email address and per client IP. */
+  RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(100),
 });
 
 export type Env = z.infer<typeof schema>;

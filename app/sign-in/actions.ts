@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
@@ -19,6 +19,9 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
     });
     return {};
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { error: "Too many sign-in attempts. Wait a few minutes, then try again.", email };
+    }
     // Deliberately one message for all failures: which accounts exist is nobody's business.
     if (error instanceof AuthError) return { error: "Wrong email or password, or the account is deactivated.", email };
     throw error; // the redirect after a successful sign-in

@@ -6,6 +6,8 @@ import { problem } from "@/lib/api/responses";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { apiBuckets } from "@/lib/auth/rate-limits";
+import { hit, rateLimitHeaders } from "@/lib/rate-limit";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -36,6 +38,7 @@ export function withApi<P extends Params>(
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     let response: Response;
+    let limitHeaders: Record<string, string> = {};
     try {
       const params = ((await route?.params) ?? {}) as P;
       const ctx: BaseContext<P> & { actor?: Actor } = { request, params, requestId };
@@ -43,6 +46,9 @@ export function withApi<P extends Params>(
         const actor = await resolveActor(request);
         if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
         if (!can(actor, options.permission)) throw new AppError("forbidden", "You may not perform this action.");
+        const limit = await hit(apiBuckets(actor));
+        limitHeaders = rateLimitHeaders(limit);
+        if (!limit.allowed) throw new AppError("rate_limited", `Too many requests; retry in ${limit.resetSeconds} s.`);
         ctx.actor = actor;
       }
       response = await handler(ctx as AuthedContext<P>);
@@ -54,6 +60,7 @@ export function withApi<P extends Params>(
       response = problem(appError, requestId);
     }
     response.headers.set("x-request-id", requestId);
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     return response;
   };
 }

@@ -6,17 +6,26 @@ import type { Actor } from "@/lib/auth/actor";
 import { resolveApiKey } from "@/lib/auth/api-keys";
 import { authConfig } from "@/lib/auth/config";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/passwords";
+import { signInBuckets, SignInRateLimited } from "@/lib/auth/rate-limits";
 import { db } from "@/lib/db";
+import { clientIp, hit } from "@/lib/rate-limit";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(200),
 });
 
-/** The user for these credentials, or null; inactive users and partners cannot sign in. */
-export async function authenticate(credentials: unknown) {
+/**
+ * The user for these credentials, or null; inactive users and partners cannot sign in. Every
+ * attempt counts against the per-email and per-IP limits, before the (deliberately slow) hash.
+ */
+export async function authenticate(credentials: unknown, request?: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
+  if (request) {
+    const limit = await hit(signInBuckets(parsed.data.email, clientIp(request.headers)));
+    if (!limit.allowed) throw new SignInRateLimited();
+  }
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
     omit: { passwordHash: false },

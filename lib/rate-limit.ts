@@ -1,0 +1,63 @@
+// Fixed-window rate limits kept in PostgreSQL (DESIGN §10), so every app instance shares them.
+// One upsert per request counts all its buckets atomically: no read-then-write race, one round trip.
+import { db } from "@/lib/db";
+
+export interface Bucket {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface LimitState {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the current window ends. */
+  resetSeconds: number;
+}
+
+/** Counts one hit in every bucket; the answer is the most restrictive bucket's state. */
+export async function hit(buckets: Bucket[]): Promise<LimitState> {
+  // A stable lock order (sorted keys) keeps concurrent multi-bucket upserts free of deadlocks.
+  const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count")
+    SELECT k, to_timestamp(floor(extract(epoch FROM now()) / w) * w) AT TIME ZONE 'UTC', 1
+    FROM unnest(${sorted.map((b) => b.key)}::text[], ${sorted.map((b) => b.windowSeconds)}::int[]) WITH ORDINALITY AS t(k, w, n)
+    ORDER BY n
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
+      "windowStart" = EXCLUDED."windowStart"
+    RETURNING "key", "count"`;
+  const now = Date.now() / 1000;
+  const states = sorted.map((bucket): LimitState => {
+    const count = rows.find((r) => r.key === bucket.key)?.count ?? 1;
+    return {
+      allowed: count <= bucket.limit,
+      limit: bucket.limit,
+      remaining: Math.max(0, bucket.limit - count),
+      resetSeconds: Math.max(1, Math.ceil(bucket.windowSeconds - (now % bucket.windowSeconds))),
+    };
+  });
+  return states.find((s) => !s.allowed) ?? states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+}
+
+/** IETF draft RateLimit header fields, plus Retry-After when refused. */
+export function rateLimitHeaders(state: LimitState): Record<string, string> {
+  const headers: Record<string, string> = {
+    "ratelimit-limit": String(state.limit),
+    "ratelimit-remaining": String(state.remaining),
+    "ratelimit-reset": String(state.resetSeconds),
+  };
+  if (!state.allowed) headers["retry-after"] = String(state.resetSeconds);
+  return headers;
+}
+
+/**
+ * The client address for per-IP limits: the last X-Forwarded-For hop, i.e. the one added by the
+ * nearest proxy (or by Next.js itself from the socket when no proxy sent the header).
+ */
+export function clientIp(headers: Headers): string {
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
+}

@@ -1,0 +1,136 @@
+// Starting the pieces the integration tests need: embedded PostgreSQL in a temporary directory,
+// the project's migrations, and the production server (scripts/server.ts, what `npm start` runs)
+// with its output captured. Used by global-setup.ts and by tests that need a server of their own.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres, type Database } from "../../scripts/lib/database.ts";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+/** The suite calls far faster than people do; tests of the limits start a server with low ones. */
+export const RAISED_RATE_LIMITS = {
+  RATE_LIMIT_API_PER_CALLER: "1000000",
+  RATE_LIMIT_API_PER_PARTNER: "1000000",
+  RATE_LIMIT_SIGNIN_PER_EMAIL: "1000000",
+  RATE_LIMIT_SIGNIN_PER_IP: "1000000",
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${result.status}`);
+}
+
+export interface TempDatabase extends Database {
+  port: number;
+  dir: string;
+  /** Starts the server again on the same data directory and port (after stop()). */
+  start(): Promise<void>;
+  /** Stops the server and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+/** A fresh embedded PostgreSQL with the project's migrations applied. */
+export async function startTempDatabase(name: string): Promise<TempDatabase> {
+  const tmp = mkdtempSync(path.join(tmpdir(), `delivery-${name}-`));
+  chmodSync(tmp, 0o755); // the embedded server runs as the `postgres` user when we are root
+  const port = await freePort();
+  const options = { dir: path.join(tmp, "pg"), port, database: name.replaceAll("-", "_") };
+  let current = await startEmbeddedPostgres(options);
+  run(bin("tsx"), [path.join(root, "scripts/db/migrate.ts"), "deploy"], { ...process.env, DATABASE_URL: current.url });
+  const handle: TempDatabase = {
+    url: current.url,
+    embedded: true,
+    port,
+    dir: options.dir,
+    stop: () => current.stop(),
+    start: async () => {
+      current = await startEmbeddedPostgres(options);
+    },
+    destroy: async () => {
+      await current.stop().catch(() => {});
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+export interface AppServer {
+  url: string;
+  child: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  logs(): string;
+  /** Sends the signal and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("The app did not become healthy in time");
+}
+
+/** The production server on a free port over `databaseUrl`, with the suite's raised limits. */
+export async function startApp(options: { databaseUrl: string; env?: Record<string, string>; echo?: boolean }): Promise<AppServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...RAISED_RATE_LIMITS,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_URL: url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (options.echo) process.stderr.write(chunk);
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const server: AppServer = {
+    url,
+    child,
+    logs: () => output,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    await server.stop("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return server;
+}
