@@ -23,7 +23,11 @@ export interface CreateDeliveryResult {
 
 type InsertedRow = Omit<DeliveryRow, "partner"> & { partnerId: string; partnerName: string };
 
-function insertStatement(args: {
+/**
+ * The whole creation as one statement (delivery, first status event, outbox row). Exported so the
+ * benchmark can measure the database's ceiling with exactly this SQL.
+ */
+export function createDeliveryStatement(args: {
   input: CreateDeliveryInput;
   actor: Actor;
   partnerId: string;
@@ -94,7 +98,7 @@ export async function createDelivery(options: {
     let rows: InsertedRow[];
     try {
       rows = await db.$queryRaw<InsertedRow[]>(
-        insertStatement({ input, actor, partnerId, idempotencyKey, fingerprint, trackingCode: newTrackingCode() }),
+        createDeliveryStatement({ input, actor, partnerId, idempotencyKey, fingerprint, trackingCode: newTrackingCode() }),
       );
     } catch (error) {
       // A tracking-code collision: draw another code. Key conflicts never raise (ON CONFLICT).

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/api/errors";
 import { problem } from "@/lib/api/responses";
@@ -14,7 +15,9 @@ export async function POST(request: NextRequest): Promise<Response> {
   const location = response.headers.get("location") ?? "";
   if (!location.includes("code=rate_limited")) return response;
   const resetSeconds = signInRetryAfter();
-  const throttled = problem(new AppError("rate_limited", `Too many sign-in attempts; retry in ${resetSeconds} s.`));
+  const requestId = randomUUID();
+  const throttled = problem(new AppError("rate_limited", `Too many sign-in attempts; retry in ${resetSeconds} s.`), requestId);
+  throttled.headers.set("x-request-id", requestId);
   // Which bucket (email or IP) ran out is not carried through Auth.js; both share the window.
   const headers = rateLimitHeaders({ allowed: false, limit: 0, remaining: 0, resetSeconds });
   delete headers["ratelimit-limit"];

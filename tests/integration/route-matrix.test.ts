@@ -1,0 +1,125 @@
+// Authorisation matrix (issue 5 §3): every route handler under app/api and every page under app/,
+// discovered from the file tree, × every kind of caller. A route or page without an entry here
+// fails the suite until someone decides who may call it.
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { discoverApiRoutes, discoverPages } from "./matrix/discover";
+import { api, callers, createDeliveryAs, createWorld, deliveryPayload, type Caller } from "./support";
+
+const CALLERS = ["anonymous", "partnerUser", "partnerKey", "otherPartner", "admin", "revokedKey"] as const;
+type CallerKind = (typeof CALLERS)[number];
+type Statuses = Record<CallerKind, number>;
+type PageStatuses = Record<CallerKind, number | string>;
+
+interface Fixtures {
+  as: Record<CallerKind, Caller>;
+  /** A CREATED delivery of the partner ("partnerUser", "partnerKey"); others must not see it. */
+  delivery: { id: string; trackingCode: string };
+  freshDelivery(): Promise<{ id: string }>;
+}
+
+interface Probe {
+  path: string;
+  json?: unknown;
+}
+
+const all = (status: number): Statuses => Object.fromEntries(CALLERS.map((c) => [c, status])) as Statuses;
+/** Signed-in partner (user or key) and admin may; another partner sees 404; the rest 401. */
+const scoped = (ok: number, overrides: Partial<Statuses> = {}): Statuses => ({
+  anonymous: 401, partnerUser: ok, partnerKey: ok, otherPartner: 404, admin: ok, revokedKey: 401, ...overrides,
+});
+
+const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; expect: Statuses }> = {
+  "GET /api/health": { probe: () => ({ path: "/api/health" }), expect: all(200) },
+  "GET /api/v1/openapi.json": { probe: () => ({ path: "/api/v1/openapi.json" }), expect: all(200) },
+  "GET /api/v1/docs": { probe: () => ({ path: "/api/v1/docs" }), expect: all(200) },
+  "GET /api/v1/docs/[asset]": { probe: () => ({ path: "/api/v1/docs/init.js" }), expect: all(200) },
+  "GET /api/v1/tracking/[trackingCode]": { probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}` }), expect: all(200) },
+  "GET /api/v1/deliveries": { probe: () => ({ path: "/api/v1/deliveries" }), expect: scoped(200, { otherPartner: 200 }) },
+  "POST /api/v1/deliveries": {
+    probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
+    expect: scoped(201, { otherPartner: 201, admin: 403 }),
+  },
+  "GET /api/v1/deliveries/[id]": { probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}` }), expect: scoped(200) },
+  "GET /api/v1/deliveries/[id]/events": { probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/events` }), expect: scoped(200) },
+  "POST /api/v1/deliveries/[id]/status": {
+    probe: async (fx) => ({ path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/status`, json: { status: "CANCELLED" } }),
+    expect: scoped(200),
+  },
+  // Auth.js itself: the session endpoint answers everyone; a POST without its CSRF token is
+  // turned away with a redirect to the sign-in error page, whoever sends it.
+  "GET /api/auth/[...nextauth]": { probe: () => ({ path: "/api/auth/session" }), expect: all(200) },
+  "POST /api/auth/[...nextauth]": { probe: () => ({ path: "/api/auth/signout", json: {} }), expect: all(302) },
+  // Unknown API paths: a problem+json 404 for every method.
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [`${m} /api/[...path]`, { probe: () => ({ path: "/api/v1/no-such-thing" }), expect: all(404) }]),
+  ),
+};
+
+/**
+ * Pages, as status or "307 <redirect path>": public ones answer everyone; private ones send the
+ * signed-out to sign in (an API key is no page session); another partner's records answer 404.
+ */
+const TO_SIGN_IN = "307 /sign-in";
+const PRIVATE: PageStatuses = { anonymous: TO_SIGN_IN, partnerUser: 200, partnerKey: TO_SIGN_IN, otherPartner: 200, admin: 200, revokedKey: TO_SIGN_IN };
+const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatuses }> = {
+  "/": { probe: () => "/", expect: { ...PRIVATE, partnerUser: "307 /deliveries", otherPartner: "307 /deliveries", admin: "307 /deliveries" } },
+  "/sign-in": { probe: () => "/sign-in", expect: all(200) },
+  "/deliveries": { probe: () => "/deliveries", expect: PRIVATE },
+};
+
+const appDir = path.resolve(import.meta.dirname, "../../app");
+let fx: Fixtures;
+
+beforeAll(async () => {
+  const world = await createWorld();
+  const who = callers(world);
+  const as: Record<CallerKind, Caller> = {
+    anonymous: null,
+    partnerUser: who.partnerAUser,
+    partnerKey: who.partnerAKey,
+    otherPartner: who.partnerBUser,
+    admin: who.admin,
+    revokedKey: who.revokedKey,
+  };
+  const delivery = await createDeliveryAs(who.partnerAKey);
+  fx = { as, delivery, freshDelivery: () => createDeliveryAs(who.partnerAKey) };
+});
+
+describe("API routes × callers", () => {
+  const discovered = discoverApiRoutes(appDir);
+
+  it("has an expectation for every route handler in app/api, and none for a route that is gone", () => {
+    expect(discovered.filter((r) => !(r in API)), "routes without an entry in API").toEqual([]);
+    expect(Object.keys(API).filter((r) => !discovered.includes(r)), "entries for missing routes").toEqual([]);
+  });
+
+  it.each(discovered.filter((r) => r in API))("%s answers each caller as expected", async (route) => {
+    const method = route.split(" ")[0];
+    const actual = {} as Statuses;
+    for (const caller of CALLERS) {
+      const probe = await API[route].probe(fx);
+      actual[caller] = (await api(method, probe.path, { as: fx.as[caller], json: probe.json })).status;
+    }
+    expect(actual).toEqual(API[route].expect);
+  });
+});
+
+describe("pages × callers", () => {
+  const discovered = discoverPages(appDir);
+
+  it("has an expectation for every page in app/, and none for a page that is gone", () => {
+    expect(discovered.filter((p) => !(p in PAGES)), "pages without an entry in PAGES").toEqual([]);
+    expect(Object.keys(PAGES).filter((p) => !discovered.includes(p)), "entries for missing pages").toEqual([]);
+  });
+
+  it.each(discovered.filter((p) => p in PAGES))("%s answers each caller as expected", async (page) => {
+    const actual = {} as PageStatuses;
+    for (const caller of CALLERS) {
+      const res = await api("GET", PAGES[page].probe(fx), { as: fx.as[caller] });
+      const location = res.headers.get("location");
+      actual[caller] = location ? `${res.status} ${new URL(location, "http://x").pathname}` : res.status;
+    }
+    expect(actual).toEqual(PAGES[page].expect);
+  });
+});
