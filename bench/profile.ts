@@ -20,7 +20,7 @@ function bucket(url: string, fn: string): string {
   return path.basename(url);
 }
 
-export function summariseProfiles(dir: string, top = 12): string[] {
+export function summariseProfiles(dir: string, top = 12, by: "bucket" | "function" = "bucket"): string[] {
   const totals = new Map<string, number>();
   let all = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
@@ -28,7 +28,7 @@ export function summariseProfiles(dir: string, top = 12): string[] {
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
       const frame = byId.get(id)!.callFrame;
-      const key = bucket(frame.url, frame.functionName);
+      const key = by === "bucket" ? bucket(frame.url, frame.functionName) : `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}`;
       const dt = profile.timeDeltas[i] ?? 0;
       totals.set(key, (totals.get(key) ?? 0) + dt);
       all += dt;

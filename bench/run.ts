@@ -68,7 +68,9 @@ async function main() {
   const database = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, stop: async () => {} }
     : await startEmbeddedPostgres({ dir: path.join(tmp, "pg"), port: await freePort(), database: "bench", persistent: false, log });
-  const profileDir = path.join(tmp, "profiles");
+  // Kept after the run (git-ignored) for a closer look, e.g. in Chrome DevTools.
+  const profileDir = path.join(resultsDir, "profiles");
+  rmSync(profileDir, { recursive: true, force: true });
   try {
     run(path.join(root, "node_modules/.bin/tsx"), ["scripts/db/migrate.ts", "deploy"], { ...process.env, DATABASE_URL: database.url });
     const client = new pg.Client({ connectionString: database.url });
@@ -85,7 +87,7 @@ async function main() {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     mkdirSync(profileDir, { recursive: true });
-    const node = ["--import", "tsx", ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "scripts/server.ts"];
+    const node = [...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "scripts/server.mjs"];
     const unlimited = "1000000000"; // the bench measures throughput, not the limiter's refusals
     const server = spawn(process.execPath, node, {
       cwd: root,

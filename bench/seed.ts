@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { hashSecret } from "@/lib/auth/api-keys";
+import { ALPHABET } from "@/lib/deliveries/tracking-code";
 
 export const PARTNERS = 50;
 
@@ -26,6 +27,9 @@ async function withoutSecondaryIndexes(client: pg.Client, load: () => Promise<vo
   await client.query("SET maintenance_work_mem = '256MB'");
   for (const r of rows) await client.query(r.indexdef);
 }
+
+/** The app's own tracking-code format (DLV- and 8 characters of its alphabet), i in base 31. */
+const TRACKING_CODE = `'DLV-' || ${Array.from({ length: 8 }, (_, k) => `substr('${ALPHABET}', ((i / ${31 ** (7 - k)}) % 31)::int + 1, 1)`).join(" || ")}`;
 
 const PATHS = `CASE d."status"
   WHEN 'CREATED' THEN ARRAY['CREATED']
@@ -59,7 +63,7 @@ export async function seed(client: pg.Client, rows: number): Promise<Seeded> {
        INSERT INTO "Delivery" ("id", "trackingCode", "partnerId", "createdByKind", "status", "pickupAddress", "dropoffAddress",
          "recipientName", "recipientEmail", "productName", "packageWeightKg", "deliveryDate", "externalReference",
          "idempotencyKey", "requestFingerprint", "version", "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), 'BEN-' || lpad(to_hex(i), 8, '0'), p."id", 'API_KEY',
+       SELECT gen_random_uuid(), ${TRACKING_CODE}, p."id", 'API_KEY',
          (ARRAY['CREATED','CREATED','CREATED','CREATED','IN_TRANSIT','IN_TRANSIT','COMPLETED','COMPLETED','FAILED','CANCELLED'])[i % 10 + 1]::"DeliveryStatus",
          (i % 997) || ' Market St, Springfield', (i % 991) || ' Elm Rd, Shelbyville',
          names.first[i % 10 + 1] || ' ' || names.last[(i / 10) % 10 + 1], 'r' || i || '@example.com',

@@ -55,10 +55,10 @@ async function main() {
     await runToEnd(path.resolve("node_modules/.bin/next"), ["build"], env);
   }
 
-  // Production runs our own server (scripts/server.ts) for an orderly shutdown; dev runs Next's.
+  // Production runs our own server (scripts/server.mjs) for an orderly shutdown; dev runs Next's.
   const next: ChildProcess =
     mode === "start"
-      ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      ? spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
       : spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", port], { stdio: "inherit", env });
   log(`App on http://localhost:${port} — API docs at /api/v1/docs`);
   let stopping = false;

@@ -54,7 +54,8 @@ export function withApi<P extends Params>(
       response = await handler(ctx as AuthedContext<P>);
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.status >= 500) {
+      // A client that hung up mid-request is no server fault; its answer goes nowhere anyway.
+      if (appError.status >= 500 && !request.signal.aborted) {
         console.error(JSON.stringify({ level: "error", requestId, method: request.method, url: request.url, error: String((error as Error)?.stack ?? error) }));
       }
       response = problem(appError, requestId);

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 
 // No 0/O, 1/I/L: codes are read aloud and typed from paper.
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 export function newTrackingCode(): string {
   let code = "DLV-";

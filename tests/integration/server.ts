@@ -1,5 +1,5 @@
 // Starting the pieces the integration tests need: embedded PostgreSQL in a temporary directory,
-// the project's migrations, and the production server (scripts/server.ts, what `npm start` runs)
+// the project's migrations, and the production server (scripts/server.mjs, what `npm start` runs)
 // with its output captured. Used by global-setup.ts and by tests that need a server of their own.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -93,7 +93,7 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
 export async function startApp(options: { databaseUrl: string; env?: Record<string, string>; echo?: boolean }): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: root,
     env: {
       ...process.env,
