@@ -86,12 +86,17 @@ beforeAll(async () => {
   fx = { as, delivery, freshDelivery: () => createDeliveryAs(who.partnerAKey) };
 });
 
+/** The table covers exactly what the file tree has: nothing missing, nothing stale. */
+function expectSameEntries(discovered: string[], table: Record<string, unknown>, name: string) {
+  expect(discovered.filter((entry) => !(entry in table)), `found in app/ but missing from ${name}`).toEqual([]);
+  expect(Object.keys(table).filter((entry) => !discovered.includes(entry)), `in ${name} but gone from app/`).toEqual([]);
+}
+
 describe("API routes × callers", () => {
   const discovered = discoverApiRoutes(appDir);
 
   it("has an expectation for every route handler in app/api, and none for a route that is gone", () => {
-    expect(discovered.filter((r) => !(r in API)), "routes without an entry in API").toEqual([]);
-    expect(Object.keys(API).filter((r) => !discovered.includes(r)), "entries for missing routes").toEqual([]);
+    expectSameEntries(discovered, API, "API");
   });
 
   it.each(discovered.filter((r) => r in API))("%s answers each caller as expected", async (route) => {
@@ -109,8 +114,7 @@ describe("pages × callers", () => {
   const discovered = discoverPages(appDir);
 
   it("has an expectation for every page in app/, and none for a page that is gone", () => {
-    expect(discovered.filter((p) => !(p in PAGES)), "pages without an entry in PAGES").toEqual([]);
-    expect(Object.keys(PAGES).filter((p) => !discovered.includes(p)), "entries for missing pages").toEqual([]);
+    expectSameEntries(discovered, PAGES, "PAGES");
   });
 
   it.each(discovered.filter((p) => p in PAGES))("%s answers each caller as expected", async (page) => {

@@ -69,7 +69,9 @@ describe("SIGTERM to npm start", () => {
     const inFlight = slowCreate(appPort, apiKey, JSON.stringify(deliveryPayload()));
     await new Promise((r) => setTimeout(r, 300));
     first.child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    // The signal travels npm start → server; once the server says it drains, it must refuse.
+    while (!first.output().includes("draining in-flight requests")) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
     const refused = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(() => false, () => true);
     expect(refused).toBe(true);
     inFlight.sendRest();
