@@ -55,7 +55,8 @@ export async function seed(client: pg.Client, rows: number): Promise<Seeded> {
   );
 
   await withoutSecondaryIndexes(client, async () => {
-    // Spread over the last year, newest last; partner = i mod 50; a realistic mix of statuses.
+    // Spread over the last year, newest last; partner = i mod 50, and status and names vary
+    // independently of it, so every partner has every status and name.
     await client.query(
       `WITH p AS (SELECT "id", substring("slug" FROM 7)::int AS n FROM "Partner" WHERE "slug" LIKE 'bench-%'),
             names AS (SELECT ARRAY['Ada','Grace','Alan','Edsger','Barbara','Donald','Frances','Ken','Margaret','Dennis'] AS first,
@@ -64,12 +65,12 @@ export async function seed(client: pg.Client, rows: number): Promise<Seeded> {
          "recipientName", "recipientEmail", "productName", "packageWeightKg", "deliveryDate", "externalReference",
          "idempotencyKey", "requestFingerprint", "version", "createdAt", "updatedAt")
        SELECT gen_random_uuid(), ${TRACKING_CODE}, p."id", 'API_KEY',
-         (ARRAY['CREATED','CREATED','CREATED','CREATED','IN_TRANSIT','IN_TRANSIT','COMPLETED','COMPLETED','FAILED','CANCELLED'])[i % 10 + 1]::"DeliveryStatus",
+         (ARRAY['CREATED','CREATED','CREATED','CREATED','IN_TRANSIT','IN_TRANSIT','COMPLETED','COMPLETED','FAILED','CANCELLED'])[(i / ${PARTNERS}) % 10 + 1]::"DeliveryStatus",
          (i % 997) || ' Market St, Springfield', (i % 991) || ' Elm Rd, Shelbyville',
-         names.first[i % 10 + 1] || ' ' || names.last[(i / 10) % 10 + 1], 'r' || i || '@example.com',
+         names.first[(i / 3) % 10 + 1] || ' ' || names.last[(i / 11) % 10 + 1], 'r' || i || '@example.com',
          'Parcel ' || (i % 50), ((i % 200) + 1) / 10.0, current_date + (i % 60), 'ORD-' || i,
          md5('bench:' || i), md5('fp:' || i),
-         (ARRAY[1,1,1,1,2,2,3,3,2,2])[i % 10 + 1],
+         (ARRAY[1,1,1,1,2,2,3,3,2,2])[(i / ${PARTNERS}) % 10 + 1],
          now() - (($1::int - i) * interval '1 year') / $1::int, now() - (($1::int - i) * interval '1 year') / $1::int
        FROM generate_series(1, $1::int) i JOIN p ON p.n = i % ${PARTNERS} CROSS JOIN names`,
       [rows],
