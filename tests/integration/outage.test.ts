@@ -6,13 +6,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/auth/api-keys";
 import { deliveryPayload, PROBLEM_CONTENT_TYPE } from "./support";
-import { startApp, startTempDatabase, type AppServer, type TempDatabase } from "./server";
+import { startApp, startTempDatabase, type RunningApp, type TempDatabase } from "../support/app-server";
 
 /** No answer may take longer than this, whatever the database does. */
 const BOUND_MS = 12_000;
 
 let database: TempDatabase;
-let app: AppServer;
+let app: RunningApp;
 let apiKey: string;
 
 beforeAll(async () => {

@@ -78,19 +78,29 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
 };
 
 /**
- * Pages, as status or "307 <redirect path>": public ones answer everyone; private ones send the
+ * Pages, as status, "redirect <path>" or "not found": public ones answer everyone; private ones send the
  * signed-out to sign in (an API key is no page session); another partner's records answer 404.
  */
-const TO_SIGN_IN = "307 /sign-in";
+const TO_SIGN_IN = "redirect /sign-in";
+const NOT_FOUND = "not found";
+/** Signed-in people are sent on to their deliveries. */
+const TO_HOME = { partnerUser: "redirect /deliveries", otherPartner: "redirect /deliveries", admin: "redirect /deliveries" };
 const PRIVATE: PageStatuses = { anonymous: TO_SIGN_IN, partnerUser: 200, partnerKey: TO_SIGN_IN, otherPartner: 200, admin: 200, revokedKey: TO_SIGN_IN };
-const ADMIN_PAGE: PageStatuses = { ...PRIVATE, partnerUser: 404, otherPartner: 404 };
+const ADMIN_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND };
 const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatuses }> = {
-  "/": { probe: () => "/", expect: { ...PRIVATE, partnerUser: "307 /deliveries", otherPartner: "307 /deliveries", admin: "307 /deliveries" } },
-  "/sign-in": { probe: () => "/sign-in", expect: all(200) },
+  "/": { probe: () => "/", expect: { ...PRIVATE, ...TO_HOME } },
+  "/sign-in": { probe: () => "/sign-in", expect: { ...all(200), ...TO_HOME } },
   "/deliveries": { probe: () => "/deliveries", expect: PRIVATE },
   "/notifications": { probe: () => "/notifications", expect: PRIVATE },
+  "/admin": { probe: () => "/admin", expect: ADMIN_PAGE },
+  "/admin/partners": { probe: () => "/admin/partners", expect: ADMIN_PAGE },
+  "/deliveries/[id]": { probe: (fx) => `/deliveries/${fx.delivery.id}`, expect: { ...PRIVATE, otherPartner: NOT_FOUND } },
+  // Admins do not create deliveries on a partner's behalf (DESIGN §2).
+  "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND } },
+  "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PRIVATE },
+  "/track/[trackingCode]": { probe: (fx) => `/track/${fx.delivery.trackingCode}`, expect: all(200) },
   // A partner's own endpoint; an admin picks a partner first (a bare visit finds none).
-  "/settings/webhook": { probe: () => "/settings/webhook", expect: { ...PRIVATE, admin: 404 } },
+  "/settings/webhook": { probe: () => "/settings/webhook", expect: { ...PRIVATE, admin: NOT_FOUND } },
   "/admin/emails": { probe: () => "/admin/emails", expect: ADMIN_PAGE },
   "/admin/emails/[id]": { probe: (fx) => `/admin/emails/${fx.emailId}`, expect: ADMIN_PAGE },
 };
@@ -152,7 +162,11 @@ describe("pages × callers", () => {
     for (const caller of CALLERS) {
       const res = await api("GET", PAGES[page].probe(fx), { as: fx.as[caller] });
       const location = res.headers.get("location");
-      actual[caller] = location ? `${res.status} ${new URL(location, "http://x").pathname}` : res.status;
+      if (location) actual[caller] = `redirect ${new URL(location, "http://x").pathname}`;
+      // A page that has begun streaming when it calls notFound() keeps its 200 and carries Next's
+      // 404 digest instead; the browser then shows the not-found UI.
+      else if (res.status === 404 || String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404")) actual[caller] = NOT_FOUND;
+      else actual[caller] = res.status;
     }
     expect(actual).toEqual(PAGES[page].expect);
   });

@@ -9,11 +9,11 @@ import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
 import { baseUrl, deliveryPayload, expectProblem, PROBLEM_CONTENT_TYPE, type ApiResponse } from "./support";
-import { startApp, type AppServer } from "./server";
+import { startApp, type RunningApp } from "../support/app-server";
 
 const LIMITS = { RATE_LIMIT_API_PER_CALLER: "5", RATE_LIMIT_API_PER_PARTNER: "8", RATE_LIMIT_SIGNIN_PER_EMAIL: "3", RATE_LIMIT_SIGNIN_PER_IP: "6" };
 const PASSWORD = "correct-horse-battery-staple";
-let app: AppServer;
+let app: RunningApp;
 
 beforeAll(async () => {
   app = await startApp({ databaseUrl: process.env.DATABASE_URL!, env: LIMITS });

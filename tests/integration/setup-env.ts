@@ -1,6 +1,6 @@
 // Points the domain code imported by tests (fixtures) at the test database.
 import { inject } from "vitest";
-import { RAISED_RATE_LIMITS } from "./server";
+import { RAISED_RATE_LIMITS } from "../support/app-server";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.APP_URL = inject("baseUrl");

@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/auth/api-keys";
 import { deliveryPayload } from "./support";
-import { bin, freePort, RAISED_RATE_LIMITS, root, waitForHealth } from "./server";
+import { bin, freePort, RAISED_RATE_LIMITS, root, waitForHealth } from "../support/app-server";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "delivery-shutdown-"));
 chmodSync(dataDir, 0o755);

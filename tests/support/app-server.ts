@@ -1,22 +1,27 @@
 // Starts what the integration and end-to-end suites talk to: a fresh embedded PostgreSQL (new data
 // directory, random port), migrated with the project's own migration command, and the production
-// Next.js server on a random port. SKIP_BUILD=1 reuses an existing `.next` build (`npm test` builds
-// once before the suites; set it yourself while iterating).
+// server (scripts/server.mjs, what `npm start` runs) on a random port, its output captured. Tests
+// that need a server of their own (outage, limits, logs) use the same pieces. SKIP_BUILD=1 reuses
+// an existing `.next` build (`npm test` builds once before the suites).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../scripts/lib/database.ts";
+import { startEmbeddedPostgres, type Database } from "../../scripts/lib/database.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const root = ROOT;
+export const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
-export interface AppServer {
-  baseUrl: string;
-  databaseUrl: string;
-  stop(): Promise<void>;
-}
+/** The suite calls far faster than people do; tests of the limits start a server with low ones. */
+export const RAISED_RATE_LIMITS = {
+  RATE_LIMIT_API_PER_CALLER: "1000000",
+  RATE_LIMIT_API_PER_PARTNER: "1000000",
+  RATE_LIMIT_SIGNIN_PER_EMAIL: "1000000",
+  RATE_LIMIT_SIGNIN_PER_IP: "1000000",
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,67 +34,131 @@ export function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${result.status}`);
 }
 
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000) {
+export interface TempDatabase extends Database {
+  port: number;
+  dir: string;
+  /** Starts the server again on the same data directory and port (after stop()). */
+  start(): Promise<void>;
+  /** Stops the server and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+/** A fresh embedded PostgreSQL with the project's migrations applied. */
+export async function startTempDatabase(name: string): Promise<TempDatabase> {
+  const tmp = mkdtempSync(path.join(tmpdir(), `delivery-${name}-`));
+  chmodSync(tmp, 0o755); // the embedded server runs as the `postgres` user when we are root
+  const port = await freePort();
+  const options = { dir: path.join(tmp, "pg"), port, database: name.replaceAll("-", "_") };
+  let current = await startEmbeddedPostgres(options);
+  run(bin("tsx"), [path.join(root, "scripts/db/migrate.ts"), "deploy"], { ...process.env, DATABASE_URL: current.url });
+  const handle: TempDatabase = {
+    url: current.url,
+    embedded: true,
+    port,
+    dir: options.dir,
+    stop: () => current.stop(),
+    start: async () => {
+      current = await startEmbeddedPostgres(options);
+    },
+    destroy: async () => {
+      await current.stop().catch(() => {});
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+export interface RunningApp {
+  url: string;
+  child: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  logs(): string;
+  /** Sends the signal and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("The app did not become healthy in time");
 }
 
-/** `env` adds to (or overrides) the server's environment, e.g. a suite's Inngest settings. */
-export async function startAppServer(options: { env?: Record<string, string> } = {}): Promise<AppServer> {
-  const tmp = mkdtempSync(path.join(tmpdir(), "delivery-test-"));
-  chmodSync(tmp, 0o755); // the embedded server runs as the `postgres` user when we are root
-  const database = await startEmbeddedPostgres({
-    dir: path.join(tmp, "pg"),
-    port: await freePort(),
-    database: "delivery_test",
-    persistent: false,
+/**
+ * The production server on a free port over `databaseUrl`, with the suite's raised limits.
+ * `echo` copies its stderr (errors) to ours, where a failing test can be read next to them.
+ */
+export async function startApp(options: { databaseUrl: string; env?: Record<string, string>; echo?: boolean }): Promise<RunningApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...RAISED_RATE_LIMITS,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_URL: url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const appPort = await freePort();
-  const baseUrl = `http://127.0.0.1:${appPort}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    APP_URL: baseUrl,
-    PORT: String(appPort),
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...options.env,
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    if (options.echo) process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const server: RunningApp = {
+    url,
+    child,
+    logs: () => output,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
   };
-  const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
-  run(bin("tsx"), [path.join(ROOT, "scripts/db/migrate.ts"), "deploy"], env);
-  if (!process.env.SKIP_BUILD || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) run(bin("next"), ["build"], env);
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    await server.stop("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return server;
+}
 
-  const server = spawn(bin("next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitForHealth(baseUrl, server);
+export interface AppServer {
+  baseUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
 
+/** A fresh database and the server over it; `env` adds to (or overrides) the server's environment. */
+export async function startAppServer(options: { env?: Record<string, string> } = {}): Promise<AppServer> {
+  const database = await startTempDatabase("delivery-test");
+  if (!process.env.SKIP_BUILD || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+    run(bin("next"), ["build"], { ...process.env, NODE_ENV: "production" });
+  }
+  const app = await startApp({ databaseUrl: database.url, env: options.env, echo: true });
   return {
-    baseUrl,
+    baseUrl: app.url,
     databaseUrl: database.url,
     async stop() {
-      server.kill("SIGTERM");
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
-      await database.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      await app.stop();
+      await database.destroy();
     },
   };
 }
