@@ -33,7 +33,11 @@ export async function drive(concurrency: number, seconds: number, task: () => Pr
   return summarise(latencies, errors, 0, (performance.now() - started) / 1000);
 }
 
-export function createCeiling(pool: pg.Pool, partners: { id: string; keyId: string }[], payload: (n: number) => CreateDeliveryInput) {
+export function createCeiling(
+  pool: pg.Pool,
+  partners: { id: string; keyId: string }[],
+  payload: (n: number) => CreateDeliveryInput,
+) {
   let n = 0;
   return async () => {
     const partner = partners[n % partners.length];
@@ -52,8 +56,14 @@ export function createCeiling(pool: pg.Pool, partners: { id: string; keyId: stri
 }
 
 /** The SQL and parameters Prisma sends for listDeliveries() as the given partner's API key. */
-export async function captureListQuery(databaseUrl: string, actor: Actor): Promise<{ text: string; values: unknown[] }> {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), log: [{ emit: "event", level: "query" }] });
+export async function captureListQuery(
+  databaseUrl: string,
+  actor: Actor,
+): Promise<{ text: string; values: unknown[] }> {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const seen: { text: string; values: unknown[] }[] = [];
   client.$on("query", (e) => seen.push({ text: e.query, values: JSON.parse(e.params) as unknown[] }));
   // lib/db.ts takes the client cached on globalThis, so the real use case runs on this one.

@@ -24,11 +24,18 @@ export function summariseProfiles(dir: string, top = 12, by: "bucket" | "functio
   const totals = new Map<string, number>();
   let all = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
-    const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as {
+      nodes: Node[];
+      samples: number[];
+      timeDeltas: number[];
+    };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
       const frame = byId.get(id)!.callFrame;
-      const key = by === "bucket" ? bucket(frame.url, frame.functionName) : `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}`;
+      const key =
+        by === "bucket"
+          ? bucket(frame.url, frame.functionName)
+          : `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}`;
       const dt = profile.timeDeltas[i] ?? 0;
       totals.set(key, (totals.get(key) ?? 0) + dt);
       all += dt;

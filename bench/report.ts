@@ -26,11 +26,15 @@ export function machine(postgres: string): Record<string, string | number> {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     postgres,
-    loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)).join(" "),
+    loadAverageAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
   };
 }
 
-const row = (s: Scenario) => `| ${s.name} | ${s.requestsPerSec.toFixed(0)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.non2xx} |`;
+const row = (s: Scenario) =>
+  `| ${s.name} | ${s.requestsPerSec.toFixed(0)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.non2xx} |`;
 
 export function markdown(r: Results): string {
   const m = r.machine;
@@ -47,7 +51,9 @@ export function markdown(r: Results): string {
     ...r.scenarios.map(row),
     ``,
     `API / database ceiling: create **${r.ratios.create}**, list **${r.ratios.list}**. Peak server RSS **${r.peakRssMb} MB**.`,
-    ...(r.profile ? [``, `CPU profile of the server (self time, top entries):`, ``, ...r.profile.map((l) => `- ${l}`)] : []),
+    ...(r.profile
+      ? [``, `CPU profile of the server (self time, top entries):`, ``, ...r.profile.map((l) => `- ${l}`)]
+      : []),
     ``,
   ].join("\n");
 }
@@ -60,7 +66,14 @@ export function write(dir: string, r: Results) {
 export function printTable(r: Results) {
   console.log();
   console.table(
-    r.scenarios.map((s) => ({ scenario: s.name, "req/s": s.requestsPerSec, p50: s.p50Ms, p99: s.p99Ms, errors: s.errors, non2xx: s.non2xx })),
+    r.scenarios.map((s) => ({
+      scenario: s.name,
+      "req/s": s.requestsPerSec,
+      p50: s.p50Ms,
+      p99: s.p99Ms,
+      errors: s.errors,
+      non2xx: s.non2xx,
+    })),
   );
   console.log(`ratios: create ${r.ratios.create}, list ${r.ratios.list}; peak server RSS ${r.peakRssMb} MB`);
 }

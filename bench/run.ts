@@ -53,7 +53,8 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv = process.e
 /** Peak resident memory of one process: sampled VmRSS and the kernel's own high-water mark. */
 function rssWatcher(pid: number) {
   let peak = 0;
-  const read = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  const read = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   const timer = setInterval(() => (peak = Math.max(peak, read("VmRSS"))), 250);
   return { stop: () => (clearInterval(timer), (peak = Math.max(peak, read("VmHWM"))), Math.round(peak / 1024)) };
 }
@@ -67,12 +68,21 @@ async function main() {
   chmodSync(tmp, 0o755);
   const database = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dir: path.join(tmp, "pg"), port: await freePort(), database: "bench", persistent: false, log });
+    : await startEmbeddedPostgres({
+        dir: path.join(tmp, "pg"),
+        port: await freePort(),
+        database: "bench",
+        persistent: false,
+        log,
+      });
   // Kept after the run (git-ignored) for a closer look, e.g. in Chrome DevTools.
   const profileDir = path.join(resultsDir, "profiles");
   rmSync(profileDir, { recursive: true, force: true });
   try {
-    run(path.join(root, "node_modules/.bin/tsx"), ["scripts/db/migrate.ts", "deploy"], { ...process.env, DATABASE_URL: database.url });
+    run(path.join(root, "node_modules/.bin/tsx"), ["scripts/db/migrate.ts", "deploy"], {
+      ...process.env,
+      DATABASE_URL: database.url,
+    });
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
@@ -93,13 +103,30 @@ async function main() {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
       env: {
-        ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1",
-        AUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: url, DATABASE_POOL_SIZE: String(poolSize),
-        RATE_LIMIT_API_PER_CALLER: unlimited, RATE_LIMIT_API_PER_PARTNER: unlimited, RATE_LIMIT_SIGNIN_PER_EMAIL: unlimited, RATE_LIMIT_SIGNIN_PER_IP: unlimited,
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        APP_URL: url,
+        DATABASE_POOL_SIZE: String(poolSize),
+        RATE_LIMIT_API_PER_CALLER: unlimited,
+        RATE_LIMIT_API_PER_PARTNER: unlimited,
+        RATE_LIMIT_SIGNIN_PER_EMAIL: unlimited,
+        RATE_LIMIT_SIGNIN_PER_IP: unlimited,
       },
     });
     const exited = new Promise((r) => server.once("exit", r));
-    for (let i = 0; !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) {
+    for (
+      let i = 0;
+      !(await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    ) {
       if (i > 240 || server.exitCode !== null) throw new Error("the server did not start");
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -124,17 +151,34 @@ async function main() {
     const ceilingCreate = createCeiling(pool, seeded.partners, (n) => createPayload(`${uniqueRef()}-${n}`));
     ceiling.push({ name: "ceiling: create transaction (pg)", ...(await drive(connections, seconds, ceilingCreate)) });
     const p = seeded.partners[0];
-    const list = await captureListQuery(database.url, { kind: "API_KEY", id: p.keyId, role: "API_KEY", partnerId: p.id });
-    ceiling.push({ name: "ceiling: list first page (pg)", ...(await drive(connections, seconds, async () => void (await pool.query(list.text, list.values)))) });
+    const list = await captureListQuery(database.url, {
+      kind: "API_KEY",
+      id: p.keyId,
+      role: "API_KEY",
+      partnerId: p.id,
+    });
+    ceiling.push({
+      name: "ceiling: list first page (pg)",
+      ...(await drive(connections, seconds, async () => void (await pool.query(list.text, list.values)))),
+    });
     await pool.end();
 
     const byName = (n: string) => [...results, ...ceiling].find((s) => s.name === n)!.requestsPerSec;
     const ratio = (api: string, db: string) => Math.round((byName(api) / byName(db)) * 100) / 100;
     const report: Results = {
-      machine: { ...machineInfo, loadAverageAtEnd: os.loadavg().map((l) => l.toFixed(2)).join(" ") },
+      machine: {
+        ...machineInfo,
+        loadAverageAtEnd: os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" "),
+      },
       settings: { rows, connections, durationSeconds: seconds, poolSize },
       scenarios: [...results, ...ceiling].map(({ total: _total, ...s }) => s),
-      ratios: { create: ratio("create (unique)", "ceiling: create transaction (pg)"), list: ratio("list: first page", "ceiling: list first page (pg)") },
+      ratios: {
+        create: ratio("create (unique)", "ceiling: create transaction (pg)"),
+        list: ratio("list: first page", "ceiling: list first page (pg)"),
+      },
       peakRssMb,
       seedSeconds,
       ...(args["cpu-prof"] ? { profile: summariseProfiles(profileDir) } : {}),

@@ -34,7 +34,9 @@ export const createPayload = (ref: string) => ({
 
 export async function sample(client: pg.Client, seeded: Seeded): Promise<Sample> {
   const index = new Map(seeded.partners.map((p, i) => [p.id, i]));
-  const { rows } = await client.query(`SELECT "id", "trackingCode", "partnerId" FROM "Delivery" TABLESAMPLE SYSTEM (5) LIMIT 2000`);
+  const { rows } = await client.query(
+    `SELECT "id", "trackingCode", "partnerId" FROM "Delivery" TABLESAMPLE SYSTEM (5) LIMIT 2000`,
+  );
   const cursors: string[] = [];
   for (const p of seeded.partners) {
     // A page near the end of the partner's history: the deepest keyset position a client reaches.
@@ -68,12 +70,35 @@ export function scenarios(seeded: Seeded, data: Sample): Record<string, () => Re
   const replayBody = JSON.stringify(createPayload("replay"));
 
   const s: Record<string, () => Req> = {
-    "create (unique)": () => ({ method: "POST", path: "/api/v1/deliveries", headers: { ...auth(anyPartner()), ...json }, body: JSON.stringify(createPayload(uniqueRef())) }),
-    "create replay (identical body)": () => ({ method: "POST", path: "/api/v1/deliveries", headers: { ...auth(0), ...json }, body: replayBody }),
-    "create replay (Idempotency-Key)": () => ({ method: "POST", path: "/api/v1/deliveries", headers: { ...auth(1), ...json, "idempotency-key": "bench-replay" }, body: replayBody }),
+    "create (unique)": () => ({
+      method: "POST",
+      path: "/api/v1/deliveries",
+      headers: { ...auth(anyPartner()), ...json },
+      body: JSON.stringify(createPayload(uniqueRef())),
+    }),
+    "create replay (identical body)": () => ({
+      method: "POST",
+      path: "/api/v1/deliveries",
+      headers: { ...auth(0), ...json },
+      body: replayBody,
+    }),
+    "create replay (Idempotency-Key)": () => ({
+      method: "POST",
+      path: "/api/v1/deliveries",
+      headers: { ...auth(1), ...json, "idempotency-key": "bench-replay" },
+      body: replayBody,
+    }),
     "list: first page": () => ({ method: "GET", path: "/api/v1/deliveries", headers: auth(anyPartner()) }),
-    "list: by status": () => ({ method: "GET", path: "/api/v1/deliveries?status=IN_TRANSIT", headers: auth(anyPartner()) }),
-    "list: text search": () => ({ method: "GET", path: `/api/v1/deliveries?q=${pick(["hopper", "Liskov", "ORD-12", "Market"])}`, headers: auth(anyPartner()) }),
+    "list: by status": () => ({
+      method: "GET",
+      path: "/api/v1/deliveries?status=IN_TRANSIT",
+      headers: auth(anyPartner()),
+    }),
+    "list: text search": () => ({
+      method: "GET",
+      path: `/api/v1/deliveries?q=${pick(["hopper", "Liskov", "ORD-12", "Market"])}`,
+      headers: auth(anyPartner()),
+    }),
     "list: deep cursor": () => {
       const i = anyPartner();
       return { method: "GET", path: `/api/v1/deliveries?cursor=${data.cursors[i]}`, headers: auth(i) };
@@ -82,7 +107,11 @@ export function scenarios(seeded: Seeded, data: Sample): Record<string, () => Re
       const d = pick(data.deliveries);
       return { method: "GET", path: `/api/v1/deliveries/${d.id}`, headers: auth(d.partner) };
     },
-    "public tracking": () => ({ method: "GET", path: `/api/v1/tracking/${pick(data.deliveries).trackingCode}`, headers: {} }),
+    "public tracking": () => ({
+      method: "GET",
+      path: `/api/v1/tracking/${pick(data.deliveries).trackingCode}`,
+      headers: {},
+    }),
   };
   s["mixed (20% create, 70% read, 10% cancel)"] = () => {
     const r = Math.random();
@@ -91,7 +120,12 @@ export function scenarios(seeded: Seeded, data: Sample): Record<string, () => Re
     const i = anyPartner();
     const id = data.cancellable[i].pop();
     if (!id) return s.detail();
-    return { method: "POST", path: `/api/v1/deliveries/${id}/status`, headers: { ...auth(i), ...json }, body: '{"status":"CANCELLED"}' };
+    return {
+      method: "POST",
+      path: `/api/v1/deliveries/${id}/status`,
+      headers: { ...auth(i), ...json },
+      body: '{"status":"CANCELLED"}',
+    };
   };
   return s;
 }

@@ -39,7 +39,10 @@ const PATHS = `CASE d."status"
   ELSE ARRAY['CREATED','CANCELLED'] END::"DeliveryStatus"[]`;
 
 export async function seed(client: pg.Client, rows: number): Promise<Seeded> {
-  const partners = Array.from({ length: PARTNERS }, (_, n) => ({ n, key: `dap_live_${randomBytes(32).toString("base64url")}` }));
+  const partners = Array.from({ length: PARTNERS }, (_, n) => ({
+    n,
+    key: `dap_live_${randomBytes(32).toString("base64url")}`,
+  }));
   const { rows: created } = await client.query<{ id: string; n: number }>(
     `INSERT INTO "Partner" ("id", "name", "slug", "contactEmail", "updatedAt")
      SELECT gen_random_uuid(), 'Bench partner ' || n, 'bench-' || n, 'ops' || n || '@bench.example', now()

@@ -19,7 +19,10 @@ function navFor(actor: UserActor): NavItem[] {
 export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerName: string | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -29,8 +32,12 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
         <div className="flex items-center gap-3 text-sm">
           {can(actor, "notifications.read") && <NotificationsBell />}
           <span className="text-right leading-tight">
-            <span data-testid="signed-in-as" className="block font-medium">{actor.email}</span>
-            <span data-testid="signed-in-org" className="block text-xs text-slate-600">{partnerName ?? "Platform admin"}</span>
+            <span data-testid="signed-in-as" className="block font-medium">
+              {actor.email}
+            </span>
+            <span data-testid="signed-in-org" className="block text-xs text-slate-600">
+              {partnerName ?? "Platform admin"}
+            </span>
           </span>
           <form
             action={async () => {
@@ -38,7 +45,9 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
               await signOut({ redirectTo: "/sign-in" });
             }}
           >
-            <button type="submit" className="btn btn-secondary">Sign out</button>
+            <button type="submit" className="btn btn-secondary">
+              Sign out
+            </button>
           </form>
         </div>
       </div>

@@ -22,10 +22,19 @@ export function ConfirmForm({ trigger, title, confirm, action, hidden, danger, c
   const titleId = `confirm-${testId ?? title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <>
-      <button type="button" className={`btn ${danger ? "btn-danger" : "btn-primary"}`} onClick={() => ref.current?.showModal()} data-testid={testId}>
+      <button
+        type="button"
+        className={`btn ${danger ? "btn-danger" : "btn-primary"}`}
+        onClick={() => ref.current?.showModal()}
+        data-testid={testId}
+      >
         {trigger}
       </button>
-      <dialog ref={ref} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={ref}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form
           action={(form) => {
             ref.current?.close();
@@ -33,12 +42,20 @@ export function ConfirmForm({ trigger, title, confirm, action, hidden, danger, c
           }}
           className="grid gap-4 p-5"
         >
-          {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-          <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
           {children}
           <div className="flex justify-end gap-2">
-            <button type="button" className="btn btn-secondary" onClick={() => ref.current?.close()}>Keep as is</button>
-            <SubmitButton pendingText="Saving…" className={`btn ${tone}`}>{confirm}</SubmitButton>
+            <button type="button" className="btn btn-secondary" onClick={() => ref.current?.close()}>
+              Keep as is
+            </button>
+            <SubmitButton pendingText="Saving…" className={`btn ${tone}`}>
+              {confirm}
+            </SubmitButton>
           </div>
         </form>
       </dialog>

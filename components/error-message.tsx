@@ -7,7 +7,9 @@ export function ErrorMessage({ error, reset }: { error: Error & { digest?: strin
       <h1 className="page-title">Something went wrong</h1>
       <p className="mt-3 text-slate-600">The page could not be loaded. Please try again in a moment.</p>
       {error.digest && <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p>}
-      <button type="button" onClick={reset} className="btn btn-primary mt-6">Try again</button>
+      <button type="button" onClick={reset} className="btn btn-primary mt-6">
+        Try again
+      </button>
     </main>
   );
 }

@@ -6,9 +6,21 @@ const TONES = {
 } as const;
 
 /** An in-page message; errors interrupt screen readers (alert), the rest wait politely (status). */
-export function Notice({ tone = "info", children, testId }: { tone?: keyof typeof TONES; children: React.ReactNode; testId?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  testId,
+}: {
+  tone?: keyof typeof TONES;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={`rounded-md border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={`rounded-md border px-4 py-3 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -35,14 +35,42 @@ export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number
 
   const label = count ? `Notifications, ${count} unread` : "Notifications";
   return (
-    <Link href="/notifications" aria-label={label} title={label} data-testid="notifications-bell" style={{ position: "relative", textDecoration: "none" }}>
+    <Link
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      data-testid="notifications-bell"
+      style={{ position: "relative", textDecoration: "none" }}
+    >
       {/* An inline icon: emoji fonts are not installed everywhere. */}
-      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ verticalAlign: "middle" }}>
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        style={{ verticalAlign: "middle" }}
+      >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
       {count ? (
-        <span data-testid="notifications-bell-count" aria-hidden="true" style={{ marginLeft: ".2rem", padding: "0 .4rem", borderRadius: "1rem", background: "var(--danger)", color: "#fff", fontSize: ".75rem" }}>
+        <span
+          data-testid="notifications-bell-count"
+          aria-hidden="true"
+          style={{
+            marginLeft: ".2rem",
+            padding: "0 .4rem",
+            borderRadius: "1rem",
+            background: "var(--danger)",
+            color: "#fff",
+            fontSize: ".75rem",
+          }}
+        >
           {count > 99 ? "99+" : count}
         </span>
       ) : null}

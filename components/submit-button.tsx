@@ -3,7 +3,15 @@
 import { useFormStatus } from "react-dom";
 
 /** Disabled while its form is submitting, which also stops an accidental second click. */
-export function SubmitButton({ children, pendingText, className = "btn btn-primary" }: { children: React.ReactNode; pendingText: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className = "btn btn-primary",
+}: {
+  children: React.ReactNode;
+  pendingText: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" className={className} disabled={pending} aria-disabled={pending}>

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createDelivery, screenshot, signIn, signOut, world } from "./support";
 
-test("the admin overview shows counts, the 30-day chart, stuck deliveries and health placeholders", async ({ page }) => {
+test("the admin overview shows counts, the 30-day chart, stuck deliveries and health placeholders", async ({
+  page,
+}) => {
   await signIn(page, world().partnerB.email);
   const made = [await createDelivery(page), await createDelivery(page), await createDelivery(page)];
   await page.request.post(`/api/v1/deliveries/${made[0].id}/status`, { data: { status: "CANCELLED" } });
@@ -59,7 +61,10 @@ test("deactivating a partner ends its users' open sessions", async ({ page, brow
   await signIn(page, world().admin, { to: "/admin/partners" });
   const card = page.getByTestId("partner-gamma-goods");
   await card.getByRole("button", { name: "Deactivate" }).first().click();
-  await page.getByRole("dialog", { name: /Deactivate Gamma Goods/ }).getByRole("button", { name: "Deactivate" }).click();
+  await page
+    .getByRole("dialog", { name: /Deactivate Gamma Goods/ })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await expect(card.getByText("Deactivated").first()).toBeVisible();
 
   await partnerPage.goto("/deliveries");

@@ -15,7 +15,12 @@ test("a partner creates an API key, uses it against the API, then revokes it", a
   const headers = { authorization: `Bearer ${secret}` };
   const created = await api.post("/api/v1/deliveries", {
     headers,
-    data: { pickupAddress: "Dock 4", dropoffAddress: "10 Downing St", recipientName: "Larry", deliveryDate: futureDate() },
+    data: {
+      pickupAddress: "Dock 4",
+      dropoffAddress: "10 Downing St",
+      recipientName: "Larry",
+      deliveryDate: futureDate(),
+    },
   });
   expect(created.status()).toBe(201);
   expect((await api.get("/api/v1/deliveries", { headers })).status()).toBe(200);

@@ -13,13 +13,17 @@ async function runNotificationsFor(deliveryId: string, name: string) {
     orderBy: { createdAt: "desc" },
   });
   const engine = new InngestTestEngine({ function: deliveryNotifications });
-  const { error } = await engine.execute({ events: [{ id: row.id, name: row.name, data: row.payload as Record<string, unknown> }] as never });
+  const { error } = await engine.execute({
+    events: [{ id: row.id, name: row.name, data: row.payload as Record<string, unknown> }] as never,
+  });
   expect(error).toBeUndefined();
 }
 
 test.afterAll(() => db.$disconnect());
 
-test("a status change reaches the partner as an in-app notification, and the admin can read the logged email", async ({ page }) => {
+test("a status change reaches the partner as an in-app notification, and the admin can read the logged email", async ({
+  page,
+}) => {
   const { partnerB, admin } = world();
   await signIn(page, partnerB.email);
   const delivery = await createDelivery(page, { recipientEmail: "reader@example.com" });

@@ -6,7 +6,8 @@ test("table filters and sorting live in the URL and survive a reload", async ({ 
   const tag = uniqueRef("SORT");
   // Three deliveries sharing a searchable reference prefix, with different delivery dates.
   const made = [];
-  for (const days of [9, 3, 6]) made.push(await createDelivery(page, { externalReference: `${tag}-${days}`, deliveryDate: futureDate(days) }));
+  for (const days of [9, 3, 6])
+    made.push(await createDelivery(page, { externalReference: `${tag}-${days}`, deliveryDate: futureDate(days) }));
   const cancelled = made[2];
   await page.request.post(`/api/v1/deliveries/${cancelled.id}/status`, { data: { status: "CANCELLED" } });
 
@@ -42,7 +43,8 @@ test("table filters and sorting live in the URL and survive a reload", async ({ 
 test("the table pages through results with next and previous links", async ({ page }) => {
   await signIn(page, world().partnerB.email);
   const tag = uniqueRef("PAGE");
-  for (let i = 0; i < 22; i++) await createDelivery(page, { externalReference: `${tag}-${String(i).padStart(2, "0")}` });
+  for (let i = 0; i < 22; i++)
+    await createDelivery(page, { externalReference: `${tag}-${String(i).padStart(2, "0")}` });
   await page.goto(`/deliveries?q=${tag}`);
   const rows = page.getByTestId("deliveries-table").locator("tbody tr");
   await expect(rows).toHaveCount(20);

@@ -24,7 +24,8 @@ export default async function globalSetup() {
   };
   const world: E2eWorld = {
     password: PASSWORD,
-    admin: (await createUser({ email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" })).email,
+    admin: (await createUser({ email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" }))
+      .email,
     partnerA: await partner("Alpha Foods", "ops@alpha.example"),
     partnerB: await partner("Beta Books", "ops@beta.example"),
     partnerC: await partner("Gamma Goods", "ops@gamma.example"),

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { createDelivery, screenshot, signIn, signOut, world } from "./support";
 
 test.describe("moving deliveries through their lifecycle", () => {
-  test("admin moves a delivery CREATED → IN_TRANSIT → COMPLETED and the partner sees the whole timeline", async ({ page }) => {
+  test("admin moves a delivery CREATED → IN_TRANSIT → COMPLETED and the partner sees the whole timeline", async ({
+    page,
+  }) => {
     await signIn(page, world().partnerA.email);
     const delivery = await createDelivery(page);
     await signOut(page);
@@ -94,7 +96,10 @@ test.describe("moving deliveries through their lifecycle", () => {
 
   test("the public tracking page shows the status but no recipient data", async ({ page, browser }) => {
     await signIn(page, world().partnerA.email);
-    const delivery = await createDelivery(page, { recipientName: "Mycroft Holmes", dropoffAddress: "Diogenes Club, Pall Mall" });
+    const delivery = await createDelivery(page, {
+      recipientName: "Mycroft Holmes",
+      dropoffAddress: "Diogenes Club, Pall Mall",
+    });
 
     const anonymous = await browser.newContext();
     const visitor = await anonymous.newPage();

@@ -78,7 +78,8 @@ test.describe("submitting a delivery", () => {
     await expect(page.getByLabel("Delivery date")).toHaveValue(futureDate(5));
     // Tab also steps through the date's own month/day/year parts before leaving the field.
     const recipient = page.getByLabel("Recipient name");
-    for (let i = 0; i < 4 && !(await recipient.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 4 && !(await recipient.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
     await expect(recipient).toBeFocused();
     await page.keyboard.type("Grace Hopper");
     for (const field of ["Phone", "Email", "Product", "Weight (kg)", "Your reference"]) {

@@ -12,7 +12,9 @@ test.describe("signing in and out", () => {
     await expect(page.getByLabel("Email")).toHaveValue(world().partnerA.email);
   });
 
-  test("a signed-out visit to a private page signs in and returns there, and sign-out ends the session", async ({ page }) => {
+  test("a signed-out visit to a private page signs in and returns there, and sign-out ends the session", async ({
+    page,
+  }) => {
     await page.goto("/deliveries?status=CREATED");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdeliveries%3Fstatus%3DCREATED/);
     await page.getByLabel("Email").fill(world().partnerA.email);

@@ -11,7 +11,11 @@ const schema = z.object({
   /** Public origin used in links we hand out (tracking URLs, Location headers). */
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Largest accepted JSON body, in bytes. */
-  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
 
   /** Resend API key; unset → emails are rendered, logged and stored as LOGGED. */
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -24,8 +28,16 @@ const schema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
 
   /** A delivery is "stuck" this long after entering CREATED / IN_TRANSIT. */
-  STUCK_CREATED_AFTER_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
-  STUCK_IN_TRANSIT_AFTER_MINUTES: z.coerce.number().int().min(1).default(48 * 60),
+  STUCK_CREATED_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60),
+  STUCK_IN_TRANSIT_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(48 * 60),
 
   /** Consecutive failed webhook attempts after which the endpoint is disabled. */
   WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

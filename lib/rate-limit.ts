@@ -58,6 +58,9 @@ export function rateLimitHeaders(state: LimitState): Record<string, string> {
  * nearest proxy (or by Next.js itself from the socket when no proxy sent the header).
  */
 export function clientIp(headers: Headers): string {
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }

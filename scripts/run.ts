@@ -15,7 +15,9 @@ const log = (line: string) => console.log(`▸ ${line}`);
 function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -58,7 +60,10 @@ async function main() {
   // Production runs our own server (scripts/server.mjs) for an orderly shutdown; dev runs Next's.
   const next: ChildProcess =
     mode === "start"
-      ? spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      ? spawn(process.execPath, ["scripts/server.mjs"], {
+          stdio: "inherit",
+          env: { ...env, PORT: port, NODE_ENV: "production" },
+        })
       : spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", port], { stdio: "inherit", env });
   log(`App on http://localhost:${port} — API docs at /api/v1/docs`);
   let stopping = false;

@@ -4,7 +4,14 @@ import { resolveDatabase } from "./lib/database.ts";
 import { DEMO_ACCOUNTS } from "./lib/demo-accounts.ts";
 
 const STREETS = ["Market St", "Elm Rd", "Harbour Way", "King's Road", "Station Ave", "Mill Lane"];
-const PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov"];
+const PEOPLE = [
+  "Ada Lovelace",
+  "Grace Hopper",
+  "Alan Turing",
+  "Katherine Johnson",
+  "Edsger Dijkstra",
+  "Barbara Liskov",
+];
 
 async function seed() {
   const { db } = await import("@/lib/db");
@@ -18,7 +25,10 @@ async function seed() {
   const admin = await createUser({ ...DEMO_ACCOUNTS[0], name: "Demo Admin" });
   const adminActor: Actor = { kind: "USER", id: admin.id, role: "ADMIN", partnerId: null, email: admin.email };
 
-  const paths: { status: string; steps: { status: "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED"; reason?: string }[] }[] = [
+  const paths: {
+    status: string;
+    steps: { status: "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED"; reason?: string }[];
+  }[] = [
     { status: "CREATED", steps: [] },
     { status: "IN_TRANSIT", steps: [{ status: "IN_TRANSIT" }] },
     { status: "COMPLETED", steps: [{ status: "IN_TRANSIT" }, { status: "COMPLETED" }] },
@@ -29,7 +39,12 @@ async function seed() {
   let n = 0;
   for (const account of DEMO_ACCOUNTS.slice(1)) {
     const partner = await createPartner({ name: account.partner!, contactEmail: account.email });
-    const user = await createUser({ email: account.email, password: account.password, role: "PARTNER", partnerId: partner.id });
+    const user = await createUser({
+      email: account.email,
+      password: account.password,
+      role: "PARTNER",
+      partnerId: partner.id,
+    });
     const actor: Actor = { kind: "USER", id: user.id, role: "PARTNER", partnerId: partner.id, email: user.email };
     for (const path of [...paths, ...paths]) {
       n++;
@@ -48,7 +63,11 @@ async function seed() {
         },
       });
       for (const step of path.steps) {
-        await transitionDelivery({ actor: step.status === "CANCELLED" ? actor : adminActor, id: delivery.id, input: step });
+        await transitionDelivery({
+          actor: step.status === "CANCELLED" ? actor : adminActor,
+          id: delivery.id,
+          input: step,
+        });
       }
     }
   }

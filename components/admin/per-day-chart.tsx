@@ -21,12 +21,20 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
 
   return (
     <figure className="grid gap-3">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby="chart-title" data-testid="per-day-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-auto w-full"
+        role="img"
+        aria-labelledby="chart-title"
+        data-testid="per-day-chart"
+      >
         <title id="chart-title">Deliveries created per day over the last {days.length} days, by current status</title>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="10" fill="#64748b">{Math.round(max * f)}</text>
+            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="10" fill="#64748b">
+              {Math.round(max * f)}
+            </text>
           </g>
         ))}
         {days.map((d, i) => {
@@ -38,12 +46,23 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
                 const value = d.counts[s];
                 if (!value) return null;
                 const top = y(base + value);
-                const rect = <rect key={s} x={PAD.left + i * slot + slot * 0.15} width={slot * 0.7} y={top} height={y(base) - top} fill={STATUS_COLORS[s]} />;
+                const rect = (
+                  <rect
+                    key={s}
+                    x={PAD.left + i * slot + slot * 0.15}
+                    width={slot * 0.7}
+                    y={top}
+                    height={y(base) - top}
+                    fill={STATUS_COLORS[s]}
+                  />
+                );
                 base += value;
                 return rect;
               })}
               {i % 5 === 0 && (
-                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="10" fill="#64748b">{d.day.slice(5)}</text>
+                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="10" fill="#64748b">
+                  {d.day.slice(5)}
+                </text>
               )}
             </g>
           );
@@ -59,10 +78,24 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
       </figcaption>
       <table className="sr-only">
         <caption>Deliveries per day</caption>
-        <thead><tr><th scope="col">Day</th>{DELIVERY_STATUSES.map((s) => <th key={s} scope="col">{STATUS_LABELS[s]}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {DELIVERY_STATUSES.map((s) => (
+              <th key={s} scope="col">
+                {STATUS_LABELS[s]}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {days.map((d) => (
-            <tr key={d.day}><th scope="row">{d.day}</th>{DELIVERY_STATUSES.map((s) => <td key={s}>{d.counts[s]}</td>)}</tr>
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              {DELIVERY_STATUSES.map((s) => (
+                <td key={s}>{d.counts[s]}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

@@ -18,16 +18,35 @@ export function DeliveriesFilters({ query, partners }: Props) {
       {query.sort && <input type="hidden" name="sort" value={query.sort} />}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
-          <label htmlFor="q" className="label">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="input mt-1"
-            placeholder="Tracking code, reference, recipient, address" />
+          <label htmlFor="q" className="label">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={100}
+            className="input mt-1"
+            placeholder="Tracking code, reference, recipient, address"
+          />
         </div>
         <div>
-          <label htmlFor="from" className="label">Created from</label>
-          <input id="from" name="from" type="date" defaultValue={query.from?.slice(0, 10) ?? ""} className="input mt-1" />
+          <label htmlFor="from" className="label">
+            Created from
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={query.from?.slice(0, 10) ?? ""}
+            className="input mt-1"
+          />
         </div>
         <div>
-          <label htmlFor="to" className="label">Created to</label>
+          <label htmlFor="to" className="label">
+            Created to
+          </label>
           <input id="to" name="to" type="date" defaultValue={query.to?.slice(0, 10) ?? ""} className="input mt-1" />
         </div>
       </div>
@@ -37,7 +56,13 @@ export function DeliveriesFilters({ query, partners }: Props) {
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {DELIVERY_STATUSES.map((status) => (
               <label key={status} className="inline-flex items-center gap-1.5 text-sm">
-                <input type="checkbox" name="status" value={status} defaultChecked={selected.has(status)} className="size-4 accent-blue-700" />
+                <input
+                  type="checkbox"
+                  name="status"
+                  value={status}
+                  defaultChecked={selected.has(status)}
+                  className="size-4 accent-blue-700"
+                />
                 {STATUS_LABELS[status]}
               </label>
             ))}
@@ -45,22 +70,38 @@ export function DeliveriesFilters({ query, partners }: Props) {
         </fieldset>
         {partners && (
           <div>
-            <label htmlFor="partnerId" className="label">Partner</label>
+            <label htmlFor="partnerId" className="label">
+              Partner
+            </label>
             <select id="partnerId" name="partnerId" defaultValue={query.partnerId ?? ""} className="input mt-1">
               <option value="">All partners</option>
-              {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <div>
-          <label htmlFor="limit" className="label">Rows</label>
+          <label htmlFor="limit" className="label">
+            Rows
+          </label>
           <select id="limit" name="limit" defaultValue={String(query.limit ?? 20)} className="input mt-1">
-            {[20, 50, 100].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[20, 50, 100].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </div>
         <div className="ml-auto flex gap-2">
-          <Link href="/deliveries" className="btn btn-secondary">Reset</Link>
-          <button type="submit" className="btn btn-primary">Apply filters</button>
+          <Link href="/deliveries" className="btn btn-secondary">
+            Reset
+          </Link>
+          <button type="submit" className="btn btn-primary">
+            Apply filters
+          </button>
         </div>
       </div>
     </Form>

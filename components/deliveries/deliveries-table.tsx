@@ -4,7 +4,14 @@
 // the server does the sorting, so a header click only changes the URL (manualSorting).
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import { StatusBadge } from "@/components/status-badge";
 import { withParams } from "@/components/deliveries/table-url";
 import type { DeliverySort } from "@/lib/deliveries/schemas";
@@ -36,10 +43,18 @@ const allColumns = helper.columns([
       </Link>
     ),
   }),
-  helper.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  helper.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: (info) => <StatusBadge status={info.getValue()} />,
+  }),
   helper.accessor("recipientName", { header: "Recipient", enableSorting: false }),
   helper.accessor("dropoffAddress", { header: "Drop-off", enableSorting: false }),
-  helper.accessor("externalReference", { header: "Reference", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
+  helper.accessor("externalReference", {
+    header: "Reference",
+    enableSorting: false,
+    cell: (info) => info.getValue() ?? "—",
+  }),
   helper.accessor("partnerName", { header: "Partner", enableSorting: false }),
   helper.accessor("deliveryDate", { header: "Delivery date" }),
   helper.accessor("createdAt", { header: "Created (UTC)", cell: (info) => dateTime.format(new Date(info.getValue())) }),
@@ -52,7 +67,15 @@ const cellClass = (id: string) => `px-3 py-2 align-top ${SECONDARY.has(id) ? "hi
 const adminColumns = allColumns;
 const partnerColumns = allColumns.filter((c) => !("accessorKey" in c) || c.accessorKey !== "partnerName");
 
-export function DeliveriesTable({ rows, sort, showPartner }: { rows: DeliveryTableRow[]; sort: DeliverySort; showPartner: boolean }) {
+export function DeliveriesTable({
+  rows,
+  sort,
+  showPartner,
+}: {
+  rows: DeliveryTableRow[];
+  sort: DeliverySort;
+  showPartner: boolean;
+}) {
   const router = useRouter();
   const params = useSearchParams();
   const sorting: SortingState = [{ id: sort.by, desc: sort.dir === "desc" }];
@@ -79,7 +102,9 @@ export function DeliveriesTable({ rows, sort, showPartner }: { rows: DeliveryTab
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="deliveries-table">
-        <caption className="sr-only">Deliveries, sorted by {sort.by === "createdAt" ? "creation time" : "delivery date"}</caption>
+        <caption className="sr-only">
+          Deliveries, sorted by {sort.by === "createdAt" ? "creation time" : "delivery date"}
+        </caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

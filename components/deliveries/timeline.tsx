@@ -17,10 +17,15 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
     <ol className="relative grid gap-4 border-l border-slate-200 pl-5" data-testid="timeline">
       {events.map((e) => (
         <li key={e.key} className="relative" data-testid="timeline-entry" data-status={e.status}>
-          <span aria-hidden="true" className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full bg-blue-600 ring-4 ring-white" />
+          <span
+            aria-hidden="true"
+            className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full bg-blue-600 ring-4 ring-white"
+          />
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={e.status} />
-            <time dateTime={e.at} className="text-xs text-slate-600">{format.format(new Date(e.at))} UTC</time>
+            <time dateTime={e.at} className="text-xs text-slate-600">
+              {format.format(new Date(e.at))} UTC
+            </time>
           </div>
           {e.who && <p className="mt-1 text-sm">by {e.who}</p>}
           {e.reason && <p className="mt-1 text-sm text-slate-700">Reason: {e.reason}</p>}

@@ -3,7 +3,12 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
-import { emailPartnerContact, emailRecipient, notifyPartnerUsers, type DeliveryEvent } from "@/lib/notifications/delivery-events";
+import {
+  emailPartnerContact,
+  emailRecipient,
+  notifyPartnerUsers,
+  type DeliveryEvent,
+} from "@/lib/notifications/delivery-events";
 
 export const deliveryNotifications = inngest.createFunction(
   { id: "delivery-notifications", triggers: [deliveryCreated, deliveryStatusChanged], retries: 5 },

@@ -82,7 +82,8 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "An unexpected error occurred.");
 }
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;

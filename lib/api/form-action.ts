@@ -28,7 +28,8 @@ export async function runFormAction<S extends z.ZodType, R>(options: {
 }): Promise<FormState<R>> {
   const at = Date.now();
   const values: Record<string, string> = {};
-  for (const [key, value] of options.form.entries()) if (!key.startsWith("$") && typeof value === "string") values[key] = value;
+  for (const [key, value] of options.form.entries())
+    if (!key.startsWith("$") && typeof value === "string") values[key] = value;
   const actor = await actionActor(options.permission);
   if (!actor) return { error: "Not found, or you may not do this.", at };
   const parsed = options.schema.safeParse(values);

@@ -44,7 +44,8 @@ export function withApi<P extends Params>(
       const ctx: BaseContext<P> & { actor?: Actor } = { request, params, requestId };
       if ("permission" in options) {
         const actor = await resolveActor(request);
-        if (!actor) throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
+        if (!actor)
+          throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
         if (!can(actor, options.permission)) throw new AppError("forbidden", "You may not perform this action.");
         const limit = await hit(apiBuckets(actor));
         limitHeaders = rateLimitHeaders(limit);
@@ -56,7 +57,15 @@ export function withApi<P extends Params>(
       const appError = toAppError(error);
       // A client that hung up mid-request is no server fault; its answer goes nowhere anyway.
       if (appError.status >= 500 && !request.signal.aborted) {
-        console.error(JSON.stringify({ level: "error", requestId, method: request.method, url: request.url, error: String((error as Error)?.stack ?? error) }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            requestId,
+            method: request.method,
+            url: request.url,
+            error: String((error as Error)?.stack ?? error),
+          }),
+        );
       }
       response = problem(appError, requestId);
     }

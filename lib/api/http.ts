@@ -31,7 +31,10 @@ export function searchParamsObject(url: string | URLSearchParams, arrayKeys: rea
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
     out[key] = arrayKeys.includes(key)
-      ? values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
+      ? values
+          .flatMap((v) => v.split(","))
+          .map((v) => v.trim())
+          .filter(Boolean)
       : values[values.length - 1];
   }
   return out;

@@ -40,7 +40,11 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     summary: "Your in-app notifications, newest first",
     security: session,
     request: { query: listNotificationsQuerySchema },
-    responses: { 200: ok("Notifications and the unread count.", notificationListSchema), 400: problem("Invalid query."), ...unauthenticated },
+    responses: {
+      200: ok("Notifications and the unread count.", notificationListSchema),
+      400: problem("Invalid query."),
+      ...unauthenticated,
+    },
   });
   registry.registerPath({
     method: "get",
@@ -68,9 +72,14 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     method: "get",
     path: "/api/v1/admin/outbox",
     summary: "Outbox health (admins)",
-    description: "Events waiting to be handed to Inngest. When Inngest is unreachable they are kept and retried with backoff.",
+    description:
+      "Events waiting to be handed to Inngest. When Inngest is unreachable they are kept and retried with backoff.",
     security: session,
-    responses: { 200: ok("Counts and the oldest pending age.", outboxStatsSchema), ...unauthenticated, 403: problem("Admins only.") },
+    responses: {
+      200: ok("Counts and the oldest pending age.", outboxStatsSchema),
+      ...unauthenticated,
+      403: problem("Admins only."),
+    },
   });
   registry.registerPath({
     method: "post",
@@ -78,7 +87,11 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     summary: "Retry pending outbox events now (admins)",
     security: session,
     request: { body: { required: true, content: { "application/json": { schema: retryOutboxSchema } } } },
-    responses: { 200: ok("How many rows were made due.", z.object({ retried: z.number().int() })), ...unauthenticated, 403: problem("Admins only.") },
+    responses: {
+      200: ok("How many rows were made due.", z.object({ retried: z.number().int() })),
+      ...unauthenticated,
+      403: problem("Admins only."),
+    },
   });
   registry.registerWebhook({
     method: "post",
@@ -87,7 +100,9 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     description: WEBHOOK_DESCRIPTION,
     request: {
       headers: z.object({
-        "Webhook-Signature": z.string().meta({ example: "t=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd" }),
+        "Webhook-Signature": z
+          .string()
+          .meta({ example: "t=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd" }),
         "Webhook-Id": z.string(),
       }),
       body: { required: true, content: { "application/json": { schema: webhookPayloadSchema } } },

@@ -27,7 +27,9 @@ const problemSchema = z
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details." });
 
-const requestIdHeader = z.string().meta({ description: "Echoes X-Request-Id or a new id; quote it when reporting a problem." });
+const requestIdHeader = z
+  .string()
+  .meta({ description: "Echoes X-Request-Id or a new id; quote it when reporting a problem." });
 
 function problem(description: string): ResponseConfig {
   return {
@@ -56,7 +58,11 @@ function buildDocument() {
     scheme: "bearer",
     description: "An API key (`dap_live_…`) created in the settings or with `npm run admin -- create-api-key`.",
   });
-  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "authjs.session-token" });
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "authjs.session-token",
+  });
   const security = [{ [bearer.name]: [] }, { session: [] }];
 
   registry.registerPath({
@@ -91,7 +97,11 @@ function buildDocument() {
     summary: "List deliveries, newest first",
     security,
     request: { query: listDeliveriesQuerySchema },
-    responses: { 200: ok("A page; pass `nextCursor` as `cursor` for the next one.", deliveryPageSchema), 400: problem("Invalid query."), ...authErrors },
+    responses: {
+      200: ok("A page; pass `nextCursor` as `cursor` for the next one.", deliveryPageSchema),
+      400: problem("Invalid query."),
+      ...authErrors,
+    },
   });
   registry.registerPath({
     method: "get",
@@ -99,7 +109,11 @@ function buildDocument() {
     summary: "Get a delivery",
     security,
     request: { params: idParam },
-    responses: { 200: ok("The delivery.", deliverySchema, { ETag: etagHeader }), ...authErrors, 404: problem("Unknown or not yours.") },
+    responses: {
+      200: ok("The delivery.", deliverySchema, { ETag: etagHeader }),
+      ...authErrors,
+      404: problem("Unknown or not yours."),
+    },
   });
   registry.registerPath({
     method: "post",
@@ -111,7 +125,9 @@ function buildDocument() {
     security,
     request: {
       params: idParam,
-      headers: z.object({ "If-Match": z.string().optional().meta({ description: 'ETag from a GET; 412 when stale.' }) }),
+      headers: z.object({
+        "If-Match": z.string().optional().meta({ description: "ETag from a GET; 412 when stale." }),
+      }),
       body: { required: true, content: { "application/json": { schema: transitionDeliverySchema } } },
     },
     responses: {

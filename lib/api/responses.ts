@@ -8,7 +8,10 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export function problem(error: AppError, requestId?: string): Response {
-  const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store" });
+  const headers = new Headers({
+    "content-type": "application/problem+json; charset=utf-8",
+    "cache-control": "no-store",
+  });
   if (error.code === "unauthenticated") headers.set("www-authenticate", 'Bearer realm="api"');
   if (error.code === "service_unavailable") headers.set("retry-after", "5");
   return new Response(JSON.stringify(problemFor(error, requestId && `urn:request:${requestId}`)), {

@@ -11,7 +11,11 @@ const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
 /** What people type when creating a key; the secret itself is generated. */
 export const createApiKeySchema = z.strictObject({
   partnerId: z.uuid(),
-  name: z.string().trim().min(1, "Give the key a name, e.g. the system that uses it").max(100, "At most 100 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the key a name, e.g. the system that uses it")
+    .max(100, "At most 100 characters"),
 });
 
 export const revokeApiKeySchema = z.strictObject({ id: z.uuid() });

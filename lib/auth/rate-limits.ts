@@ -10,7 +10,9 @@ const SIGN_IN_WINDOW = 15 * MINUTE;
 
 export function apiBuckets(actor: Actor): Bucket[] {
   const { RATE_LIMIT_API_PER_CALLER, RATE_LIMIT_API_PER_PARTNER } = env();
-  const buckets: Bucket[] = [{ key: `api:caller:${actor.id}`, limit: RATE_LIMIT_API_PER_CALLER, windowSeconds: MINUTE }];
+  const buckets: Bucket[] = [
+    { key: `api:caller:${actor.id}`, limit: RATE_LIMIT_API_PER_CALLER, windowSeconds: MINUTE },
+  ];
   if (actor.partnerId) {
     buckets.push({ key: `api:partner:${actor.partnerId}`, limit: RATE_LIMIT_API_PER_PARTNER, windowSeconds: MINUTE });
   }

@@ -5,11 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import {
-  derivedIdempotencyKey,
-  explicitIdempotencyKey,
-  requestFingerprint,
-} from "@/lib/deliveries/canonical";
+import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
 import type { CreateDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
@@ -74,10 +70,7 @@ export function createDeliveryStatement(args: {
 
 function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { message?: unknown })?.message ?? "");
-  return (
-    (error as { code?: unknown })?.code === "P2002" ||
-    /23505|unique constraint/i.test(text)
-  );
+  return (error as { code?: unknown })?.code === "P2002" || /23505|unique constraint/i.test(text);
 }
 
 export async function createDelivery(options: {
@@ -98,7 +91,14 @@ export async function createDelivery(options: {
     let rows: InsertedRow[];
     try {
       rows = await db.$queryRaw<InsertedRow[]>(
-        createDeliveryStatement({ input, actor, partnerId, idempotencyKey, fingerprint, trackingCode: newTrackingCode() }),
+        createDeliveryStatement({
+          input,
+          actor,
+          partnerId,
+          idempotencyKey,
+          fingerprint,
+          trackingCode: newTrackingCode(),
+        }),
       );
     } catch (error) {
       // A tracking-code collision: draw another code. Key conflicts never raise (ON CONFLICT).

@@ -5,7 +5,12 @@ import { db } from "@/lib/db";
 
 export const DEFAULT_STUCK_AFTER_HOURS = 24;
 
-export async function listStuckDeliveries(options: { actor: Actor; olderThanHours?: number; limit?: number; now?: Date }) {
+export async function listStuckDeliveries(options: {
+  actor: Actor;
+  olderThanHours?: number;
+  limit?: number;
+  now?: Date;
+}) {
   const { actor, olderThanHours = DEFAULT_STUCK_AFTER_HOURS, limit = 20, now = new Date() } = options;
   const scope = partnerScope(actor);
   const cutoff = new Date(now.getTime() - olderThanHours * 3_600_000);

@@ -6,9 +6,14 @@ import { listStatusEvents } from "@/lib/deliveries/get-delivery";
 
 export async function listTimeline({ actor, id }: { actor: Actor; id: string }) {
   const events = await listStatusEvents({ actor, id });
-  const ids = (kind: string) => [...new Set(events.filter((e) => e.actor.kind === kind && e.actor.id).map((e) => e.actor.id!))];
+  const ids = (kind: string) => [
+    ...new Set(events.filter((e) => e.actor.kind === kind && e.actor.id).map((e) => e.actor.id!)),
+  ];
   const [users, keys] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids("USER") } }, select: { id: true, email: true, name: true, partnerId: true } }),
+    db.user.findMany({
+      where: { id: { in: ids("USER") } },
+      select: { id: true, email: true, name: true, partnerId: true },
+    }),
     db.apiKey.findMany({ where: { id: { in: ids("API_KEY") } }, select: { id: true, name: true, prefix: true } }),
   ]);
   const scope = partnerScope(actor);

@@ -97,7 +97,8 @@ export const listDeliveriesQuerySchema = z
   .object({
     status: z.array(deliveryStatusSchema).optional().meta({ description: "Repeat to match several statuses." }),
     q: z.string().trim().max(LIMITS.search).optional().meta({
-      description: "Matches tracking code, external reference, recipient name and addresses (substring, case-insensitive).",
+      description:
+        "Matches tracking code, external reference, recipient name and addresses (substring, case-insensitive).",
     }),
     from: dateOrDateTime.optional().meta({ description: "Created at or after (date or date-time)." }),
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
@@ -121,7 +122,11 @@ export function parseSort(value: (typeof DELIVERY_SORTS)[number]): DeliverySort 
 /** The web table's URL state: the API's filters, plus a sort and a page size people can pick. */
 export const deliveryTableQuerySchema = listDeliveriesQuerySchema.extend({
   sort: z.enum(DELIVERY_SORTS).default("createdAt.desc"),
-  limit: z.coerce.number().int().refine((n) => [20, 50, 100].includes(n), "Choose 20, 50 or 100").default(20),
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => [20, 50, 100].includes(n), "Choose 20, 50 or 100")
+    .default(20),
 });
 
 export type DeliveryTableQuery = z.infer<typeof deliveryTableQuerySchema>;

@@ -3,7 +3,13 @@
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { ActorRole } from "@/lib/auth/permissions";
 
-export const DELIVERY_STATUSES = ["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"] as const satisfies readonly DeliveryStatus[];
+export const DELIVERY_STATUSES = [
+  "CREATED",
+  "IN_TRANSIT",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+] as const satisfies readonly DeliveryStatus[];
 
 interface Transition {
   from: DeliveryStatus;
@@ -39,7 +45,12 @@ export type TransitionCheck =
   | { ok: false; reason: "invalid" | "forbidden" | "reason_required"; allowed: DeliveryStatus[] };
 
 /** Judges one requested move; the order of checks decides which error the caller sees. */
-export function checkTransition(from: DeliveryStatus, to: DeliveryStatus, role: ActorRole, reason?: string): TransitionCheck {
+export function checkTransition(
+  from: DeliveryStatus,
+  to: DeliveryStatus,
+  role: ActorRole,
+  reason?: string,
+): TransitionCheck {
   const allowed = nextStatuses(from, role);
   const transition = findTransition(from, to);
   if (!transition) return { ok: false, reason: "invalid", allowed };

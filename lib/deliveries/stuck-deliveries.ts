@@ -21,7 +21,12 @@ export async function flagStuckDeliveries(): Promise<string[]> {
     WHERE (d."status" = 'CREATED' AND d."updatedAt" < now() - make_interval(mins => ${created}::int))
        OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < now() - make_interval(mins => ${inTransit}::int))
     ON CONFLICT ("deliveryId", "status", "thresholdMinutes") DO NOTHING`;
-  const pending = await db.stuckAlert.findMany({ where: { notifiedAt: null }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } });
+  const pending = await db.stuckAlert.findMany({
+    where: { notifiedAt: null },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    select: { id: true },
+  });
   return pending.map((a) => a.id);
 }
 
@@ -31,7 +36,9 @@ export async function notifyStuckAlerts(alertIds: string[]) {
   const alerts = await db.stuckAlert.findMany({
     where: { id: { in: alertIds } },
     orderBy: { createdAt: "asc" },
-    include: { delivery: { select: { id: true, trackingCode: true, updatedAt: true, partner: { select: { name: true } } } } },
+    include: {
+      delivery: { select: { id: true, trackingCode: true, updatedAt: true, partner: { select: { name: true } } } },
+    },
   });
   const now = Date.now();
   const items = alerts.map((a) => ({
@@ -43,19 +50,33 @@ export async function notifyStuckAlerts(alertIds: string[]) {
     stuckMinutes: Math.floor((now - a.delivery.updatedAt.getTime()) / 60_000),
   }));
   const operators = await operatorUsers();
-  const digest = createHash("sha256").update([...alertIds].sort().join(",")).digest("hex").slice(0, 32);
+  const digest = createHash("sha256")
+    .update([...alertIds].sort().join(","))
+    .digest("hex")
+    .slice(0, 32);
   for (const operator of operators) {
-    await sendEmail({ key: `stuck-digest:${digest}:${operator.id}`, to: operator.email, template: "stuck-digest", props: { items } });
-  }
-  for (const item of items) {
-    await notifyUsers(operators.map((o) => o.id), {
-      kind: "delivery.stuck",
-      title: `Delivery ${item.trackingCode} is stuck`,
-      body: `${item.partnerName}: ${STATUS_LABEL[item.status]} for ${Math.floor(item.stuckMinutes / 60)} h ${item.stuckMinutes % 60} min.`,
-      dedupeKey: `stuck:${item.alertId}`,
-      deliveryId: item.deliveryId,
+    await sendEmail({
+      key: `stuck-digest:${digest}:${operator.id}`,
+      to: operator.email,
+      template: "stuck-digest",
+      props: { items },
     });
   }
-  await db.stuckAlert.updateMany({ where: { id: { in: alertIds }, notifiedAt: null }, data: { notifiedAt: new Date() } });
+  for (const item of items) {
+    await notifyUsers(
+      operators.map((o) => o.id),
+      {
+        kind: "delivery.stuck",
+        title: `Delivery ${item.trackingCode} is stuck`,
+        body: `${item.partnerName}: ${STATUS_LABEL[item.status]} for ${Math.floor(item.stuckMinutes / 60)} h ${item.stuckMinutes % 60} min.`,
+        dedupeKey: `stuck:${item.alertId}`,
+        deliveryId: item.deliveryId,
+      },
+    );
+  }
+  await db.stuckAlert.updateMany({
+    where: { id: { in: alertIds }, notifiedAt: null },
+    data: { notifiedAt: new Date() },
+  });
   return { alerts: items.length, emails: operators.length };
 }

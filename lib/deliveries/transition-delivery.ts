@@ -39,7 +39,11 @@ export async function transitionDelivery(options: {
     if (!check.ok) {
       const details = { currentStatus: current.status, allowedTransitions: check.allowed };
       if (check.reason === "invalid") {
-        throw new AppError("invalid_transition", `A ${current.status} delivery cannot move to ${input.status}.`, details);
+        throw new AppError(
+          "invalid_transition",
+          `A ${current.status} delivery cannot move to ${input.status}.`,
+          details,
+        );
       }
       if (check.reason === "forbidden") {
         throw new AppError("forbidden", `You may not move a ${current.status} delivery to ${input.status}.`, details);

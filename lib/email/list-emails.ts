@@ -15,7 +15,16 @@ export async function listEmails({ actor, limit = 100 }: { actor: Actor | null; 
   return db.emailMessage.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, to: true, template: true, subject: true, status: true, error: true, createdAt: true, deliveryId: true },
+    select: {
+      id: true,
+      to: true,
+      template: true,
+      subject: true,
+      status: true,
+      error: true,
+      createdAt: true,
+      deliveryId: true,
+    },
   });
 }
 

@@ -9,7 +9,10 @@ export interface RenderedEmail {
   text: string;
 }
 
-export async function renderEmail<T extends TemplateName>(template: T, props: TemplateProps<T>): Promise<RenderedEmail> {
+export async function renderEmail<T extends TemplateName>(
+  template: T,
+  props: TemplateProps<T>,
+): Promise<RenderedEmail> {
   const entry = templates[template];
   const subject = (entry.subject as (p: TemplateProps<T>) => string)(props);
   const element = createElement(entry.Component as FunctionComponent<TemplateProps<T>>, props);

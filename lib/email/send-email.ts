@@ -35,8 +35,20 @@ export async function sendEmail<T extends TemplateName>(options: SendEmailOption
 
   const resend = transport();
   if (!resend) {
-    console.info(JSON.stringify({ level: "info", msg: "email logged (no RESEND_API_KEY)", id: message.id, to, subject: message.subject, text: message.text }));
-    return db.emailMessage.update({ where: { id: message.id }, data: { status: "LOGGED", attempts: { increment: 1 } } });
+    console.info(
+      JSON.stringify({
+        level: "info",
+        msg: "email logged (no RESEND_API_KEY)",
+        id: message.id,
+        to,
+        subject: message.subject,
+        text: message.text,
+      }),
+    );
+    return db.emailMessage.update({
+      where: { id: message.id },
+      data: { status: "LOGGED", attempts: { increment: 1 } },
+    });
   }
 
   const { data, error } = await resend.emails.send(
@@ -45,7 +57,10 @@ export async function sendEmail<T extends TemplateName>(options: SendEmailOption
   );
   if (error || !data) {
     const text = error ? `${error.name}: ${error.message}` : "Resend returned no message id";
-    await db.emailMessage.update({ where: { id: message.id }, data: { status: "FAILED", error: text, attempts: { increment: 1 } } });
+    await db.emailMessage.update({
+      where: { id: message.id },
+      data: { status: "FAILED", error: text, attempts: { increment: 1 } },
+    });
     throw new Error(`Email ${message.id} to ${to} failed: ${text}`);
   }
   return db.emailMessage.update({

@@ -18,7 +18,12 @@ async function loadDelivery(id: string) {
   return db.delivery.findUnique({
     where: { id },
     select: {
-      id: true, trackingCode: true, recipientName: true, recipientEmail: true, dropoffAddress: true, deliveryDate: true,
+      id: true,
+      trackingCode: true,
+      recipientName: true,
+      recipientEmail: true,
+      dropoffAddress: true,
+      deliveryDate: true,
       partner: { select: { name: true, contactEmail: true } },
     },
   });
@@ -29,11 +34,24 @@ export async function emailPartnerContact(event: DeliveryEvent) {
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   if (!d.partner.contactEmail) return { skipped: "partner has no contact email" } satisfies Skipped;
   const common = { key: `${event.id}:partner-contact`, to: d.partner.contactEmail, deliveryId: d.id };
-  const base = { partnerName: d.partner.name, deliveryId: d.id, trackingCode: d.trackingCode, recipientName: d.recipientName };
+  const base = {
+    partnerName: d.partner.name,
+    deliveryId: d.id,
+    trackingCode: d.trackingCode,
+    recipientName: d.recipientName,
+  };
   const message =
     event.name === "delivery/created"
-      ? await sendEmail({ ...common, template: "delivery-created", props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: formatDate(d.deliveryDate) } })
-      : await sendEmail({ ...common, template: "delivery-status-changed", props: { ...base, from: event.data.from, to: event.data.to, reason: event.data.reason } });
+      ? await sendEmail({
+          ...common,
+          template: "delivery-created",
+          props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: formatDate(d.deliveryDate) },
+        })
+      : await sendEmail({
+          ...common,
+          template: "delivery-status-changed",
+          props: { ...base, from: event.data.from, to: event.data.to, reason: event.data.reason },
+        });
   return { emailId: message.id, status: message.status };
 }
 
@@ -47,7 +65,13 @@ export async function emailRecipient(event: DeliveryEvent) {
     to: d.recipientEmail,
     deliveryId: d.id,
     template: "recipient-update",
-    props: { recipientName: d.recipientName, partnerName: d.partner.name, trackingCode: d.trackingCode, status, deliveryDate: formatDate(d.deliveryDate) },
+    props: {
+      recipientName: d.recipientName,
+      partnerName: d.partner.name,
+      trackingCode: d.trackingCode,
+      status,
+      deliveryDate: formatDate(d.deliveryDate),
+    },
   });
   return { emailId: message.id, status: message.status };
 }

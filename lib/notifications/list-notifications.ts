@@ -11,7 +11,15 @@ function userId(actor: Actor): string {
   return actor.id;
 }
 
-const select = { id: true, kind: true, title: true, body: true, deliveryId: true, readAt: true, createdAt: true } as const;
+const select = {
+  id: true,
+  kind: true,
+  title: true,
+  body: true,
+  deliveryId: true,
+  readAt: true,
+  createdAt: true,
+} as const;
 
 export async function listNotifications({ actor, query }: { actor: Actor; query: ListNotificationsQuery }) {
   const id = userId(actor);
@@ -24,7 +32,11 @@ export async function listNotifications({ actor, query }: { actor: Actor; query:
     }),
     countUnread({ actor }),
   ]);
-  const data = rows.map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() }));
+  const data = rows.map((n) => ({
+    ...n,
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+  }));
   return { data, unreadCount };
 }
 
@@ -37,11 +49,18 @@ export async function markNotificationRead({ actor, id }: { actor: Actor; id: st
   const notFound = new AppError("not_found", "No notification with this id.");
   if (!z.uuid().safeParse(id).success) throw notFound;
   // Keeps the first read time when marked twice.
-  const { count } = await db.notification.updateMany({ where: { id, userId: owner, readAt: null }, data: { readAt: new Date() } });
-  if (count === 0 && !(await db.notification.findFirst({ where: { id, userId: owner }, select: { id: true } }))) throw notFound;
+  const { count } = await db.notification.updateMany({
+    where: { id, userId: owner, readAt: null },
+    data: { readAt: new Date() },
+  });
+  if (count === 0 && !(await db.notification.findFirst({ where: { id, userId: owner }, select: { id: true } })))
+    throw notFound;
 }
 
 export async function markAllNotificationsRead({ actor }: { actor: Actor }): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { userId: userId(actor), readAt: null }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({
+    where: { userId: userId(actor), readAt: null },
+    data: { readAt: new Date() },
+  });
   return count;
 }

@@ -29,6 +29,8 @@ export async function partnerUserIds(partnerId: string): Promise<string[]> {
 
 /** Active staff who oversee every delivery (the permission table decides who that is). */
 export async function operatorUsers(): Promise<{ id: string; email: string }[]> {
-  const roles = (PERMISSIONS["deliveries.readAll"] as readonly string[]).filter((r): r is Role => r === "ADMIN" || r === "PARTNER");
+  const roles = (PERMISSIONS["deliveries.readAll"] as readonly string[]).filter(
+    (r): r is Role => r === "ADMIN" || r === "PARTNER",
+  );
   return db.user.findMany({ where: { role: { in: roles }, active: true }, select: { id: true, email: true } });
 }

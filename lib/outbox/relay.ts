@@ -61,7 +61,11 @@ async function markFailed(ids: string[], error: unknown) {
  * Sends every due row, batch by batch, until none is left or a batch fails (the event API is
  * then most likely down; the remaining rows wait for the next sweep).
  */
-export async function relayOutbox(options: { sender: EventSender; batchSize?: number; maxBatches?: number }): Promise<RelayResult> {
+export async function relayOutbox(options: {
+  sender: EventSender;
+  batchSize?: number;
+  maxBatches?: number;
+}): Promise<RelayResult> {
   const batchSize = options.batchSize ?? env().OUTBOX_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 100;
   const result: RelayResult = { sent: 0, failed: 0, batches: 0 };
@@ -74,7 +78,10 @@ export async function relayOutbox(options: { sender: EventSender; batchSize?: nu
         rows.map((r) => ({ id: r.id, name: r.name, data: r.payload, ts: r.createdAt.getTime() })),
       );
     } catch (error) {
-      await markFailed(rows.map((r) => r.id), error);
+      await markFailed(
+        rows.map((r) => r.id),
+        error,
+      );
       result.failed += rows.length;
       break;
     }

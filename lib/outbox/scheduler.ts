@@ -42,7 +42,10 @@ export function kickOutbox(): void {
       state.again = false;
       try {
         const result = await relayOutbox({ sender: state.sender });
-        if (result.failed) console.warn(JSON.stringify({ level: "warn", msg: "outbox relay: send failed; rows kept for retry", ...result }));
+        if (result.failed)
+          console.warn(
+            JSON.stringify({ level: "warn", msg: "outbox relay: send failed; rows kept for retry", ...result }),
+          );
       } catch (error) {
         console.error(JSON.stringify({ level: "error", msg: "outbox relay failed", error: String(error) }));
       }

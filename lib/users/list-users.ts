@@ -4,6 +4,15 @@ import { db } from "@/lib/db";
 export function listUsers() {
   return db.user.findMany({
     orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true, role: true, partnerId: true, active: true, lastSignInAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      partnerId: true,
+      active: true,
+      lastSignInAt: true,
+      createdAt: true,
+    },
   });
 }

@@ -11,7 +11,11 @@ export async function announceWebhookDisabled(endpointId: string) {
   });
   if (!endpoint?.disabledAt) return { skipped: "endpoint is not disabled" };
   const key = `webhook-disabled:${endpoint.id}:${endpoint.disabledAt.toISOString()}`;
-  const last = await db.webhookDelivery.findFirst({ where: { endpointId }, orderBy: { createdAt: "desc" }, select: { error: true } });
+  const last = await db.webhookDelivery.findFirst({
+    where: { endpointId },
+    orderBy: { createdAt: "desc" },
+    select: { error: true },
+  });
   const failures = endpoint.failureCount;
   const email = endpoint.partner.contactEmail
     ? await sendEmail({

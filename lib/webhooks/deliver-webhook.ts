@@ -56,7 +56,10 @@ export async function deliverWebhook(event: WebhookEvent): Promise<DeliverOutcom
   const endpoint = await db.webhookEndpoint.findUnique({ where: { partnerId: event.partnerId } });
   if (!endpoint) return { outcome: "skipped", reason: "no endpoint" };
   if (!endpoint.enabled) return { outcome: "skipped", reason: "endpoint disabled" };
-  const previous = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, eventId: event.id }, select: { responseStatus: true } });
+  const previous = await db.webhookDelivery.findMany({
+    where: { endpointId: endpoint.id, eventId: event.id },
+    select: { responseStatus: true },
+  });
   if (previous.some((p) => p.responseStatus !== null && p.responseStatus >= 200 && p.responseStatus < 300)) {
     return { outcome: "skipped", reason: "already delivered" };
   }

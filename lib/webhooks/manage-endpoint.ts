@@ -35,7 +35,11 @@ export async function getWebhookSettings(scope: Scope) {
     select: { id: true, url: true, enabled: true, failureCount: true, disabledAt: true, updatedAt: true },
   });
   const attempts = endpoint
-    ? await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { createdAt: "desc" }, take: 20 })
+    ? await db.webhookDelivery.findMany({
+        where: { endpointId: endpoint.id },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+      })
     : [];
   return { partner, endpoint, attempts, maxFailures: env().WEBHOOK_MAX_FAILURES };
 }

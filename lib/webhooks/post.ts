@@ -25,7 +25,9 @@ export async function postSignedWebhook(options: {
     ok: error === null && responseStatus !== null && responseStatus >= 200 && responseStatus < 300,
     responseStatus,
     durationMs: Math.round(performance.now() - started),
-    error: error ?? (responseStatus !== null && (responseStatus < 200 || responseStatus >= 300) ? `HTTP ${responseStatus}` : null),
+    error:
+      error ??
+      (responseStatus !== null && (responseStatus < 200 || responseStatus >= 300) ? `HTTP ${responseStatus}` : null),
   });
   let url: URL;
   try {

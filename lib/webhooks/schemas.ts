@@ -1,16 +1,24 @@
 import { z } from "zod";
 
 export const webhookUrlSchema = z.strictObject({
-  url: z.string().trim().max(2000).pipe(z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL" })),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL" })),
 });
 export type WebhookUrlInput = z.infer<typeof webhookUrlSchema>;
 
 /** The body partners receive (documented in the OpenAPI description and the README). */
 export const webhookPayloadSchema = z
   .object({
-    id: z.string().meta({ description: "Event id; the same on every retry of one event (also the `Webhook-Id` header)." }),
+    id: z
+      .string()
+      .meta({ description: "Event id; the same on every retry of one event (also the `Webhook-Id` header)." }),
     type: z.enum(["delivery.created", "delivery.status_changed", "webhook.test"]),
     createdAt: z.string().meta({ description: "When the change happened (ISO 8601, UTC)." }),
-    data: z.record(z.string(), z.unknown()).meta({ description: "For delivery events: the event fields and `delivery`, the delivery as the API returns it." }),
+    data: z.record(z.string(), z.unknown()).meta({
+      description: "For delivery events: the event fields and `delivery`, the delivery as the API returns it.",
+    }),
   })
   .meta({ id: "WebhookEvent" });

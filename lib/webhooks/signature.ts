@@ -26,7 +26,8 @@ export function verifyWebhookSignature(options: {
   if (!header) return false;
   const parts = Object.fromEntries(header.split(",").map((p) => p.trim().split("=", 2) as [string, string]));
   const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(now - t) > toleranceSeconds || !/^[0-9a-f]{64}$/.test(parts.v1 ?? "")) return false;
+  if (!Number.isInteger(t) || Math.abs(now - t) > toleranceSeconds || !/^[0-9a-f]{64}$/.test(parts.v1 ?? ""))
+    return false;
   const expected = createHmac("sha256", secret).update(`${t}.${body}`).digest();
   return timingSafeEqual(expected, Buffer.from(parts.v1, "hex"));
 }

@@ -8,10 +8,27 @@ import { BlockList, isIP } from "node:net";
 
 const blocked = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+] as const) {
   blocked.addSubnet(net, prefix, "ipv6");
 }
 
@@ -33,13 +50,16 @@ export async function assertSafeWebhookUrl(url: string, allowPrivate: boolean): 
   } catch {
     throw new UnsafeTargetError("Enter an absolute http:// or https:// URL.");
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new UnsafeTargetError("Only http:// and https:// URLs are allowed.");
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new UnsafeTargetError("Only http:// and https:// URLs are allowed.");
   if (parsed.username || parsed.password) throw new UnsafeTargetError("Credentials in the URL are not allowed.");
   if (allowPrivate) return parsed;
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    addresses = isIP(host)
+      ? [host]
+      : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
     throw new UnsafeTargetError(`The host ${host} could not be resolved.`);
   }
@@ -49,7 +69,11 @@ export async function assertSafeWebhookUrl(url: string, allowPrivate: boolean): 
   return parsed;
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /** A dns.lookup for http.request that refuses internal addresses at connection time. */
 export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
@@ -57,7 +81,10 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
     if (error) return callback(error, []);
     const list = addresses as dns.LookupAddress[];
     if (list.length === 0 || list.some((a) => isPrivateAddress(a.address))) {
-      return callback(Object.assign(new UnsafeTargetError(`${hostname} resolves to a private address`), { code: "EUNSAFETARGET" }), []);
+      return callback(
+        Object.assign(new UnsafeTargetError(`${hostname} resolves to a private address`), { code: "EUNSAFETARGET" }),
+        [],
+      );
     }
     if (options.all) callback(null, list);
     else callback(null, list[0].address, list[0].family);

@@ -284,7 +284,9 @@ async function run(cli: Cli, url: string): Promise<number> {
       if (args.length > 1) throw new Error(`create takes one name, got: ${args.join(" ")}\n${USAGE}`);
       const result = await createMigration(url, args[0], options);
       if (!result.name) {
-        console.log(`No changes: ${rel(schemaPath)} already matches the migrations in ${rel(migrationsDir)}. Nothing written.`);
+        console.log(
+          `No changes: ${rel(schemaPath)} already matches the migrations in ${rel(migrationsDir)}. Nothing written.`,
+        );
         return 0;
       }
       console.log(`Created ${rel(path.join(result.directory!, "migration.sql"))}`);

@@ -58,7 +58,9 @@ describe("POST /api/v1/deliveries", () => {
   it("records the API key or the user as the creator", async () => {
     const byKey = await createDeliveryAs(who.partnerAKey);
     const byUser = await createDeliveryAs(who.partnerAUser);
-    expect((await db.delivery.findUniqueOrThrow({ where: { id: byKey.id } })).createdById).toBe(world.partnerA.apiKeyId);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: byKey.id } })).createdById).toBe(
+      world.partnerA.apiKeyId,
+    );
     expect((await db.delivery.findUniqueOrThrow({ where: { id: byUser.id } })).createdById).toBe(world.partnerA.userId);
   });
 
@@ -103,12 +105,15 @@ describe("GET /api/v1/deliveries/{id}", () => {
     expectProblem(await api("GET", `/api/v1/deliveries/${deliveryOfA.id}`, { as: who[name] }), 401);
   });
 
-  it.each<CallerName>(["partnerAUser", "partnerAKey", "admin"])("returns the delivery with its ETag to %s", async (name) => {
-    const res = await api("GET", `/api/v1/deliveries/${deliveryOfA.id}`, { as: who[name] });
-    expect(res.status).toBe(200);
-    expect(res.body.id).toBe(deliveryOfA.id);
-    expect(res.headers.get("etag")).toBe(`"${res.body.version}"`);
-  });
+  it.each<CallerName>(["partnerAUser", "partnerAKey", "admin"])(
+    "returns the delivery with its ETag to %s",
+    async (name) => {
+      const res = await api("GET", `/api/v1/deliveries/${deliveryOfA.id}`, { as: who[name] });
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe(deliveryOfA.id);
+      expect(res.headers.get("etag")).toBe(`"${res.body.version}"`);
+    },
+  );
 
   it.each<CallerName>(["partnerBUser", "partnerBKey"])(
     "answers %s with the same 404 as for an id that does not exist",
@@ -135,9 +140,12 @@ describe("GET /api/v1/deliveries/{id}/events", () => {
     expect(res.body.data.map((e: any) => [e.from, e.to])).toEqual([[null, "CREATED"]]);
   });
 
-  it.each<CallerName>(["partnerBUser", "partnerBKey"])("answers %s with 404 for another partner's delivery", async (name) => {
-    expectProblem(await api("GET", `/api/v1/deliveries/${deliveryOfA.id}/events`, { as: who[name] }), 404);
-  });
+  it.each<CallerName>(["partnerBUser", "partnerBKey"])(
+    "answers %s with 404 for another partner's delivery",
+    async (name) => {
+      expectProblem(await api("GET", `/api/v1/deliveries/${deliveryOfA.id}/events`, { as: who[name] }), 404);
+    },
+  );
 });
 
 describe("POST /api/v1/deliveries/{id}/status", () => {
@@ -150,12 +158,15 @@ describe("POST /api/v1/deliveries/{id}/status", () => {
     expect((await db.delivery.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("CREATED");
   });
 
-  it.each<CallerName>(["partnerAUser", "partnerAKey", "admin"])("lets %s cancel partner A's CREATED delivery", async (name) => {
-    const d = await createDeliveryAs(who.partnerAUser);
-    const res = await cancel(who[name], d.id);
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe("CANCELLED");
-  });
+  it.each<CallerName>(["partnerAUser", "partnerAKey", "admin"])(
+    "lets %s cancel partner A's CREATED delivery",
+    async (name) => {
+      const d = await createDeliveryAs(who.partnerAUser);
+      const res = await cancel(who[name], d.id);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe("CANCELLED");
+    },
+  );
 
   it.each<CallerName>(["partnerBUser", "partnerBKey"])(
     "answers %s with 404 (not 403) for partner A's delivery and leaves it alone",
@@ -174,7 +185,10 @@ describe("POST /api/v1/deliveries/{id}/status", () => {
     "answers %s with 403 for a transition it may not make on a delivery it can see",
     async (name) => {
       const d = await createDeliveryAs(who.partnerAKey);
-      const res = await api("POST", `/api/v1/deliveries/${d.id}/status`, { as: who[name], json: { status: "IN_TRANSIT" } });
+      const res = await api("POST", `/api/v1/deliveries/${d.id}/status`, {
+        as: who[name],
+        json: { status: "IN_TRANSIT" },
+      });
       expect(expectProblem(res, 403).type).toBe("/problems/forbidden");
       const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
       expect([row.status, row.version]).toEqual(["CREATED", 1]);
@@ -183,7 +197,16 @@ describe("POST /api/v1/deliveries/{id}/status", () => {
 });
 
 describe("public routes", () => {
-  const everyone: CallerName[] = ["anonymous", "partnerAUser", "partnerAKey", "partnerBUser", "partnerBKey", "admin", "revokedKey", "unknownKey"];
+  const everyone: CallerName[] = [
+    "anonymous",
+    "partnerAUser",
+    "partnerAKey",
+    "partnerBUser",
+    "partnerBKey",
+    "admin",
+    "revokedKey",
+    "unknownKey",
+  ];
 
   it.each(everyone)("serve public tracking to %s", async (name) => {
     const res = await api("GET", `/api/v1/tracking/${deliveryOfA.trackingCode}`, { as: who[name] });
@@ -210,7 +233,12 @@ describe("public routes", () => {
 
 describe("credentials", () => {
   it("rejects a malformed Authorization header with 401 even when a valid session cookie is sent", async () => {
-    for (const authorization of ["Basic dXNlcjpwYXNz", "Bearer", `Bearer ${world.partnerA.apiKey} extra`, "Bearer not-a-key"]) {
+    for (const authorization of [
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      `Bearer ${world.partnerA.apiKey} extra`,
+      "Bearer not-a-key",
+    ]) {
       const res = await api("GET", "/api/v1/deliveries", {
         as: { cookie: world.partnerA.cookie },
         headers: { authorization },
@@ -244,7 +272,12 @@ describe("credentials", () => {
   it("stops honouring a deactivated user's session at once", async () => {
     const tag = randomUUID().slice(0, 8);
     const { createUser } = await import("@/lib/users/create-user");
-    const user = await createUser({ email: `gone-${tag}@test.example`, password: "correct-horse-battery", role: "PARTNER", partnerId: world.partnerA.id });
+    const user = await createUser({
+      email: `gone-${tag}@test.example`,
+      password: "correct-horse-battery",
+      role: "PARTNER",
+      partnerId: world.partnerA.id,
+    });
     const session = await signIn(user.email, "correct-horse-battery");
     expect((await api("GET", "/api/v1/deliveries", { as: session })).status).toBe(200);
     await db.user.update({ where: { id: user.id }, data: { active: false } });
@@ -257,7 +290,12 @@ describe("credentials", () => {
     const { createPartner } = await import("@/lib/partners/create-partner");
     const { createUser } = await import("@/lib/users/create-user");
     const partner = await createPartner({ name: `Gamma ${randomUUID().slice(0, 8)}` });
-    const user = await createUser({ email: `gamma-${randomUUID().slice(0, 8)}@test.example`, password: "correct-horse-battery", role: "PARTNER", partnerId: partner.id });
+    const user = await createUser({
+      email: `gamma-${randomUUID().slice(0, 8)}@test.example`,
+      password: "correct-horse-battery",
+      role: "PARTNER",
+      partnerId: partner.id,
+    });
     const key = await createApiKey({ partnerId: partner.id });
     const session = await signIn(user.email, "correct-horse-battery");
     expect((await api("GET", "/api/v1/deliveries", { as: session })).status).toBe(200);
@@ -276,13 +314,20 @@ describe("every response", () => {
       api("GET", "/api/v1/deliveries"),
       api("GET", `/api/v1/deliveries/${randomUUID()}`, { as: who.admin }),
       api("GET", "/api/v1/tracking/DLV-NOPE"),
-      api("POST", "/api/v1/deliveries", { as: who.partnerAKey, body: "{" , headers: { "content-type": "application/json" } }),
+      api("POST", "/api/v1/deliveries", {
+        as: who.partnerAKey,
+        body: "{",
+        headers: { "content-type": "application/json" },
+      }),
     ]);
     for (const res of responses) expect(res.headers.get("x-request-id")).toMatch(/^[\w.:-]{8,128}$/);
     const ids = responses.map((r) => r.headers.get("x-request-id"));
     expect(new Set(ids).size).toBe(ids.length);
 
-    const echoed = await api("GET", "/api/v1/deliveries", { as: who.partnerAKey, headers: { "x-request-id": "client-req.42" } });
+    const echoed = await api("GET", "/api/v1/deliveries", {
+      as: who.partnerAKey,
+      headers: { "x-request-id": "client-req.42" },
+    });
     expect(echoed.headers.get("x-request-id")).toBe("client-req.42");
     const problem = await api("GET", "/api/v1/deliveries", { headers: { "x-request-id": "client-req.43" } });
     expect(problem.headers.get("x-request-id")).toBe("client-req.43");

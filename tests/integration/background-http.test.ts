@@ -22,7 +22,9 @@ describe("Inngest serve route", () => {
     // Signed as Inngest signs requests: HMAC-SHA256(key without its prefix, body + timestamp).
     const key = inject("inngestSigningKey").replace(/^signkey-\w+-/, "");
     const t = Math.floor(Date.now() / 1000).toString();
-    const signature = createHmac("sha256", key).update("" + t).digest("hex");
+    const signature = createHmac("sha256", key)
+      .update("" + t)
+      .digest("hex");
     const res = await api("GET", "/api/inngest", { headers: { "x-inngest-signature": `t=${t}&s=${signature}` } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -39,7 +41,9 @@ describe("Inngest serve route", () => {
   });
 
   it("refuses unsigned function calls in cloud mode", async () => {
-    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step", { json: { event: {}, events: [], steps: {}, ctx: {} } });
+    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step", {
+      json: { event: {}, events: [], steps: {}, ctx: {} },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -58,9 +62,13 @@ describe("notifications API", () => {
     expect((await api("GET", "/api/v1/notifications/unread-count", { as: a })).body).toEqual({ unreadCount: 2 });
 
     const [second, first] = list.body.data as { id: string }[];
-    expect((await api("POST", `/api/v1/notifications/${second.id}/read`, { as: { cookie: world.partnerB.cookie } })).status).toBe(404);
+    expect(
+      (await api("POST", `/api/v1/notifications/${second.id}/read`, { as: { cookie: world.partnerB.cookie } })).status,
+    ).toBe(404);
     expect((await api("POST", `/api/v1/notifications/${second.id}/read`, { as: a })).status).toBe(204);
-    expect((await api("GET", "/api/v1/notifications?unread=true", { as: a })).body.data.map((n: { id: string }) => n.id)).toEqual([first.id]);
+    expect(
+      (await api("GET", "/api/v1/notifications?unread=true", { as: a })).body.data.map((n: { id: string }) => n.id),
+    ).toEqual([first.id]);
     expect((await api("POST", "/api/v1/notifications/read-all", { as: a })).body).toEqual({ marked: 1 });
     expect((await api("GET", "/api/v1/notifications/unread-count", { as: a })).body).toEqual({ unreadCount: 0 });
   });
@@ -68,13 +76,20 @@ describe("notifications API", () => {
   it("is for signed-in people only", async () => {
     expect((await api("GET", "/api/v1/notifications")).status).toBe(401);
     expect((await api("GET", "/api/v1/notifications", { as: { apiKey: world.partnerA.apiKey } })).status).toBe(403);
-    expect((await api("POST", "/api/v1/notifications/not-a-uuid/read", { as: { cookie: world.partnerA.cookie } })).status).toBe(404);
+    expect(
+      (await api("POST", "/api/v1/notifications/not-a-uuid/read", { as: { cookie: world.partnerA.cookie } })).status,
+    ).toBe(404);
   });
 });
 
 describe("pages", () => {
   it("shows a partner their notifications", async () => {
-    await notifyUsers([world.partnerA.userId], { kind: "test", title: "Visible on the page", body: "hello", dedupeKey: "page" });
+    await notifyUsers([world.partnerA.userId], {
+      kind: "test",
+      title: "Visible on the page",
+      body: "hello",
+      dedupeKey: "page",
+    });
     const res = await page("/notifications", world.partnerA.cookie);
     expect(res.status).toBe(200);
     expect(res.html).toContain("Visible on the page");
@@ -94,7 +109,7 @@ describe("pages", () => {
     const one = await page(`/admin/emails/${email.id}`, world.admin.cookie);
     expect(one.status).toBe(200);
     expect(one.html).toContain("reader@test.example");
-    expect(one.html).toContain("sandbox=\"\"");
+    expect(one.html).toContain('sandbox=""');
     expect(one.html).toContain("Page Test");
 
     expect((await page("/admin/emails", world.partnerA.cookie)).status).toBe(404);

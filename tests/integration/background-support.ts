@@ -20,13 +20,20 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(respond: Receiver["respond"] = () => ({ status: 200, body: {} })): Promise<Receiver> {
+export async function startReceiver(
+  respond: Receiver["respond"] = () => ({ status: 200, body: {} }),
+): Promise<Receiver> {
   const receiver = { requests: [] as ReceivedRequest[], respond } as Receiver;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       receiver.requests.push(request);
       const answer = receiver.respond(request);
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));

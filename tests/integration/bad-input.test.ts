@@ -76,11 +76,14 @@ describe("create: missing and unknown fields", () => {
     await expectRejected({}, ["pickupAddress", "dropoffAddress", "recipientName", "deliveryDate"]);
   });
 
-  it.each(["pickupAddress", "dropoffAddress", "recipientName", "deliveryDate"])("rejects a payload without %s", async (field) => {
-    const payload: Record<string, unknown> = deliveryPayload();
-    delete payload[field];
-    await expectRejected(payload, [field]);
-  });
+  it.each(["pickupAddress", "dropoffAddress", "recipientName", "deliveryDate"])(
+    "rejects a payload without %s",
+    async (field) => {
+      const payload: Record<string, unknown> = deliveryPayload();
+      delete payload[field];
+      await expectRejected(payload, [field]);
+    },
+  );
 
   it.each(["pickupAddress", "dropoffAddress", "recipientName"])("rejects a blank %s", async (field) => {
     await expectRejected(deliveryPayload({ [field]: "   \t " }), [field]);
@@ -121,20 +124,33 @@ describe("create: limits and formats", () => {
 
   it.each(LIMITS)("rejects %s longer than %i characters and accepts exactly that many", async (field, max) => {
     await expectRejected(deliveryPayload({ [field]: "x".repeat(max + 1) }), [field]);
-    const ok = await api("POST", "/api/v1/deliveries", { as: keyA, json: deliveryPayload({ [field]: "y".repeat(max) }) });
+    const ok = await api("POST", "/api/v1/deliveries", {
+      as: keyA,
+      json: deliveryPayload({ [field]: "y".repeat(max) }),
+    });
     expect(ok.status).toBe(201);
     expect(ok.body[field]).toHaveLength(max);
   });
 
   it("counts a length after trimming", async () => {
-    const ok = await api("POST", "/api/v1/deliveries", { as: keyA, json: deliveryPayload({ recipientName: `  ${"z".repeat(200)}  ` }) });
+    const ok = await api("POST", "/api/v1/deliveries", {
+      as: keyA,
+      json: deliveryPayload({ recipientName: `  ${"z".repeat(200)}  ` }),
+    });
     expect(ok.status).toBe(201);
   });
 
   it("rejects a phone number that is too long or not a phone number", async () => {
     await expectRejected(deliveryPayload({ recipientPhone: "+1 " + "5".repeat(31) }), ["recipientPhone"]);
     await expectRejected(deliveryPayload({ recipientPhone: "call me" }), ["recipientPhone"]);
-    expect((await api("POST", "/api/v1/deliveries", { as: keyA, json: deliveryPayload({ recipientPhone: "+44 (20) 7946-0958" }) })).status).toBe(201);
+    expect(
+      (
+        await api("POST", "/api/v1/deliveries", {
+          as: keyA,
+          json: deliveryPayload({ recipientPhone: "+44 (20) 7946-0958" }),
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("rejects an invalid or too long email", async () => {
@@ -148,7 +164,10 @@ describe("create: limits and formats", () => {
 
   it("accepts a package weight of 1000 kg and of 0.001 kg", async () => {
     for (const weight of [1000, 0.001]) {
-      const res = await api("POST", "/api/v1/deliveries", { as: keyA, json: deliveryPayload({ packageWeightKg: weight }) });
+      const res = await api("POST", "/api/v1/deliveries", {
+        as: keyA,
+        json: deliveryPayload({ packageWeightKg: weight }),
+      });
       expect(res.status).toBe(201);
       expect(res.body.packageWeightKg).toBe(weight);
     }
@@ -175,7 +194,10 @@ describe("create: limits and formats", () => {
 
   it("answers SQL- and markup-looking text as plain data", async () => {
     const text = `'); DROP TABLE "Delivery"; -- <script>alert(1)</script>`;
-    const res = await api("POST", "/api/v1/deliveries", { as: keyA, json: deliveryPayload({ notes: text, recipientName: "Ünïcødé 名前 👋" }) });
+    const res = await api("POST", "/api/v1/deliveries", {
+      as: keyA,
+      json: deliveryPayload({ notes: text, recipientName: "Ünïcødé 名前 👋" }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.notes).toBe(text);
     expect(res.body.recipientName).toBe("Ünïcødé 名前 👋");
@@ -201,21 +223,27 @@ describe("create: body syntax, media type and size", () => {
     expectProblem(await send(undefined, "application/json"), 400);
   });
 
-  it.each(["[]", "null", '"a string"', "42", "true"])("answers the JSON value %s (not an object) with 400", async (body) => {
-    const res = await send(body, "application/json");
-    expectProblem(res, 400);
-    expect(errorPaths(res)).toEqual(["(body)"]);
-  });
-
-  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "application/xml"])(
-    "answers content type %s with 415",
-    async (type) => {
-      const before = await deliveriesOfA();
-      const res = await send(JSON.stringify(deliveryPayload()), type);
-      expect(expectProblem(res, 415).type).toBe("/problems/unsupported-media-type");
-      expect(await deliveriesOfA()).toBe(before);
+  it.each(["[]", "null", '"a string"', "42", "true"])(
+    "answers the JSON value %s (not an object) with 400",
+    async (body) => {
+      const res = await send(body, "application/json");
+      expectProblem(res, 400);
+      expect(errorPaths(res)).toEqual(["(body)"]);
     },
   );
+
+  it.each([
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/jsonx",
+    "application/xml",
+  ])("answers content type %s with 415", async (type) => {
+    const before = await deliveriesOfA();
+    const res = await send(JSON.stringify(deliveryPayload()), type);
+    expect(expectProblem(res, 415).type).toBe("/problems/unsupported-media-type");
+    expect(await deliveriesOfA()).toBe(before);
+  });
 
   it("answers a missing content type with 415", async () => {
     const res = await fetch(`${baseUrl}/api/v1/deliveries`, {
@@ -246,33 +274,39 @@ describe("create: body syntax, media type and size", () => {
     // reading at the limit and answer, not buffer the whole stream.
     const { request } = await import("node:http");
     const url = new URL("/api/v1/deliveries", baseUrl);
-    const res = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-      const req = request(
-        url,
-        {
-          method: "POST",
-          agent: false,
-          headers: { authorization: `Bearer ${world.partnerA.apiKey}`, "content-type": "application/json", "transfer-encoding": "chunked" },
-        },
-        (response) => {
-          let body = "";
-          response.on("data", (c) => (body += c));
-          response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-        },
-      );
-      req.on("error", reject);
-      req.write('{"notes":"');
-      const chunk = "x".repeat(16 * 1024);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 64 && !req.destroyed) {
-          sent++;
-          if (!req.write(chunk)) return req.once("drain", pump);
-        }
-        if (!req.destroyed) req.end('"}');
-      };
-      pump();
-    });
+    const res = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+      (resolve, reject) => {
+        const req = request(
+          url,
+          {
+            method: "POST",
+            agent: false,
+            headers: {
+              authorization: `Bearer ${world.partnerA.apiKey}`,
+              "content-type": "application/json",
+              "transfer-encoding": "chunked",
+            },
+          },
+          (response) => {
+            let body = "";
+            response.on("data", (c) => (body += c));
+            response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+          },
+        );
+        req.on("error", reject);
+        req.write('{"notes":"');
+        const chunk = "x".repeat(16 * 1024);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 64 && !req.destroyed) {
+            sent++;
+            if (!req.write(chunk)) return req.once("drain", pump);
+          }
+          if (!req.destroyed) req.end('"}');
+        };
+        pump();
+      },
+    );
     expect(res.status).toBe(413);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(res.headers["x-request-id"]).toBeTruthy();

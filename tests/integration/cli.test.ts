@@ -32,7 +32,18 @@ describe("npm run admin", { timeout: 120_000 }, () => {
     expect(p).toMatchObject({ name, slug: expect.stringMatching(/^cli-shop-\d+$/) });
 
     const email = `cli-${Date.now()}@example.com`;
-    const user = await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "PARTNER", "--partner", p.slug, "--json");
+    const user = await admin(
+      "create-user",
+      "--email",
+      email,
+      "--password",
+      "long-enough-pw",
+      "--role",
+      "PARTNER",
+      "--partner",
+      p.slug,
+      "--json",
+    );
     expect(user.code).toBe(0);
     expect(JSON.parse(user.stdout)).toMatchObject({ email, role: "PARTNER", partnerId: p.id, id: expect.any(String) });
 
@@ -53,7 +64,16 @@ describe("npm run admin", { timeout: 120_000 }, () => {
 
   it("creates an admin without a partner and lists partners as JSON", async () => {
     const email = `root-${Date.now()}@example.com`;
-    const created = await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "admin", "--json");
+    const created = await admin(
+      "create-user",
+      "--email",
+      email,
+      "--password",
+      "long-enough-pw",
+      "--role",
+      "admin",
+      "--json",
+    );
     expect(JSON.parse(created.stdout)).toMatchObject({ email, role: "ADMIN", partnerId: null });
     const list = await admin("list-partners", "--json");
     expect(list.code).toBe(0);
@@ -64,9 +84,17 @@ describe("npm run admin", { timeout: 120_000 }, () => {
     [["bogus"], 2, /Unknown command "bogus"/],
     [["create-partner"], 2, /needs --name/],
     [["create-partner", "--name", "x", "--nope"], 2, /Unknown option/],
-    [["create-user", "--email", "not-an-email", "--password", "long-enough-pw", "--role", "ADMIN"], 1, /email: Not a valid email/],
+    [
+      ["create-user", "--email", "not-an-email", "--password", "long-enough-pw", "--role", "ADMIN"],
+      1,
+      /email: Not a valid email/,
+    ],
     [["create-user", "--email", "p@example.com", "--password", "short", "--role", "ADMIN"], 1, /password: At least 8/],
-    [["create-user", "--email", "p@example.com", "--password", "long-enough-pw", "--role", "PARTNER"], 1, /needs a partner/],
+    [
+      ["create-user", "--email", "p@example.com", "--password", "long-enough-pw", "--role", "PARTNER"],
+      1,
+      /needs a partner/,
+    ],
     [["create-api-key", "--partner", "no-such-partner"], 2, /No partner with slug/],
     [["revoke-api-key", "--id", "00000000-0000-4000-8000-000000000000"], 1, /No API key/],
   ])("rejects %j with a clear message and exit code %i", async (args, code, message) => {
@@ -78,8 +106,18 @@ describe("npm run admin", { timeout: 120_000 }, () => {
 
   it("refuses a second user with the same email", async () => {
     const email = `dup-${Date.now()}@example.com`;
-    expect((await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "ADMIN")).code).toBe(0);
-    const again = await admin("create-user", "--email", email.toUpperCase(), "--password", "long-enough-pw", "--role", "ADMIN");
+    expect((await admin("create-user", "--email", email, "--password", "long-enough-pw", "--role", "ADMIN")).code).toBe(
+      0,
+    );
+    const again = await admin(
+      "create-user",
+      "--email",
+      email.toUpperCase(),
+      "--password",
+      "long-enough-pw",
+      "--role",
+      "ADMIN",
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   });

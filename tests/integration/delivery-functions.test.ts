@@ -34,7 +34,11 @@ describe("delivery-notifications on delivery/created", () => {
 
     const { result, error } = await run(row);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({ partner: { status: "LOGGED" }, recipient: { status: "LOGGED" }, inApp: { created: 1 } });
+    expect(result).toMatchObject({
+      partner: { status: "LOGGED" },
+      recipient: { status: "LOGGED" },
+      inApp: { created: 1 },
+    });
 
     const first = await sideEffectsOf(delivery.id);
     expect(first.emails.map((e) => [e.template, e.to, e.status])).toEqual([
@@ -44,7 +48,11 @@ describe("delivery-notifications on delivery/created", () => {
     expect(first.emails[0].subject).toBe(`Delivery ${delivery.trackingCode} received`);
     expect(first.emails[1].subject).toBe(`Your delivery ${delivery.trackingCode} is booked`);
     expect(first.notifications).toHaveLength(1);
-    expect(first.notifications[0]).toMatchObject({ userId: world.partnerA.userId, kind: "delivery.created", title: `Delivery ${delivery.trackingCode} created` });
+    expect(first.notifications[0]).toMatchObject({
+      userId: world.partnerA.userId,
+      kind: "delivery.created",
+      title: `Delivery ${delivery.trackingCode} created`,
+    });
 
     const again = await run(row);
     expect(again.error).toBeUndefined();
@@ -78,8 +86,14 @@ describe("delivery-notifications on delivery/status.changed", () => {
     const { emails, notifications } = await sideEffectsOf(delivery.id);
     const partnerEmail = emails.find((e) => e.template === "delivery-status-changed");
     const recipientEmail = emails.find((e) => e.template === "recipient-update");
-    expect(partnerEmail).toMatchObject({ to: contactEmail, subject: `Delivery ${delivery.trackingCode} is now ${label}` });
-    expect(recipientEmail).toMatchObject({ to: "ada@example.com", subject: `Your delivery ${delivery.trackingCode} ${recipientWords}` });
+    expect(partnerEmail).toMatchObject({
+      to: contactEmail,
+      subject: `Delivery ${delivery.trackingCode} is now ${label}`,
+    });
+    expect(recipientEmail).toMatchObject({
+      to: "ada@example.com",
+      subject: `Your delivery ${delivery.trackingCode} ${recipientWords}`,
+    });
     expect(notifications.map((n) => n.title)).toContain(`Delivery ${delivery.trackingCode} is now ${label}`);
 
     const count = emails.length + notifications.length;
@@ -95,7 +109,9 @@ describe("delivery-notifications on delivery/status.changed", () => {
     await run(row);
     const list = await api("GET", "/api/v1/notifications?unread=true", { as: { cookie: world.partnerA.cookie } });
     expect(list.status).toBe(200);
-    expect(list.body.data.map((n: { title: string }) => n.title)).toContain(`Delivery ${delivery.trackingCode} is now in transit`);
+    expect(list.body.data.map((n: { title: string }) => n.title)).toContain(
+      `Delivery ${delivery.trackingCode} is now in transit`,
+    );
     const other = await api("GET", "/api/v1/notifications", { as: { cookie: world.partnerB.cookie } });
     expect(other.body.data.map((n: { deliveryId: string }) => n.deliveryId)).not.toContain(delivery.id);
   });

@@ -20,9 +20,14 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
 }
-const compose = parse(readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8")) as { services: Record<string, Service> };
+const compose = parse(readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8")) as {
+  services: Record<string, Service>;
+};
 const dockerfile = readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
-const stages = dockerfile.split(/^FROM /m).slice(1).map((s) => ({ header: s.split("\n")[0], body: s }));
+const stages = dockerfile
+  .split(/^FROM /m)
+  .slice(1)
+  .map((s) => ({ header: s.split("\n")[0], body: s }));
 
 describe("docker-compose.yml", () => {
   const { postgres, inngest, app } = compose.services;
@@ -42,7 +47,9 @@ describe("docker-compose.yml", () => {
 
   it("connects the app to the postgres service and starts it only when the database is healthy", () => {
     const { POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB } = postgres.environment!;
-    expect(app.environment!.DATABASE_URL).toBe(`postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@postgres:5432/${POSTGRES_DB}`);
+    expect(app.environment!.DATABASE_URL).toBe(
+      `postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@postgres:5432/${POSTGRES_DB}`,
+    );
     expect(app.depends_on?.postgres).toEqual({ condition: "service_healthy" });
     expect(app.depends_on?.inngest).toBeDefined();
     expect(postgres.healthcheck?.test.join(" ")).toContain("pg_isready");
@@ -65,7 +72,10 @@ describe("Dockerfile", () => {
   });
 
   it("copies only runtime files into the final stage (no sources, no full node_modules)", () => {
-    const copies = stages.at(-1)!.body.split("\n").filter((l) => l.startsWith("COPY"));
+    const copies = stages
+      .at(-1)!
+      .body.split("\n")
+      .filter((l) => l.startsWith("COPY"));
     for (const line of copies) expect(line).toMatch(/--from=build/);
     expect(copies.join("\n")).not.toMatch(/\/app\/node_modules \.\/node_modules|\/app\/lib |\/app\/app |COPY \. /);
     expect(stages.find((s) => s.header.includes("AS build"))!.body).toMatch(/NEXT_OUTPUT=standalone/);
@@ -75,10 +85,16 @@ describe("Dockerfile", () => {
     // The same layout the runtime stage builds: bundle, prisma/, and the engine's wasm only.
     const dir = mkdtempSync(path.join(tmpdir(), "migrator-"));
     try {
-      await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/build-migrator.ts"), path.join(dir, "scripts/db/migrate.mjs")]);
+      await run(path.join(ROOT, "node_modules/.bin/tsx"), [
+        path.join(ROOT, "scripts/build-migrator.ts"),
+        path.join(dir, "scripts/db/migrate.mjs"),
+      ]);
       mkdirSync(path.join(dir, "node_modules/prisma/build"), { recursive: true });
       cpSync(path.join(ROOT, "node_modules/prisma/package.json"), path.join(dir, "node_modules/prisma/package.json"));
-      cpSync(path.join(ROOT, "node_modules/prisma/build/schema_engine_bg.wasm"), path.join(dir, "node_modules/prisma/build/schema_engine_bg.wasm"));
+      cpSync(
+        path.join(ROOT, "node_modules/prisma/build/schema_engine_bg.wasm"),
+        path.join(dir, "node_modules/prisma/build/schema_engine_bg.wasm"),
+      );
       cpSync(path.join(ROOT, "prisma"), path.join(dir, "prisma"), { recursive: true });
       const { stdout } = await run(process.execPath, [path.join(dir, "scripts/db/migrate.mjs"), "deploy"], {
         cwd: dir,

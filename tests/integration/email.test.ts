@@ -21,25 +21,50 @@ afterAll(() => resend.close());
 const deliveryId = "0b6c1f8e-7a53-4b9e-9d55-2f4b1a0c3e21";
 const cases: { [T in TemplateName]: { props: TemplateProps<T>; subject: string; links: string[]; words: string[] } } = {
   "delivery-created": {
-    props: { partnerName: "Acme", deliveryId, trackingCode: "DLV-AAAA1111", recipientName: "Ada", dropoffAddress: "4 Elm Rd", deliveryDate: "2030-01-15" },
+    props: {
+      partnerName: "Acme",
+      deliveryId,
+      trackingCode: "DLV-AAAA1111",
+      recipientName: "Ada",
+      dropoffAddress: "4 Elm Rd",
+      deliveryDate: "2030-01-15",
+    },
     subject: "Delivery DLV-AAAA1111 received",
     links: [`/deliveries/${deliveryId}`, "/track/DLV-AAAA1111"],
     words: ["Hello Acme", "4 Elm Rd", "2030-01-15"],
   },
   "delivery-status-changed": {
-    props: { partnerName: "Acme", deliveryId, trackingCode: "DLV-AAAA1111", recipientName: "Ada", from: "IN_TRANSIT", to: "FAILED", reason: "Nobody home" },
+    props: {
+      partnerName: "Acme",
+      deliveryId,
+      trackingCode: "DLV-AAAA1111",
+      recipientName: "Ada",
+      from: "IN_TRANSIT",
+      to: "FAILED",
+      reason: "Nobody home",
+    },
     subject: "Delivery DLV-AAAA1111 is now failed",
     links: [`/deliveries/${deliveryId}`, "/track/DLV-AAAA1111"],
     words: ["from in transit to failed", "Reason: Nobody home"],
   },
   "recipient-update": {
-    props: { recipientName: "Ada", partnerName: "Acme", trackingCode: "DLV-AAAA1111", status: "COMPLETED", deliveryDate: "2030-01-15" },
+    props: {
+      recipientName: "Ada",
+      partnerName: "Acme",
+      trackingCode: "DLV-AAAA1111",
+      status: "COMPLETED",
+      deliveryDate: "2030-01-15",
+    },
     subject: "Your delivery DLV-AAAA1111 has been delivered",
     links: ["/track/DLV-AAAA1111"],
     words: ["Hello Ada", "Acme"],
   },
   "stuck-digest": {
-    props: { items: [{ deliveryId, trackingCode: "DLV-AAAA1111", partnerName: "Acme", status: "IN_TRANSIT", stuckMinutes: 3000 }] },
+    props: {
+      items: [
+        { deliveryId, trackingCode: "DLV-AAAA1111", partnerName: "Acme", status: "IN_TRANSIT", stuckMinutes: 3000 },
+      ],
+    },
     subject: "1 delivery is stuck",
     links: [`/deliveries/${deliveryId}`, "/admin"],
     words: ["DLV-AAAA1111", "(Acme)", "in transit for 50 h"],
@@ -84,7 +109,12 @@ describe("sendEmail through Resend", () => {
     expect(request).toMatchObject({ method: "POST", url: "/emails" });
     expect(request.headers.authorization).toBe("Bearer re_test_key");
     expect(request.headers["idempotency-key"]).toBe(key);
-    expect(JSON.parse(request.body)).toMatchObject({ to: ["ops@acme.example"], subject: cases["webhook-disabled"].subject, text: first.text, html: first.html });
+    expect(JSON.parse(request.body)).toMatchObject({
+      to: ["ops@acme.example"],
+      subject: cases["webhook-disabled"].subject,
+      text: first.text,
+      html: first.html,
+    });
 
     const again = await sendEmail({ key, to: "ops@acme.example", template: "webhook-disabled", props });
     expect(again.id).toBe(first.id);
@@ -94,14 +124,25 @@ describe("sendEmail through Resend", () => {
   it("records a provider failure, throws for Inngest to retry, and succeeds on the retry", async () => {
     const key = `test:${randomUUID()}`;
     const props = cases["recipient-update"].props;
-    resend.respond = () => ({ status: 422, body: { name: "validation_error", message: "Invalid `to` field", statusCode: 422 } });
-    await expect(sendEmail({ key, to: "ada@example.com", template: "recipient-update", props })).rejects.toThrow(/Invalid `to` field/);
+    resend.respond = () => ({
+      status: 422,
+      body: { name: "validation_error", message: "Invalid `to` field", statusCode: 422 },
+    });
+    await expect(sendEmail({ key, to: "ada@example.com", template: "recipient-update", props })).rejects.toThrow(
+      /Invalid `to` field/,
+    );
     const failed = await db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(failed).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(failed.error).toMatch(/Invalid `to` field/);
 
     resend.respond = () => ({ status: 200, body: { id: "re_retry" } });
     const retried = await sendEmail({ key, to: "ada@example.com", template: "recipient-update", props });
-    expect(retried).toMatchObject({ id: failed.id, status: "SENT", providerMessageId: "re_retry", attempts: 2, error: null });
+    expect(retried).toMatchObject({
+      id: failed.id,
+      status: "SENT",
+      providerMessageId: "re_retry",
+      attempts: 2,
+      error: null,
+    });
   });
 });

@@ -34,7 +34,10 @@ async function start(): Promise<{ child: ChildProcess; output: () => string }> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
-    const ok = await fetch(`http://127.0.0.1:${appPort}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, output: () => out };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -68,10 +71,19 @@ async function adminCookie(): Promise<string> {
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
     body: new URLSearchParams({ email: "admin@example.com", password: "admin1234", csrfToken }),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token="));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token="));
   if (!cookie) throw new Error("demo admin could not sign in");
   return cookie;
 }
@@ -84,25 +96,31 @@ async function allDeliveries(cookie: string) {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("npm start without DATABASE_URL", () => {
-  it("seeds demo data once, prints the demo sign-ins, and keeps data across restarts", { timeout: 240_000 }, async () => {
-    let before: string[] = [];
-    const first = await start();
-    try {
-      expect(first.output()).toMatch(/admin@example\.com \/ admin1234/);
-      expect(first.output()).toMatch(/Seeded demo data/);
-      const deliveries = await allDeliveries(await adminCookie());
-      expect(new Set(deliveries.map((d) => d.status))).toEqual(new Set(["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"]));
-      before = deliveries.map((d) => d.id).sort();
-    } finally {
-      await stop(first.child);
-    }
+  it(
+    "seeds demo data once, prints the demo sign-ins, and keeps data across restarts",
+    { timeout: 240_000 },
+    async () => {
+      let before: string[] = [];
+      const first = await start();
+      try {
+        expect(first.output()).toMatch(/admin@example\.com \/ admin1234/);
+        expect(first.output()).toMatch(/Seeded demo data/);
+        const deliveries = await allDeliveries(await adminCookie());
+        expect(new Set(deliveries.map((d) => d.status))).toEqual(
+          new Set(["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"]),
+        );
+        before = deliveries.map((d) => d.id).sort();
+      } finally {
+        await stop(first.child);
+      }
 
-    const second = await start();
-    try {
-      expect(second.output()).toMatch(/nothing seeded/);
-      expect((await allDeliveries(await adminCookie())).map((d) => d.id).sort()).toEqual(before);
-    } finally {
-      await stop(second.child);
-    }
-  });
+      const second = await start();
+      try {
+        expect(second.output()).toMatch(/nothing seeded/);
+        expect((await allDeliveries(await adminCookie())).map((d) => d.id).sort()).toEqual(before);
+      } finally {
+        await stop(second.child);
+      }
+    },
+  );
 });

@@ -3,7 +3,15 @@
 // never a 5xx, never a non-problem error.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createDeliveryAs, createWorld, deliveryPayload, PROBLEM_CONTENT_TYPE, type ApiResponse, type World } from "./support";
+import {
+  api,
+  createDeliveryAs,
+  createWorld,
+  deliveryPayload,
+  PROBLEM_CONTENT_TYPE,
+  type ApiResponse,
+  type World,
+} from "./support";
 
 let world: World;
 let as: { apiKey: string };
@@ -24,29 +32,67 @@ function expectHandled(res: ApiResponse, successes: number[]) {
 
 /** Header values fetch can send: visible ASCII, spaces, tabs and Latin-1, no line breaks. */
 const headerValue = fc
-  .array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }), fc.constant(0x09)), { maxLength: 300 })
+  .array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }), fc.constant(0x09)), {
+    maxLength: 300,
+  })
   .map((codes) => String.fromCharCode(...codes));
 
-const FIELDS = ["pickupAddress", "dropoffAddress", "recipientName", "recipientPhone", "recipientEmail", "productName", "packageWeightKg", "deliveryDate", "notes", "externalReference"];
+const FIELDS = [
+  "pickupAddress",
+  "dropoffAddress",
+  "recipientName",
+  "recipientPhone",
+  "recipientEmail",
+  "productName",
+  "packageWeightKg",
+  "deliveryDate",
+  "notes",
+  "externalReference",
+];
 /** Objects shaped like a create request whose values are anything JSON can hold. */
-const almostPayload = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 10 })), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 12 });
+const almostPayload = fc.dictionary(
+  fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 10 })),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 12 },
+);
 const RUNS = { numRuns: 40 };
 
 describe("POST /api/v1/deliveries under hostile input", () => {
   it("answers any JSON value with a success or a 4xx problem", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), almostPayload, almostPayload.map((p) => ({ ...deliveryPayload(), ...p }))), async (body) => {
-        expectHandled(await api("POST", "/api/v1/deliveries", { as, body: JSON.stringify(body), headers: { "content-type": "application/json" } }), [200, 201]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          almostPayload,
+          almostPayload.map((p) => ({ ...deliveryPayload(), ...p })),
+        ),
+        async (body) => {
+          expectHandled(
+            await api("POST", "/api/v1/deliveries", {
+              as,
+              body: JSON.stringify(body),
+              headers: { "content-type": "application/json" },
+            }),
+            [200, 201],
+          );
+        },
+      ),
       RUNS,
     );
   });
 
   it("answers any text body with any content type with a success or a 4xx problem", async () => {
     await fc.assert(
-      fc.asyncProperty(headerValue, fc.oneof(fc.string({ maxLength: 200 }), fc.constant(JSON.stringify(deliveryPayload()))), async (type, body) => {
-        expectHandled(await api("POST", "/api/v1/deliveries", { as, body, headers: { "content-type": type } }), [200, 201]);
-      }),
+      fc.asyncProperty(
+        headerValue,
+        fc.oneof(fc.string({ maxLength: 200 }), fc.constant(JSON.stringify(deliveryPayload()))),
+        async (type, body) => {
+          expectHandled(
+            await api("POST", "/api/v1/deliveries", { as, body, headers: { "content-type": type } }),
+            [200, 201],
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -56,7 +102,10 @@ describe("POST /api/v1/deliveries under hostile input", () => {
       fc.asyncProperty(headerValue, fc.option(headerValue), async (key, authorization) => {
         const headers: Record<string, string> = { "idempotency-key": key };
         const caller = authorization === null ? as : { authorization };
-        expectHandled(await api("POST", "/api/v1/deliveries", { as: caller, json: deliveryPayload(), headers }), [200, 201]);
+        expectHandled(
+          await api("POST", "/api/v1/deliveries", { as: caller, json: deliveryPayload(), headers }),
+          [200, 201],
+        );
       }),
       RUNS,
     );
@@ -66,8 +115,21 @@ describe("POST /api/v1/deliveries under hostile input", () => {
 describe("POST /api/v1/deliveries/{id}/status under hostile input", () => {
   it("answers any JSON body, If-Match and id with a success or a 4xx problem", async () => {
     const delivery = await createDeliveryAs(as);
-    const target = fc.oneof(fc.constant(delivery.id), fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent));
-    const body = fc.oneof(fc.jsonValue(), fc.record({ status: fc.oneof(fc.constantFrom("CANCELLED", "IN_TRANSIT", "cancelled"), fc.jsonValue()), reason: fc.jsonValue() }, { requiredKeys: [] }));
+    const target = fc.oneof(
+      fc.constant(delivery.id),
+      fc.uuid(),
+      fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+    );
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          status: fc.oneof(fc.constantFrom("CANCELLED", "IN_TRANSIT", "cancelled"), fc.jsonValue()),
+          reason: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(target, body, fc.option(headerValue), async (id, json, ifMatch) => {
         const headers: Record<string, string> = ifMatch === null ? {} : { "if-match": ifMatch };
@@ -80,7 +142,10 @@ describe("POST /api/v1/deliveries/{id}/status under hostile input", () => {
 
 describe("GET /api/v1/deliveries under hostile input", () => {
   it("answers any query string with a page or a 4xx problem", async () => {
-    const name = fc.oneof(fc.constantFrom("status", "q", "from", "to", "partnerId", "limit", "cursor"), fc.string({ maxLength: 8 }));
+    const name = fc.oneof(
+      fc.constantFrom("status", "q", "from", "to", "partnerId", "limit", "cursor"),
+      fc.string({ maxLength: 8 }),
+    );
     const query = fc.array(fc.tuple(name, fc.string({ maxLength: 120 })), { maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(query, async (pairs) => {

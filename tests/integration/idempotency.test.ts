@@ -79,7 +79,10 @@ describe("without an Idempotency-Key (derived key)", () => {
   });
 
   it("stores the email lower-cased and strings trimmed", async () => {
-    const res = await create(keyA, deliveryPayload({ recipientEmail: " Mixed.Case@Example.COM ", recipientName: "  Alan Turing  " }));
+    const res = await create(
+      keyA,
+      deliveryPayload({ recipientEmail: " Mixed.Case@Example.COM ", recipientName: "  Alan Turing  " }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.recipientEmail).toBe("mixed.case@example.com");
     expect(res.body.recipientName).toBe("Alan Turing");
@@ -148,7 +151,11 @@ describe("with an explicit Idempotency-Key", () => {
     const key = randomUUID();
     const payload = deliveryPayload();
     const first = await create(keyA, payload, { "idempotency-key": key });
-    const equivalent = { ...Object.fromEntries(Object.entries(payload).reverse()), recipientEmail: "ADA@EXAMPLE.COM", dropoffAddress: ` ${payload.dropoffAddress}  ` };
+    const equivalent = {
+      ...Object.fromEntries(Object.entries(payload).reverse()),
+      recipientEmail: "ADA@EXAMPLE.COM",
+      dropoffAddress: ` ${payload.dropoffAddress}  `,
+    };
     const retry = await create(keyA, equivalent, { "idempotency-key": key });
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
@@ -249,7 +256,9 @@ describe("under concurrency", () => {
   it("turns 20 concurrent requests with one explicit key and one payload into one row", async () => {
     const payload = deliveryPayload();
     const key = randomUUID();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => create(keyA, payload, { "idempotency-key": key })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => create(keyA, payload, { "idempotency-key": key })),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(18).fill(200), 201].sort());
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(await rowsWith(payload.externalReference)).toBe(1);
@@ -262,7 +271,9 @@ describe("under concurrency", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 422)).toHaveLength(9);
-    const created = await db.delivery.count({ where: { externalReference: { in: payloads.map((p) => p.externalReference) } } });
+    const created = await db.delivery.count({
+      where: { externalReference: { in: payloads.map((p) => p.externalReference) } },
+    });
     expect(created).toBe(1);
   });
 });

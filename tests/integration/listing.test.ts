@@ -59,14 +59,31 @@ describe("scope and shape", () => {
   it("lists a partner's deliveries newest first in the delivery representation", async () => {
     const page = await list(keyA, "?limit=100");
     expect(ids(page)).toEqual(
-      [fixtures.plain, fixtures.inTransit, fixtures.cancelled, fixtures.failed, fixtures.named, fixtures.referenced].map((d) => d.id).reverse(),
+      [fixtures.plain, fixtures.inTransit, fixtures.cancelled, fixtures.failed, fixtures.named, fixtures.referenced]
+        .map((d) => d.id)
+        .reverse(),
     );
     expect(page.nextCursor).toBeNull();
     expect(Object.keys(page.data[0]).sort()).toEqual(
       [
-        "id", "trackingCode", "status", "pickupAddress", "dropoffAddress", "recipientName", "recipientPhone", "recipientEmail",
-        "productName", "packageWeightKg", "deliveryDate", "notes", "externalReference", "partner", "version", "createdAt",
-        "updatedAt", "trackingUrl",
+        "id",
+        "trackingCode",
+        "status",
+        "pickupAddress",
+        "dropoffAddress",
+        "recipientName",
+        "recipientPhone",
+        "recipientEmail",
+        "productName",
+        "packageWeightKg",
+        "deliveryDate",
+        "notes",
+        "externalReference",
+        "partner",
+        "version",
+        "createdAt",
+        "updatedAt",
+        "trackingUrl",
       ].sort(),
     );
     const inTransit = page.data.find((d) => d.id === fixtures.inTransit.id);
@@ -83,7 +100,11 @@ describe("scope and shape", () => {
 
   it("lets an admin narrow the list to one partner with partnerId", async () => {
     const a = await list(admin, qs({ partnerId: world.partnerA.id, limit: "100" }));
-    expect(ids(a).sort()).toEqual(Object.values(fixtures).map((d) => d.id).sort());
+    expect(ids(a).sort()).toEqual(
+      Object.values(fixtures)
+        .map((d) => d.id)
+        .sort(),
+    );
     const b = await list(admin, qs({ partnerId: world.partnerB.id, limit: "100" }));
     expect(ids(b)).toEqual([ofB.id]);
     expect((await list(admin, qs({ partnerId: randomUUID() }))).data).toEqual([]);
@@ -107,11 +128,15 @@ describe("status filter", () => {
     const page = await list(keyA, "?status=CANCELLED&status=IN_TRANSIT");
     expect(ids(page)).toEqual([fixtures.cancelled.id, fixtures.inTransit.id]);
     const created = await list(keyA, "?status=CREATED&status=FAILED&limit=100");
-    expect(ids(created).sort()).toEqual([fixtures.plain, fixtures.failed, fixtures.named, fixtures.referenced].map((d) => d.id).sort());
+    expect(ids(created).sort()).toEqual(
+      [fixtures.plain, fixtures.failed, fixtures.named, fixtures.referenced].map((d) => d.id).sort(),
+    );
   });
 
   it("combines with partnerId for admins", async () => {
-    expect(ids(await list(admin, qs({ status: "IN_TRANSIT", partnerId: world.partnerA.id })))).toEqual([fixtures.inTransit.id]);
+    expect(ids(await list(admin, qs({ status: "IN_TRANSIT", partnerId: world.partnerA.id })))).toEqual([
+      fixtures.inTransit.id,
+    ]);
     expect((await list(admin, qs({ status: "IN_TRANSIT", partnerId: world.partnerB.id }))).data).toEqual([]);
   });
 
@@ -125,7 +150,9 @@ describe("status filter", () => {
 describe("q (search)", () => {
   it("finds a delivery by its whole tracking code and by a lower-case fragment of it", async () => {
     expect(ids(await list(keyA, qs({ q: fixtures.failed.trackingCode })))).toEqual([fixtures.failed.id]);
-    expect(ids(await list(keyA, qs({ q: fixtures.failed.trackingCode.slice(2).toLowerCase() })))).toEqual([fixtures.failed.id]);
+    expect(ids(await list(keyA, qs({ q: fixtures.failed.trackingCode.slice(2).toLowerCase() })))).toEqual([
+      fixtures.failed.id,
+    ]);
   });
 
   it("finds a delivery by its external reference, case-insensitively", async () => {
@@ -204,11 +231,14 @@ describe("from / to (createdAt)", () => {
     expect((await list(keyA, qs({ to: iso, limit: "100" }))).data).toEqual([]);
   });
 
-  it.each(["yesterday", "2030-13-01", "2030-01-01T25:00:00Z", "1700000000"])("answers from=%s with 400", async (from) => {
-    const res = await api("GET", `/api/v1/deliveries${qs({ from })}`, { as: keyA });
-    expectProblem(res, 400);
-    expect(errorPaths(res)).toEqual(["from"]);
-  });
+  it.each(["yesterday", "2030-13-01", "2030-01-01T25:00:00Z", "1700000000"])(
+    "answers from=%s with 400",
+    async (from) => {
+      const res = await api("GET", `/api/v1/deliveries${qs({ from })}`, { as: keyA });
+      expectProblem(res, 400);
+      expect(errorPaths(res)).toEqual(["from"]);
+    },
+  );
 });
 
 /** A partner with only an API key (no sign-in needed) and `n` deliveries created one after another. */
@@ -287,7 +317,10 @@ describe("cursor pagination", () => {
 
   it("breaks ties on identical createdAt by id, so no row is skipped or repeated", async () => {
     const { partner, key, created } = await partnerWith(7);
-    await db.delivery.updateMany({ where: { partnerId: partner.id }, data: { createdAt: new Date("2030-01-01T00:00:00.000Z") } });
+    await db.delivery.updateMany({
+      where: { partnerId: partner.id },
+      data: { createdAt: new Date("2030-01-01T00:00:00.000Z") },
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -295,7 +328,12 @@ describe("cursor pagination", () => {
       seen.push(...ids(page));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(created.map((d) => d.id).sort().reverse());
+    expect(seen).toEqual(
+      created
+        .map((d) => d.id)
+        .sort()
+        .reverse(),
+    );
   });
 
   it("pages through a status-filtered list", async () => {
@@ -305,7 +343,10 @@ describe("cursor pagination", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await list(key, qs(cursor ? { status: "CANCELLED", limit: "2", cursor } : { status: "CANCELLED", limit: "2" }));
+      const page = await list(
+        key,
+        qs(cursor ? { status: "CANCELLED", limit: "2", cursor } : { status: "CANCELLED", limit: "2" }),
+      );
       expect(page.data.every((d) => d.status === "CANCELLED")).toBe(true);
       seen.push(...ids(page));
       cursor = page.nextCursor;
@@ -313,7 +354,8 @@ describe("cursor pagination", () => {
     expect(seen).toEqual(cancelled.map((d) => d.id).reverse());
   });
 
-  const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+  const b64 = (value: unknown) =>
+    Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
   it.each([
     ["garbage", "not a cursor!"],
     ["base64 of non-JSON", b64("hello")],

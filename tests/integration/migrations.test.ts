@@ -96,9 +96,9 @@ describe("scripts/db/migrate.ts", () => {
     expect(result.code, result.stderr).toBe(0);
     for (const name of names) expect(result.stdout).toContain(name);
 
-    const tables = (await query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map(
-      (r) => r.tablename,
-    );
+    const tables = (
+      await query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    ).map((r) => r.tablename);
     expect(tables).toEqual(
       expect.arrayContaining(["Partner", "User", "ApiKey", "Delivery", "DeliveryStatusEvent", "OutboxEvent"]),
     );
@@ -124,13 +124,17 @@ describe("scripts/db/migrate.ts", () => {
     expect(Number(count)).toBe(migrationNames().length);
   });
 
-  it("check: prisma/schema.prisma matches the committed migrations (drift check)", { timeout: CLI_TIMEOUT }, async () => {
-    const result = await migrate("check");
-    expect(
-      result.code,
-      `schema.prisma and prisma/migrations disagree; run \`npm run db:migration:create -- <name>\`.\n${result.stderr}`,
-    ).toBe(0);
-  });
+  it(
+    "check: prisma/schema.prisma matches the committed migrations (drift check)",
+    { timeout: CLI_TIMEOUT },
+    async () => {
+      const result = await migrate("check");
+      expect(
+        result.code,
+        `schema.prisma and prisma/migrations disagree; run \`npm run db:migration:create -- <name>\`.\n${result.stderr}`,
+      ).toBe(0);
+    },
+  );
 
   it("check fails on a schema the migrations do not produce", { timeout: CLI_TIMEOUT }, async () => {
     const result = await migrate("check", "--schema", schemaWithExtraColumn());
@@ -139,29 +143,40 @@ describe("scripts/db/migrate.ts", () => {
     expect(result.stderr).toMatch(/ALTER TABLE "OutboxEvent" ADD COLUMN\s+"migrationTestNote" TEXT/);
   });
 
-  it("create writes the engine's migration for a schema change, then finds nothing more", { timeout: CLI_TIMEOUT }, async () => {
-    const schema = schemaWithExtraColumn();
-    const migrations = path.join(tmp, "migrations");
-    cpSync(MIGRATIONS, migrations, { recursive: true });
-    const before = migrationNames(migrations);
+  it(
+    "create writes the engine's migration for a schema change, then finds nothing more",
+    { timeout: CLI_TIMEOUT },
+    async () => {
+      const schema = schemaWithExtraColumn();
+      const migrations = path.join(tmp, "migrations");
+      cpSync(MIGRATIONS, migrations, { recursive: true });
+      const before = migrationNames(migrations);
 
-    const created = await migrate("create", "add_migration_test_note", "--schema", schema, "--migrations", migrations);
-    expect(created.code, created.stderr).toBe(0);
-    const added = migrationNames(migrations).filter((name) => !before.includes(name));
-    expect(added).toHaveLength(1);
-    expect(added[0]).toMatch(/^\d{14}_add_migration_test_note$/);
-    const sql = readFileSync(path.join(migrations, added[0], "migration.sql"), "utf8");
-    expect(sql).toMatch(/ALTER TABLE "OutboxEvent" ADD COLUMN\s+"migrationTestNote" TEXT;/);
-    expect(sql).not.toMatch(/CREATE (TABLE|EXTENSION|TYPE)/);
+      const created = await migrate(
+        "create",
+        "add_migration_test_note",
+        "--schema",
+        schema,
+        "--migrations",
+        migrations,
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const added = migrationNames(migrations).filter((name) => !before.includes(name));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/^\d{14}_add_migration_test_note$/);
+      const sql = readFileSync(path.join(migrations, added[0], "migration.sql"), "utf8");
+      expect(sql).toMatch(/ALTER TABLE "OutboxEvent" ADD COLUMN\s+"migrationTestNote" TEXT;/);
+      expect(sql).not.toMatch(/CREATE (TABLE|EXTENSION|TYPE)/);
 
-    const again = await migrate("create", "nothing_left", "--schema", schema, "--migrations", migrations);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/No changes/);
-    expect(migrationNames(migrations)).toEqual([...before, added[0]]);
+      const again = await migrate("create", "nothing_left", "--schema", schema, "--migrations", migrations);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/No changes/);
+      expect(migrationNames(migrations)).toEqual([...before, added[0]]);
 
-    const check = await migrate("check", "--schema", schema, "--migrations", migrations);
-    expect(check.code, check.stderr).toBe(0);
-  });
+      const check = await migrate("check", "--schema", schema, "--migrations", migrations);
+      expect(check.code, check.stderr).toBe(0);
+    },
+  );
 
   it("create rejects a name that is not snake_case", { timeout: CLI_TIMEOUT }, async () => {
     const result = await migrate("create", "Add Notes");

@@ -21,8 +21,13 @@ beforeAll(async () => {
   apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query(`INSERT INTO "Partner" ("id", "name", "slug", "updatedAt") VALUES (gen_random_uuid(), 'Outage', 'outage', now()) RETURNING "id"`);
-  await client.query(`INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") VALUES (gen_random_uuid(), $1, 'load', 'dap_live_xxxxxx', $2)`, [rows[0].id, hashSecret(apiKey)]);
+  const { rows } = await client.query(
+    `INSERT INTO "Partner" ("id", "name", "slug", "updatedAt") VALUES (gen_random_uuid(), 'Outage', 'outage', now()) RETURNING "id"`,
+  );
+  await client.query(
+    `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") VALUES (gen_random_uuid(), $1, 'load', 'dap_live_xxxxxx', $2)`,
+    [rows[0].id, hashSecret(apiKey)],
+  );
   await client.end();
 });
 
@@ -48,7 +53,13 @@ async function call(method: string, path: string, body?: unknown): Promise<Answe
     signal: AbortSignal.timeout(BOUND_MS * 2),
   });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type") ?? "", body: text ? JSON.parse(text) : null, ms: Date.now() - startedAt, startedAt };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    body: text ? JSON.parse(text) : null,
+    ms: Date.now() - startedAt,
+    startedAt,
+  };
 }
 
 /** Eight clients creating deliveries back to back until told to stop. */
@@ -86,7 +97,11 @@ describe("the database stopped mid-load and restarted", () => {
     await database.start();
     const restartedAt = Date.now();
     await until("health 200 after the restart", async () => (await call("GET", "/api/health")).status === 200, 20_000);
-    await until("a create after the restart", async () => traffic.answers.some((a) => a.status === 201 && a.startedAt > restartedAt), 20_000);
+    await until(
+      "a create after the restart",
+      async () => traffic.answers.some((a) => a.status === 201 && a.startedAt > restartedAt),
+      20_000,
+    );
     await traffic.stop();
 
     const during = traffic.answers.filter((a) => a.startedAt > stoppedAt && a.startedAt + a.ms < restartedAt);
@@ -106,7 +121,10 @@ describe("the database stopped mid-load and restarted", () => {
     await client.connect();
     try {
       const created = traffic.answers.filter((a) => a.status === 201).map((a) => a.body.id as string);
-      const { rows: found } = await client.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE "id" = ANY($1::uuid[])`, [created]);
+      const { rows: found } = await client.query(
+        `SELECT count(*)::int AS n FROM "Delivery" WHERE "id" = ANY($1::uuid[])`,
+        [created],
+      );
       expect(found[0].n).toBe(created.length);
       const { rows: orphans } = await client.query(`
         SELECT count(*)::int AS n FROM "Delivery" d

@@ -8,7 +8,15 @@ import { relayOutbox } from "@/lib/outbox/relay";
 import { kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
 import { getOutboxStats, retryOutbox } from "@/lib/outbox/stats";
 import { api, createWorld, deliveryPayload, type World } from "./support";
-import { closedPortUrl, inngestAt, outboxRowsFor, receivedEvents, startInngestEventApi, startReceiver, type Receiver } from "./background-support";
+import {
+  closedPortUrl,
+  inngestAt,
+  outboxRowsFor,
+  receivedEvents,
+  startInngestEventApi,
+  startReceiver,
+  type Receiver,
+} from "./background-support";
 
 let world: World;
 const receivers: Receiver[] = [];
@@ -25,12 +33,20 @@ afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
 });
 
-const partnerActor = () => ({ kind: "API_KEY" as const, id: world.partnerA.apiKeyId, role: "API_KEY" as const, partnerId: world.partnerA.id });
+const partnerActor = () => ({
+  kind: "API_KEY" as const,
+  id: world.partnerA.apiKeyId,
+  role: "API_KEY" as const,
+  partnerId: world.partnerA.id,
+});
 
 async function createDeliveries(n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { delivery } = await createDelivery({ actor: partnerActor(), input: createDeliverySchema.parse(deliveryPayload()) });
+    const { delivery } = await createDelivery({
+      actor: partnerActor(),
+      input: createDeliverySchema.parse(deliveryPayload()),
+    });
     ids.push(delivery.id);
   }
   return ids;
@@ -75,7 +91,10 @@ describe("outbox relay", () => {
   it("after a retry sends every pending row once, in batches, with the outbox id as the event id", async () => {
     const deliveryIds = await createDeliveries(2);
     expect(await retryOutbox()).toBeGreaterThanOrEqual(5); // the 3 failed rows above and the 2 new ones
-    const pendingBefore = await db.outboxEvent.findMany({ where: { sentAt: null }, select: { id: true, name: true, payload: true } });
+    const pendingBefore = await db.outboxEvent.findMany({
+      where: { sentAt: null },
+      select: { id: true, name: true, payload: true },
+    });
 
     const events = await receiver(startInngestEventApi);
     const result = await relayOutbox({ sender: inngestAt(events.url), batchSize: 2 });
@@ -104,11 +123,15 @@ describe("outbox relay", () => {
 
   it("never sends a row twice when several instances relay at once (SKIP LOCKED)", async () => {
     await createDeliveries(12);
-    const events = await receiver(() => startReceiver((req) => {
-      const batch = JSON.parse(req.body) as { id: string }[];
-      return { status: 200, body: { ids: batch.map((e) => e.id), status: 200 }, delayMs: 50 };
-    }));
-    const results = await Promise.all([1, 2, 3].map(() => relayOutbox({ sender: inngestAt(events.url), batchSize: 3 })));
+    const events = await receiver(() =>
+      startReceiver((req) => {
+        const batch = JSON.parse(req.body) as { id: string }[];
+        return { status: 200, body: { ids: batch.map((e) => e.id), status: 200 }, delayMs: 50 };
+      }),
+    );
+    const results = await Promise.all(
+      [1, 2, 3].map(() => relayOutbox({ sender: inngestAt(events.url), batchSize: 3 })),
+    );
     const ids = receivedEvents(events).map((e) => e.id);
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(ids).toHaveLength(12);
@@ -116,10 +139,12 @@ describe("outbox relay", () => {
   });
 
   it("relays right after the commit without making the caller wait", async () => {
-    const events = await receiver(() => startReceiver((req) => {
-      const batch = JSON.parse(req.body) as { id: string }[];
-      return { status: 200, body: { ids: batch.map((e) => e.id), status: 200 }, delayMs: 1_000 }; // a slow Inngest
-    }));
+    const events = await receiver(() =>
+      startReceiver((req) => {
+        const batch = JSON.parse(req.body) as { id: string }[];
+        return { status: 200, body: { ids: batch.map((e) => e.id), status: 200 }, delayMs: 1_000 }; // a slow Inngest
+      }),
+    );
     startOutboxRelay({ sender: inngestAt(events.url), intervalMs: 60_000 }); // the sweep will not fire during the test
     await new Promise((r) => setTimeout(r, 1_200)); // let the start-up sweep finish
 
@@ -142,7 +167,11 @@ describe("admin outbox API", () => {
     const admin = { cookie: world.admin.cookie };
     const stats = await api("GET", "/api/v1/admin/outbox", { as: admin });
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ pending: expect.any(Number), failed: expect.any(Number), health: expect.stringMatching(/ok|degraded/) });
+    expect(stats.body).toMatchObject({
+      pending: expect.any(Number),
+      failed: expect.any(Number),
+      health: expect.stringMatching(/ok|degraded/),
+    });
     expect(stats.body).toHaveProperty("oldestPendingAgeSeconds");
 
     const retry = await api("POST", "/api/v1/admin/outbox/retry", { as: admin, json: {} });
@@ -150,7 +179,9 @@ describe("admin outbox API", () => {
     expect(retry.body).toEqual({ retried: expect.any(Number) });
 
     expect((await api("GET", "/api/v1/admin/outbox", { as: { cookie: world.partnerA.cookie } })).status).toBe(403);
-    expect((await api("POST", "/api/v1/admin/outbox/retry", { as: { apiKey: world.partnerA.apiKey }, json: {} })).status).toBe(403);
+    expect(
+      (await api("POST", "/api/v1/admin/outbox/retry", { as: { apiKey: world.partnerA.apiKey }, json: {} })).status,
+    ).toBe(403);
     expect((await api("GET", "/api/v1/admin/outbox")).status).toBe(401);
   });
 });

@@ -81,7 +81,10 @@ async function listSql(actor: Actor, query: Record<string, unknown>, sort?: Deli
 
 async function explain(sql: { query: string; params: string }, label: string) {
   const params = JSON.parse(sql.params) as unknown[];
-  const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql.query}`, ...params);
+  const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql.query}`,
+    ...params,
+  );
   const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
   console.log(`\n── ${label}\n${sql.query}\n${sql.params}\n${plan}\n`);
   return plan;
@@ -100,7 +103,10 @@ describe("list query plans", () => {
   });
 
   it("serves a partner's next page (keyset cursor) from the same index", async () => {
-    const first = await listDeliveries({ actor: partnerActor(partnerIds[3]), query: listDeliveriesQuerySchema.parse({ limit: "20" }) });
+    const first = await listDeliveries({
+      actor: partnerActor(partnerIds[3]),
+      query: listDeliveriesQuerySchema.parse({ limit: "20" }),
+    });
     const sql = await listSql(partnerActor(partnerIds[3]), { limit: "20", cursor: first.nextCursor });
     expect(sql.page.data[0].id).not.toBe(first.data[0].id);
     const plan = await explain(sql, "partner-scoped page after a cursor");
@@ -110,7 +116,10 @@ describe("list query plans", () => {
   });
 
   it("serves an admin's status-filtered keyset page from Delivery_status_createdAt_id_idx", async () => {
-    const first = await listDeliveries({ actor: admin, query: listDeliveriesQuerySchema.parse({ status: ["IN_TRANSIT"], limit: "20" }) });
+    const first = await listDeliveries({
+      actor: admin,
+      query: listDeliveriesQuerySchema.parse({ status: ["IN_TRANSIT"], limit: "20" }),
+    });
     const sql = await listSql(admin, { status: ["IN_TRANSIT"], limit: "20", cursor: first.nextCursor });
     expect(sql.page.data.every((d) => d.status === "IN_TRANSIT")).toBe(true);
     const plan = await explain(sql, "admin, status=IN_TRANSIT, after a cursor");
@@ -133,7 +142,10 @@ describe("list query plans", () => {
     const backward = await listSql(actor, { limit: "20", cursor: encodeCursor(middle, sort, true) }, sort);
     expect(forward.page.data).toHaveLength(20);
     expect(backward.page.data).toHaveLength(20);
-    for (const [sql, label] of [[forward, "deliveryDate asc, next page"], [backward, "deliveryDate asc, previous page"]] as const) {
+    for (const [sql, label] of [
+      [forward, "deliveryDate asc, next page"],
+      [backward, "deliveryDate asc, previous page"],
+    ] as const) {
       const plan = await explain(sql, label);
       expect(plan).toMatch(/Index Scan( Backward)? using "Delivery_partnerId_deliveryDate_id_idx"/);
       expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
@@ -149,7 +161,10 @@ describe("list query plans", () => {
   });
 
   it("serves an admin's text search from the five trigram indexes (BitmapOr)", async () => {
-    const [{ trackingCode }] = await db.$queryRawUnsafe<{ trackingCode: string }[]>(`SELECT "trackingCode" FROM "Delivery" WHERE "externalReference" = $1`, `PLAN-${tag}-1234`);
+    const [{ trackingCode }] = await db.$queryRawUnsafe<{ trackingCode: string }[]>(
+      `SELECT "trackingCode" FROM "Delivery" WHERE "externalReference" = $1`,
+      `PLAN-${tag}-1234`,
+    );
     const sql = await listSql(admin, { q: trackingCode.slice(3), limit: "20" });
     expect(sql.page.data.map((d) => d.externalReference)).toContain(`PLAN-${tag}-1234`);
     const plan = await explain(sql, "admin, q=<tracking code fragment>");

@@ -14,7 +14,9 @@ describe("200 concurrent identical creates", () => {
   it("make exactly one delivery, one status event and one outbox row; every answer names it", async () => {
     const payload = deliveryPayload();
     const as = { apiKey: world.partnerA.apiKey };
-    const answers = await Promise.all(Array.from({ length: 200 }, () => api("POST", "/api/v1/deliveries", { as, json: payload })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => api("POST", "/api/v1/deliveries", { as, json: payload })),
+    );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(199);

@@ -30,27 +30,62 @@ interface Probe {
 const all = (status: number): Statuses => Object.fromEntries(CALLERS.map((c) => [c, status])) as Statuses;
 /** Signed-in partner (user or key) and admin may; another partner sees 404; the rest 401. */
 const scoped = (ok: number, overrides: Partial<Statuses> = {}): Statuses => ({
-  anonymous: 401, partnerUser: ok, partnerKey: ok, otherPartner: 404, admin: ok, revokedKey: 401, ...overrides,
+  anonymous: 401,
+  partnerUser: ok,
+  partnerKey: ok,
+  otherPartner: 404,
+  admin: ok,
+  revokedKey: 401,
+  ...overrides,
 });
 
-const adminOnly: Statuses = { anonymous: 401, partnerUser: 403, partnerKey: 403, otherPartner: 403, admin: 200, revokedKey: 401 };
-const usersOnly = (ok: number): Statuses => ({ anonymous: 401, partnerUser: ok, partnerKey: 403, otherPartner: ok, admin: ok, revokedKey: 401 });
+const adminOnly: Statuses = {
+  anonymous: 401,
+  partnerUser: 403,
+  partnerKey: 403,
+  otherPartner: 403,
+  admin: 200,
+  revokedKey: 401,
+};
+const usersOnly = (ok: number): Statuses => ({
+  anonymous: 401,
+  partnerUser: ok,
+  partnerKey: 403,
+  otherPartner: ok,
+  admin: ok,
+  revokedKey: 401,
+});
 
 const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; expect: Statuses }> = {
   "GET /api/health": { probe: () => ({ path: "/api/health" }), expect: all(200) },
   "GET /api/v1/openapi.json": { probe: () => ({ path: "/api/v1/openapi.json" }), expect: all(200) },
   "GET /api/v1/docs": { probe: () => ({ path: "/api/v1/docs" }), expect: all(200) },
   "GET /api/v1/docs/[asset]": { probe: () => ({ path: "/api/v1/docs/init.js" }), expect: all(200) },
-  "GET /api/v1/tracking/[trackingCode]": { probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}` }), expect: all(200) },
-  "GET /api/v1/deliveries": { probe: () => ({ path: "/api/v1/deliveries" }), expect: scoped(200, { otherPartner: 200 }) },
+  "GET /api/v1/tracking/[trackingCode]": {
+    probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}` }),
+    expect: all(200),
+  },
+  "GET /api/v1/deliveries": {
+    probe: () => ({ path: "/api/v1/deliveries" }),
+    expect: scoped(200, { otherPartner: 200 }),
+  },
   "POST /api/v1/deliveries": {
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
     expect: scoped(201, { otherPartner: 201, admin: 403 }),
   },
-  "GET /api/v1/deliveries/[id]": { probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}` }), expect: scoped(200) },
-  "GET /api/v1/deliveries/[id]/events": { probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/events` }), expect: scoped(200) },
+  "GET /api/v1/deliveries/[id]": {
+    probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}` }),
+    expect: scoped(200),
+  },
+  "GET /api/v1/deliveries/[id]/events": {
+    probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/events` }),
+    expect: scoped(200),
+  },
   "POST /api/v1/deliveries/[id]/status": {
-    probe: async (fx) => ({ path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/status`, json: { status: "CANCELLED" } }),
+    probe: async (fx) => ({
+      path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/status`,
+      json: { status: "CANCELLED" },
+    }),
     expect: scoped(200),
   },
   // Auth.js itself: the session endpoint answers everyone; a POST without its CSRF token is
@@ -59,12 +94,24 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
   "POST /api/auth/[...nextauth]": { probe: () => ({ path: "/api/auth/signout", json: {} }), expect: all(302) },
   // Background work: admins only.
   "GET /api/v1/admin/outbox": { probe: () => ({ path: "/api/v1/admin/outbox" }), expect: adminOnly },
-  "POST /api/v1/admin/outbox/retry": { probe: () => ({ path: "/api/v1/admin/outbox/retry", json: {} }), expect: adminOnly },
+  "POST /api/v1/admin/outbox/retry": {
+    probe: () => ({ path: "/api/v1/admin/outbox/retry", json: {} }),
+    expect: adminOnly,
+  },
   // In-app notifications belong to people: an API key is refused; someone else's id is a 404.
   "GET /api/v1/notifications": { probe: () => ({ path: "/api/v1/notifications" }), expect: usersOnly(200) },
-  "GET /api/v1/notifications/unread-count": { probe: () => ({ path: "/api/v1/notifications/unread-count" }), expect: usersOnly(200) },
-  "POST /api/v1/notifications/[id]/read": { probe: () => ({ path: `/api/v1/notifications/${randomUUID()}/read`, json: {} }), expect: usersOnly(404) },
-  "POST /api/v1/notifications/read-all": { probe: () => ({ path: "/api/v1/notifications/read-all", json: {} }), expect: usersOnly(200) },
+  "GET /api/v1/notifications/unread-count": {
+    probe: () => ({ path: "/api/v1/notifications/unread-count" }),
+    expect: usersOnly(200),
+  },
+  "POST /api/v1/notifications/[id]/read": {
+    probe: () => ({ path: `/api/v1/notifications/${randomUUID()}/read`, json: {} }),
+    expect: usersOnly(404),
+  },
+  "POST /api/v1/notifications/read-all": {
+    probe: () => ({ path: "/api/v1/notifications/read-all", json: {} }),
+    expect: usersOnly(200),
+  },
   // Inngest's endpoint answers only requests signed with the signing key, whoever else calls.
   "GET /api/inngest": { probe: () => ({ path: "/api/inngest" }), expect: all(401) },
   "POST /api/inngest": { probe: () => ({ path: "/api/inngest", json: {} }), expect: all(401) },
@@ -73,7 +120,10 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
   "PUT /api/inngest": { probe: () => ({ path: "/api/inngest", json: {} }), expect: all(500) },
   // Unknown API paths: a problem+json 404 for every method.
   ...Object.fromEntries(
-    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [`${m} /api/[...path]`, { probe: () => ({ path: "/api/v1/no-such-thing" }), expect: all(404) }]),
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [
+      `${m} /api/[...path]`,
+      { probe: () => ({ path: "/api/v1/no-such-thing" }), expect: all(404) },
+    ]),
   ),
 };
 
@@ -84,8 +134,19 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
 const TO_SIGN_IN = "redirect /sign-in";
 const NOT_FOUND = "not found";
 /** Signed-in people are sent on to their deliveries. */
-const TO_HOME = { partnerUser: "redirect /deliveries", otherPartner: "redirect /deliveries", admin: "redirect /deliveries" };
-const PRIVATE: PageStatuses = { anonymous: TO_SIGN_IN, partnerUser: 200, partnerKey: TO_SIGN_IN, otherPartner: 200, admin: 200, revokedKey: TO_SIGN_IN };
+const TO_HOME = {
+  partnerUser: "redirect /deliveries",
+  otherPartner: "redirect /deliveries",
+  admin: "redirect /deliveries",
+};
+const PRIVATE: PageStatuses = {
+  anonymous: TO_SIGN_IN,
+  partnerUser: 200,
+  partnerKey: TO_SIGN_IN,
+  otherPartner: 200,
+  admin: 200,
+  revokedKey: TO_SIGN_IN,
+};
 const ADMIN_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND };
 const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatuses }> = {
   "/": { probe: () => "/", expect: { ...PRIVATE, ...TO_HOME } },
@@ -94,7 +155,10 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
   "/notifications": { probe: () => "/notifications", expect: PRIVATE },
   "/admin": { probe: () => "/admin", expect: ADMIN_PAGE },
   "/admin/partners": { probe: () => "/admin/partners", expect: ADMIN_PAGE },
-  "/deliveries/[id]": { probe: (fx) => `/deliveries/${fx.delivery.id}`, expect: { ...PRIVATE, otherPartner: NOT_FOUND } },
+  "/deliveries/[id]": {
+    probe: (fx) => `/deliveries/${fx.delivery.id}`,
+    expect: { ...PRIVATE, otherPartner: NOT_FOUND },
+  },
   // Admins do not create deliveries on a partner's behalf (DESIGN §2).
   "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND } },
   "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PRIVATE },
@@ -121,15 +185,29 @@ beforeAll(async () => {
   };
   const delivery = await createDeliveryAs(who.partnerAKey);
   const email = await db.emailMessage.create({
-    data: { idempotencyKey: `matrix-${randomUUID()}`, to: "ops@test.example", template: "matrix", subject: "Matrix", html: "<p>m</p>", text: "m", status: "LOGGED" },
+    data: {
+      idempotencyKey: `matrix-${randomUUID()}`,
+      to: "ops@test.example",
+      template: "matrix",
+      subject: "Matrix",
+      html: "<p>m</p>",
+      text: "m",
+      status: "LOGGED",
+    },
   });
   fx = { as, delivery, freshDelivery: () => createDeliveryAs(who.partnerAKey), emailId: email.id };
 });
 
 /** The table covers exactly what the file tree has: nothing missing, nothing stale. */
 function expectSameEntries(discovered: string[], table: Record<string, unknown>, name: string) {
-  expect(discovered.filter((entry) => !(entry in table)), `found in app/ but missing from ${name}`).toEqual([]);
-  expect(Object.keys(table).filter((entry) => !discovered.includes(entry)), `in ${name} but gone from app/`).toEqual([]);
+  expect(
+    discovered.filter((entry) => !(entry in table)),
+    `found in app/ but missing from ${name}`,
+  ).toEqual([]);
+  expect(
+    Object.keys(table).filter((entry) => !discovered.includes(entry)),
+    `in ${name} but gone from app/`,
+  ).toEqual([]);
 }
 
 describe("API routes × callers", () => {
@@ -165,7 +243,8 @@ describe("pages × callers", () => {
       if (location) actual[caller] = `redirect ${new URL(location, "http://x").pathname}`;
       // A page that has begun streaming when it calls notFound() keeps its 200 and carries Next's
       // 404 digest instead; the browser then shows the not-found UI.
-      else if (res.status === 404 || String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404")) actual[caller] = NOT_FOUND;
+      else if (res.status === 404 || String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404"))
+        actual[caller] = NOT_FOUND;
       else actual[caller] = res.status;
     }
     expect(actual).toEqual(PAGES[page].expect);

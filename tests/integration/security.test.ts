@@ -11,7 +11,12 @@ import { db } from "@/lib/db";
 import { baseUrl, deliveryPayload, expectProblem, PROBLEM_CONTENT_TYPE, type ApiResponse } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
 
-const LIMITS = { RATE_LIMIT_API_PER_CALLER: "5", RATE_LIMIT_API_PER_PARTNER: "8", RATE_LIMIT_SIGNIN_PER_EMAIL: "3", RATE_LIMIT_SIGNIN_PER_IP: "6" };
+const LIMITS = {
+  RATE_LIMIT_API_PER_CALLER: "5",
+  RATE_LIMIT_API_PER_PARTNER: "8",
+  RATE_LIMIT_SIGNIN_PER_EMAIL: "3",
+  RATE_LIMIT_SIGNIN_PER_IP: "6",
+};
 const PASSWORD = "correct-horse-battery-staple";
 let app: RunningApp;
 
@@ -22,7 +27,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function call(base: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<ApiResponse> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: string } = {},
+): Promise<ApiResponse> {
   const res = await fetch(`${base}${path}`, { method, redirect: "manual", ...init });
   const text = await res.text();
   let body: any = text;
@@ -39,7 +49,10 @@ async function attemptSignIn(base: string, email: string, password: string, ip =
   const via = { "x-forwarded-for": ip, "x-forwarded-proto": proto };
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: via });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const started = performance.now();
   const res = await call(base, "POST", "/api/auth/callback/credentials", {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...via },
@@ -60,7 +73,8 @@ async function partnerWithKeys(count: number) {
   return { partner, keys: keys.map((k) => k.secret) };
 }
 
-const list = (key: string) => call(app.url, "GET", "/api/v1/deliveries?limit=1", { headers: { authorization: `Bearer ${key}` } });
+const list = (key: string) =>
+  call(app.url, "GET", "/api/v1/deliveries?limit=1", { headers: { authorization: `Bearer ${key}` } });
 
 describe("API rate limits", () => {
   it("counts requests per API key, announces what is left and answers 429 with Retry-After", async () => {
@@ -106,7 +120,8 @@ describe("sign-in rate limits", () => {
     await awayFromWindowEdge(900);
     const email = `limited-${randomUUID().slice(0, 8)}@test.example`;
     await createUser({ email, password: PASSWORD, role: "ADMIN" });
-    for (let i = 0; i < 3; i++) expect((await attemptSignIn(app.url, email, "wrong-password-123", `198.51.100.${10 + i}`)).status).toBe(302);
+    for (let i = 0; i < 3; i++)
+      expect((await attemptSignIn(app.url, email, "wrong-password-123", `198.51.100.${10 + i}`)).status).toBe(302);
     const refused = await attemptSignIn(app.url, email, PASSWORD, "198.51.100.20");
     expect(expectProblem(refused, 429).type).toBe("/problems/rate-limited");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -116,22 +131,28 @@ describe("sign-in rate limits", () => {
   it("refuses a client address after six attempts, whichever emails it tries", async () => {
     await awayFromWindowEdge(900);
     const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
-    for (let i = 0; i < 6; i++) expect((await attemptSignIn(app.url, `nobody-${i}-${randomUUID()}@test.example`, "whatever-123", ip)).status).toBe(302);
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await attemptSignIn(app.url, `nobody-${i}-${randomUUID()}@test.example`, "whatever-123", ip)).status,
+      ).toBe(302);
     expectProblem(await attemptSignIn(app.url, `nobody-${randomUUID()}@test.example`, "whatever-123", ip), 429);
   });
 });
 
 describe("security headers", () => {
-  it.each(["/sign-in", "/api/v1/deliveries", "/api/v1/docs", "/api/health"])("sends the policy headers on %s", async (path) => {
-    const res = await call(app.url, "GET", path);
-    const csp = res.headers.get("content-security-policy") ?? "";
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain("unsafe-eval");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    expect(res.headers.get("strict-transport-security")).toBeNull();
-  });
+  it.each(["/sign-in", "/api/v1/deliveries", "/api/v1/docs", "/api/health"])(
+    "sends the policy headers on %s",
+    async (path) => {
+      const res = await call(app.url, "GET", path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    },
+  );
 
   it("adds HSTS when the request came over TLS", async () => {
     const res = await call(app.url, "GET", "/api/health", { headers: { "x-forwarded-proto": "https" } });
@@ -158,7 +179,9 @@ describe("session cookies", () => {
     const email = `cookie-${randomUUID().slice(0, 8)}@test.example`;
     await createUser({ email, password: PASSWORD, role: "ADMIN" });
     const sessionCookie = async (proto: string) =>
-      (await attemptSignIn(baseUrl, email, PASSWORD, "198.51.100.1", proto)).headers.getSetCookie().find((c) => c.includes("session-token="))!;
+      (await attemptSignIn(baseUrl, email, PASSWORD, "198.51.100.1", proto)).headers
+        .getSetCookie()
+        .find((c) => c.includes("session-token="))!;
     const plain = await sessionCookie("http");
     expect(plain).toMatch(/HttpOnly/i);
     expect(plain).toMatch(/SameSite=Lax/i);
@@ -172,10 +195,19 @@ describe("session cookies", () => {
 
 describe("passwords", () => {
   it("are stored as bcrypt hashes of cost 12 and must be at least 8 characters", async () => {
-    const user = await createUser({ email: `hash-${randomUUID().slice(0, 8)}@test.example`, password: PASSWORD, role: "ADMIN" });
-    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const user = await createUser({
+      email: `hash-${randomUUID().slice(0, 8)}@test.example`,
+      password: PASSWORD,
+      role: "ADMIN",
+    });
+    const { passwordHash } = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true },
+    });
     expect(passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    await expect(createUser({ email: `short-${randomUUID().slice(0, 8)}@test.example`, password: "short", role: "ADMIN" })).rejects.toThrow();
+    await expect(
+      createUser({ email: `short-${randomUUID().slice(0, 8)}@test.example`, password: "short", role: "ADMIN" }),
+    ).rejects.toThrow();
   });
 
   it("answer an unknown email exactly like a wrong password, in comparable time", async () => {
@@ -184,7 +216,11 @@ describe("passwords", () => {
     const unknown: number[] = [];
     const wrong: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const a = await attemptSignIn(baseUrl, `ghost-${i}-${randomUUID().slice(0, 8)}@test.example`, "wrong-password-123");
+      const a = await attemptSignIn(
+        baseUrl,
+        `ghost-${i}-${randomUUID().slice(0, 8)}@test.example`,
+        "wrong-password-123",
+      );
       const b = await attemptSignIn(baseUrl, email, "wrong-password-123");
       expect([a.status, a.headers.get("location"), a.body]).toEqual([b.status, b.headers.get("location"), b.body]);
       unknown.push(a.ms);
@@ -209,16 +245,32 @@ describe("secrets", () => {
     const wrongPassword = `not-${PASSWORD}`;
     const bodies: string[] = [];
     const signedIn = await attemptSignIn(app.url, email, PASSWORD, "192.0.2.50");
-    const session = signedIn.headers.getSetCookie().find((c) => c.includes("session-token="))!.split(";")[0];
+    const session = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.includes("session-token="))!
+      .split(";")[0];
     bodies.push(JSON.stringify((await attemptSignIn(app.url, email, wrongPassword, "192.0.2.51")).body));
-    for (const authorization of [`Bearer ${revoked.secret}`, `Bearer ${keys[0]}x`, `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`]) {
-      const res = await call(app.url, "POST", "/api/v1/deliveries", { headers: { authorization, "content-type": "application/json" }, body: "{}" });
+    for (const authorization of [
+      `Bearer ${revoked.secret}`,
+      `Bearer ${keys[0]}x`,
+      `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`,
+    ]) {
+      const res = await call(app.url, "POST", "/api/v1/deliveries", {
+        headers: { authorization, "content-type": "application/json" },
+        body: "{}",
+      });
       expect(res.headers.get("content-type")).toMatch(PROBLEM_CONTENT_TYPE);
       bodies.push(JSON.stringify(res.body));
     }
-    const malformed = await call(app.url, "POST", "/api/v1/deliveries", { headers: { authorization: `Bearer ${keys[1]}`, "content-type": "application/json" }, body: `{"notes": "${keys[1]}"` });
+    const malformed = await call(app.url, "POST", "/api/v1/deliveries", {
+      headers: { authorization: `Bearer ${keys[1]}`, "content-type": "application/json" },
+      body: `{"notes": "${keys[1]}"`,
+    });
     bodies.push(JSON.stringify(malformed.body));
-    const created = await call(app.url, "POST", "/api/v1/deliveries", { headers: { cookie: session, "content-type": "application/json" }, body: JSON.stringify(deliveryPayload()) });
+    const created = await call(app.url, "POST", "/api/v1/deliveries", {
+      headers: { cookie: session, "content-type": "application/json" },
+      body: JSON.stringify(deliveryPayload()),
+    });
     expect(created.status).toBe(201);
 
     const secrets = [PASSWORD, wrongPassword, revoked.secret, ...keys, session.split("=")[1]];

@@ -19,7 +19,13 @@ const pgDir = path.join(dataDir, "postgres");
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function npmStart(pgPort: number, appPort: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...RAISED_RATE_LIMITS, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: pgDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...RAISED_RATE_LIMITS,
+    PORT: String(appPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    EMBEDDED_PG_DIR: pgDir,
+  };
   delete env.DATABASE_URL;
   delete env.APP_URL;
   const child = spawn(bin("tsx"), ["scripts/run.ts", "start"], { cwd: root, env });
@@ -43,11 +49,24 @@ function clusterState(): number {
 function slowCreate(port: number, apiKey: string, body: string) {
   let sendRest!: () => void;
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/api/v1/deliveries", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/api/v1/deliveries",
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on("error", reject);
     const half = Math.floor(body.length / 2);
     req.write(body.slice(0, half));
@@ -57,41 +76,52 @@ function slowCreate(port: number, apiKey: string, body: string) {
 }
 
 describe("SIGTERM to npm start", () => {
-  it("drains the request in flight, refuses new ones, stops PostgreSQL cleanly and starts again", { timeout: 240_000 }, async () => {
-    const [pgPort, appPort] = [await freePort(), await freePort()];
-    const first = await npmStart(pgPort, appPort);
-    const apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
-    const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/delivery` });
-    await client.connect();
-    await client.query(`INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") SELECT gen_random_uuid(), "id", 'shutdown', 'dap_live_xxxxxx', $1 FROM "Partner" ORDER BY "slug" LIMIT 1`, [hashSecret(apiKey)]);
-    await client.end();
+  it(
+    "drains the request in flight, refuses new ones, stops PostgreSQL cleanly and starts again",
+    { timeout: 240_000 },
+    async () => {
+      const [pgPort, appPort] = [await freePort(), await freePort()];
+      const first = await npmStart(pgPort, appPort);
+      const apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
+      const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/delivery` });
+      await client.connect();
+      await client.query(
+        `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") SELECT gen_random_uuid(), "id", 'shutdown', 'dap_live_xxxxxx', $1 FROM "Partner" ORDER BY "slug" LIMIT 1`,
+        [hashSecret(apiKey)],
+      );
+      await client.end();
 
-    const inFlight = slowCreate(appPort, apiKey, JSON.stringify(deliveryPayload()));
-    await new Promise((r) => setTimeout(r, 300));
-    first.child.kill("SIGTERM");
-    // The signal travels npm start → server; once the server says it drains, it must refuse.
-    while (!first.output().includes("draining in-flight requests")) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 200));
-    const refused = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(() => false, () => true);
-    expect(refused).toBe(true);
-    inFlight.sendRest();
-    const answer = await inFlight.answer;
-    expect(answer.status).toBe(201);
-    const created = JSON.parse(answer.body) as { id: string };
+      const inFlight = slowCreate(appPort, apiKey, JSON.stringify(deliveryPayload()));
+      await new Promise((r) => setTimeout(r, 300));
+      first.child.kill("SIGTERM");
+      // The signal travels npm start → server; once the server says it drains, it must refuse.
+      while (!first.output().includes("draining in-flight requests")) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
+      const refused = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(
+        () => false,
+        () => true,
+      );
+      expect(refused).toBe(true);
+      inFlight.sendRest();
+      const answer = await inFlight.answer;
+      expect(answer.status).toBe(201);
+      const created = JSON.parse(answer.body) as { id: string };
 
-    expect(await first.exit).toBe(0);
-    expect(first.output()).toMatch(/Stopped cleanly/);
-    expect(existsSync(path.join(pgDir, "postmaster.pid"))).toBe(false);
-    expect(clusterState()).toBe(1);
+      expect(await first.exit).toBe(0);
+      expect(first.output()).toMatch(/Stopped cleanly/);
+      expect(existsSync(path.join(pgDir, "postmaster.pid"))).toBe(false);
+      expect(clusterState()).toBe(1);
 
-    const second = await npmStart(pgPort, appPort);
-    try {
-      const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/deliveries/${created.id}`, { headers: { authorization: `Bearer ${apiKey}` } });
-      expect(res.status).toBe(200);
-    } finally {
-      second.child.kill("SIGTERM");
-      expect(await second.exit).toBe(0);
-    }
-  });
+      const second = await npmStart(pgPort, appPort);
+      try {
+        const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/deliveries/${created.id}`, {
+          headers: { authorization: `Bearer ${apiKey}` },
+        });
+        expect(res.status).toBe(200);
+      } finally {
+        second.child.kill("SIGTERM");
+        expect(await second.exit).toBe(0);
+      }
+    },
+  );
 });
-

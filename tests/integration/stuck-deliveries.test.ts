@@ -32,9 +32,14 @@ describe("stuck-deliveries", () => {
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ alerts: 2 });
 
-    const alerts = await db.stuckAlert.findMany({ where: { deliveryId: { in: [stuckCreated.id, stuckInTransit.id, fresh.id, nearlyStuck.id] } } });
+    const alerts = await db.stuckAlert.findMany({
+      where: { deliveryId: { in: [stuckCreated.id, stuckInTransit.id, fresh.id, nearlyStuck.id] } },
+    });
     expect(alerts.map((a) => [a.deliveryId, a.status, a.thresholdMinutes]).sort()).toEqual(
-      [[stuckCreated.id, "CREATED", created], [stuckInTransit.id, "IN_TRANSIT", inTransit]].sort(),
+      [
+        [stuckCreated.id, "CREATED", created],
+        [stuckInTransit.id, "IN_TRANSIT", inTransit],
+      ].sort(),
     );
     expect(alerts.every((a) => a.notifiedAt !== null)).toBe(true);
 

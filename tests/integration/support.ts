@@ -46,14 +46,20 @@ export async function api<T = any>(
 export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/deliveries" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token="));
   if (!session) throw new Error(`Sign-in failed for ${email} (status ${res.status})`);
   return { cookie: session };
 }
@@ -89,9 +95,21 @@ export async function createWorld(): Promise<World> {
   const admin = await createUser({ email: `admin-${tag}@test.example`, password: PASSWORD, role: "ADMIN" });
   const make = async (name: string) => {
     const partner = await createPartner({ name: `${name} ${tag}` });
-    const user = await createUser({ email: `${name.toLowerCase()}-${tag}@test.example`, password: PASSWORD, role: "PARTNER", partnerId: partner.id });
+    const user = await createUser({
+      email: `${name.toLowerCase()}-${tag}@test.example`,
+      password: PASSWORD,
+      role: "PARTNER",
+      partnerId: partner.id,
+    });
     const key = await createApiKey({ partnerId: partner.id, name: "tests" });
-    return { id: partner.id, slug: partner.slug, userId: user.id, email: user.email, apiKey: key.secret, apiKeyId: key.id };
+    return {
+      id: partner.id,
+      slug: partner.slug,
+      userId: user.id,
+      email: user.email,
+      apiKey: key.secret,
+      apiKeyId: key.id,
+    };
   };
   const a = await make("Alpha");
   const b = await make("Beta");
@@ -104,7 +122,14 @@ export async function createWorld(): Promise<World> {
   ]);
   return {
     admin: { ...adminCookie, id: admin.id },
-    partnerA: { id: a.id, slug: a.slug, cookie: aCookie.cookie, userId: a.userId, apiKey: a.apiKey, apiKeyId: a.apiKeyId },
+    partnerA: {
+      id: a.id,
+      slug: a.slug,
+      cookie: aCookie.cookie,
+      userId: a.userId,
+      apiKey: a.apiKey,
+      apiKeyId: a.apiKeyId,
+    },
     partnerB: { id: b.id, slug: b.slug, cookie: bCookie.cookie, userId: b.userId, apiKey: b.apiKey },
     revokedKey: revoked.secret,
   };
@@ -134,7 +159,13 @@ export function expectProblem(res: ApiResponse, status: number) {
   }
   if (body.status !== status) throw new Error(`Problem status ${String(body.status)} != ${status}`);
   if (!res.headers.get("x-request-id")) throw new Error(`X-Request-Id missing: ${context}`);
-  return body as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] } & Record<string, any>;
+  return body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  } & Record<string, any>;
 }
 
 /** The `path`s of a validation problem's field errors. */
@@ -146,12 +177,18 @@ export function errorPaths(res: ApiResponse): string[] {
 export async function createDeliveryAs(as: Caller, overrides: Record<string, unknown> = {}) {
   const res = await api("POST", "/api/v1/deliveries", { as, json: deliveryPayload(overrides) });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; trackingCode: string; status: string; version: number; createdAt: string } & Record<string, any>;
+  return res.body as { id: string; trackingCode: string; status: string; version: number; createdAt: string } & Record<
+    string,
+    any
+  >;
 }
 
 /** Moves a delivery as `as` and fails loudly unless it answers 200. */
 export async function transitionAs(as: Caller, id: string, status: string, reason?: string) {
-  const res = await api("POST", `/api/v1/deliveries/${id}/status`, { as, json: reason ? { status, reason } : { status } });
+  const res = await api("POST", `/api/v1/deliveries/${id}/status`, {
+    as,
+    json: reason ? { status, reason } : { status },
+  });
   if (res.status !== 200) throw new Error(`transition to ${status} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; version: number } & Record<string, any>;
 }

@@ -57,7 +57,15 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
     expect(text).not.toContain("refused");
     expect(text).not.toContain(delivery.id);
     expect(text).not.toContain(world.partnerA.id);
-    expect(Object.keys(res.body).sort()).toEqual(["createdAt", "deliveryDate", "partner", "status", "timeline", "trackingCode", "updatedAt"]);
+    expect(Object.keys(res.body).sort()).toEqual([
+      "createdAt",
+      "deliveryDate",
+      "partner",
+      "status",
+      "timeline",
+      "trackingCode",
+      "updatedAt",
+    ]);
     expect(Object.keys(res.body.partner)).toEqual(["name"]);
     for (const entry of res.body.timeline) expect(Object.keys(entry).sort()).toEqual(["at", "status"]);
   });
@@ -71,7 +79,9 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
   });
 
   it("answers an unknown but well-formed code with a 404 problem", async () => {
-    const unknown = delivery.trackingCode.endsWith("Z") ? delivery.trackingCode.replace(/Z$/, "Y") : delivery.trackingCode.replace(/.$/, "Z");
+    const unknown = delivery.trackingCode.endsWith("Z")
+      ? delivery.trackingCode.replace(/Z$/, "Y")
+      : delivery.trackingCode.replace(/.$/, "Z");
     const problem = expectProblem(await api("GET", `/api/v1/tracking/${unknown}`), 404);
     expect(problem.type).toBe("/problems/not-found");
   });

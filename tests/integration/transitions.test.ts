@@ -26,7 +26,13 @@ const ADMIN_NEXT: Record<Status, Status[]> = {
   FAILED: [],
   CANCELLED: [],
 };
-const PARTNER_NEXT: Record<Status, Status[]> = { CREATED: ["CANCELLED"], IN_TRANSIT: [], COMPLETED: [], FAILED: [], CANCELLED: [] };
+const PARTNER_NEXT: Record<Status, Status[]> = {
+  CREATED: ["CANCELLED"],
+  IN_TRANSIT: [],
+  COMPLETED: [],
+  FAILED: [],
+  CANCELLED: [],
+};
 
 let world: World;
 let admin: Caller;
@@ -83,7 +89,11 @@ describe("allowed transitions", () => {
       expect(res.status).toBe(200);
       expect(res.body.status).toBe("CANCELLED");
       const events = await api("GET", `/api/v1/deliveries/${d.id}/events`, { as: as() });
-      expect(events.body.data.at(-1)).toMatchObject({ from: "CREATED", to: "CANCELLED", reason: "Customer changed their mind" });
+      expect(events.body.data.at(-1)).toMatchObject({
+        from: "CREATED",
+        to: "CANCELLED",
+        reason: "Customer changed their mind",
+      });
     },
   );
 });
@@ -123,16 +133,23 @@ describe("refused transitions", () => {
   const partnerInvalid = STATUSES.flatMap((from) =>
     STATUSES.filter((to) => !ADMIN_NEXT[from].includes(to)).map((to) => [from, to] as const),
   );
-  it.each(partnerInvalid)("answers a partner's %s → %s (no such transition) with 409 listing what it may do", async (from, to) => {
-    const d = await deliveryIn(from);
-    const problem = expectProblem(await move(keyA, d.id, { status: to }), 409);
-    expect(problem.allowedTransitions).toEqual(PARTNER_NEXT[from]);
-  });
+  it.each(partnerInvalid)(
+    "answers a partner's %s → %s (no such transition) with 409 listing what it may do",
+    async (from, to) => {
+      const d = await deliveryIn(from);
+      const problem = expectProblem(await move(keyA, d.id, { status: to }), 409);
+      expect(problem.allowedTransitions).toEqual(PARTNER_NEXT[from]);
+    },
+  );
 
   it("answers FAILED without a reason with 400 and errors[path=reason]", async () => {
     for (const from of ["CREATED", "IN_TRANSIT"] as const) {
       const d = await deliveryIn(from);
-      for (const body of [{ status: "FAILED" }, { status: "FAILED", reason: "   " }, { status: "FAILED", reason: null }]) {
+      for (const body of [
+        { status: "FAILED" },
+        { status: "FAILED", reason: "   " },
+        { status: "FAILED", reason: null },
+      ]) {
         const res = await move(admin, d.id, body);
         expectProblem(res, 400);
         expect(errorPaths(res)).toEqual(["reason"]);
@@ -220,7 +237,10 @@ describe("concurrent transitions", () => {
 
   it("judges the second of two racing moves against the first one's result", async () => {
     const d = await deliveryIn("CREATED");
-    const [a, b] = await Promise.all([move(admin, d.id, { status: "IN_TRANSIT" }), move(admin, d.id, { status: "CANCELLED" })]);
+    const [a, b] = await Promise.all([
+      move(admin, d.id, { status: "IN_TRANSIT" }),
+      move(admin, d.id, { status: "CANCELLED" }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     const winner = a.status === 200 ? a : b;
@@ -232,7 +252,9 @@ describe("concurrent transitions", () => {
   it("lets exactly one of 10 concurrent moves with the same If-Match win; the rest get 412", async () => {
     const d = await deliveryIn("CREATED");
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => move(admin, d.id, { status: i % 2 ? "IN_TRANSIT" : "CANCELLED" }, { "if-match": '"1"' })),
+      Array.from({ length: 10 }, (_, i) =>
+        move(admin, d.id, { status: i % 2 ? "IN_TRANSIT" : "CANCELLED" }, { "if-match": '"1"' }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(412)]);
     expect((await sideEffects(d.id)).events).toHaveLength(2);
@@ -244,10 +266,21 @@ describe("status history and outbox", () => {
     const d = await createDeliveryAs(keyA);
     const { events, outbox } = await sideEffects(d.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ version: 1, fromStatus: null, toStatus: "CREATED", actorKind: "API_KEY", actorId: world.partnerA.apiKeyId });
+    expect(events[0]).toMatchObject({
+      version: 1,
+      fromStatus: null,
+      toStatus: "CREATED",
+      actorKind: "API_KEY",
+      actorId: world.partnerA.apiKeyId,
+    });
     expect(outbox).toHaveLength(1);
     expect(outbox[0].name).toBe("delivery/created");
-    expect(outbox[0].payload).toMatchObject({ deliveryId: d.id, partnerId: world.partnerA.id, trackingCode: d.trackingCode, status: "CREATED" });
+    expect(outbox[0].payload).toMatchObject({
+      deliveryId: d.id,
+      partnerId: world.partnerA.id,
+      trackingCode: d.trackingCode,
+      status: "CREATED",
+    });
   });
 
   it("writes exactly one status event and one outbox row per transition, none for a refused one", async () => {
@@ -264,7 +297,11 @@ describe("status history and outbox", () => {
       [2, "CREATED", "IN_TRANSIT", "USER", world.admin.id],
       [3, "IN_TRANSIT", "COMPLETED", "USER", world.admin.id],
     ]);
-    expect(outbox.map((o) => o.name)).toEqual(["delivery/created", "delivery/status.changed", "delivery/status.changed"]);
+    expect(outbox.map((o) => o.name)).toEqual([
+      "delivery/created",
+      "delivery/status.changed",
+      "delivery/status.changed",
+    ]);
     expect(outbox.slice(1).map((o) => [o.payload.from, o.payload.to, o.payload.version])).toEqual([
       ["CREATED", "IN_TRANSIT", 2],
       ["IN_TRANSIT", "COMPLETED", 3],
@@ -333,7 +370,15 @@ describe("status history and outbox", () => {
       const partner = await createPartner({ name: `Outage ${randomUUID().slice(0, 8)}` });
       const key = await createApiKey({ partnerId: partner.id });
       await db.$executeRawUnsafe(`INSERT INTO test_outbox_failures VALUES ($1)`, partner.id);
-      const res = await api("POST", "/api/v1/deliveries", { as: { apiKey: key.secret }, json: { pickupAddress: "a", dropoffAddress: "b", recipientName: "c", deliveryDate: new Date().toISOString().slice(0, 10) } });
+      const res = await api("POST", "/api/v1/deliveries", {
+        as: { apiKey: key.secret },
+        json: {
+          pickupAddress: "a",
+          dropoffAddress: "b",
+          recipientName: "c",
+          deliveryDate: new Date().toISOString().slice(0, 10),
+        },
+      });
       expectProblem(res, 500);
       expect(await db.delivery.count({ where: { partnerId: partner.id } })).toBe(0);
       expect(await db.deliveryStatusEvent.count({ where: { delivery: { partnerId: partner.id } } })).toBe(0);

@@ -22,8 +22,20 @@ let admin: Actor;
 
 beforeAll(async () => {
   world = await createWorld();
-  partnerA = { kind: "USER", id: world.partnerA.userId, role: "PARTNER", partnerId: world.partnerA.id, email: "a@test" };
-  partnerB = { kind: "USER", id: world.partnerB.userId, role: "PARTNER", partnerId: world.partnerB.id, email: "b@test" };
+  partnerA = {
+    kind: "USER",
+    id: world.partnerA.userId,
+    role: "PARTNER",
+    partnerId: world.partnerA.id,
+    email: "a@test",
+  };
+  partnerB = {
+    kind: "USER",
+    id: world.partnerB.userId,
+    role: "PARTNER",
+    partnerId: world.partnerB.id,
+    email: "b@test",
+  };
   admin = { kind: "USER", id: world.admin.id, role: "ADMIN", partnerId: null, email: "admin@test" };
 });
 
@@ -32,7 +44,10 @@ describe("listing deliveries for the web table", () => {
   const days = [5, 2, 9, 2, 7, 1, 5];
   beforeAll(async () => {
     for (const [i, d] of days.entries()) {
-      await createDelivery({ actor: partnerA, input: { ...deliveryPayload(), externalReference: `${tag}-${i}`, deliveryDate: futureDate(d) } as never });
+      await createDelivery({
+        actor: partnerA,
+        input: { ...deliveryPayload(), externalReference: `${tag}-${i}`, deliveryDate: futureDate(d) } as never,
+      });
     }
   });
 
@@ -40,7 +55,11 @@ describe("listing deliveries for the web table", () => {
     const pages: string[][] = [];
     const cursors: (string | undefined)[] = [undefined];
     for (let cursor: string | undefined = undefined, n = 0; n < 20; n++) {
-      const page = await listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ q: tag, limit, cursor }), sort });
+      const page = await listDeliveries({
+        actor: partnerA,
+        query: listDeliveriesQuerySchema.parse({ q: tag, limit, cursor }),
+        sort,
+      });
       pages.push(page.data.map((d) => d.externalReference!));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -64,12 +83,28 @@ describe("listing deliveries for the web table", () => {
   it("walks back from a later page to exactly the page before it", async () => {
     const sort: DeliverySort = { by: "deliveryDate", dir: "asc" };
     const { pages, cursors } = await walk(sort, 3);
-    const second = await listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: cursors[1] }), sort });
-    const back = await listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: second.prevCursor! }), sort });
+    const second = await listDeliveries({
+      actor: partnerA,
+      query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: cursors[1] }),
+      sort,
+    });
+    const back = await listDeliveries({
+      actor: partnerA,
+      query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: second.prevCursor! }),
+      sort,
+    });
     expect(back.data.map((d) => d.externalReference)).toEqual(pages[0]);
     expect(back.prevCursor).toBeNull();
-    const third = await listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: cursors[2] }), sort });
-    const backToSecond = await listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: third.prevCursor! }), sort });
+    const third = await listDeliveries({
+      actor: partnerA,
+      query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: cursors[2] }),
+      sort,
+    });
+    const backToSecond = await listDeliveries({
+      actor: partnerA,
+      query: listDeliveriesQuerySchema.parse({ q: tag, limit: 3, cursor: third.prevCursor! }),
+      sort,
+    });
     expect(backToSecond.data.map((d) => d.externalReference)).toEqual(pages[1]);
   });
 
@@ -82,7 +117,9 @@ describe("listing deliveries for the web table", () => {
 
   it("rejects a cursor that was not issued by us", async () => {
     const cursor = Buffer.from(JSON.stringify(["2030-01-01", "not-an-id"])).toString("base64url");
-    await expect(listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ cursor }) })).rejects.toThrow(AppError);
+    await expect(
+      listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ cursor }) }),
+    ).rejects.toThrow(AppError);
   });
 });
 
@@ -101,18 +138,25 @@ describe("overview numbers", () => {
 
   it("lists deliveries that have not moved for longer than the threshold", async () => {
     const { delivery } = await createDelivery({ actor: partnerB, input: deliveryPayload() as never });
-    expect((await listStuckDeliveries({ actor: partnerB, olderThanHours: 1 })).map((d) => d.id)).not.toContain(delivery.id);
+    expect((await listStuckDeliveries({ actor: partnerB, olderThanHours: 1 })).map((d) => d.id)).not.toContain(
+      delivery.id,
+    );
     const later = new Date(Date.now() + 2 * 3_600_000);
     const stuck = await listStuckDeliveries({ actor: partnerB, olderThanHours: 1, now: later, limit: 100 });
     expect(stuck.map((d) => d.id)).toContain(delivery.id);
-    expect((await listStuckDeliveries({ actor: partnerA, olderThanHours: 1, now: later, limit: 100 })).map((d) => d.id)).not.toContain(delivery.id);
+    expect(
+      (await listStuckDeliveries({ actor: partnerA, olderThanHours: 1, now: later, limit: 100 })).map((d) => d.id),
+    ).not.toContain(delivery.id);
   });
 
   it("names the people in a timeline, hiding platform staff from partners", async () => {
     const { delivery } = await createDelivery({ actor: partnerA, input: deliveryPayload() as never });
     await transitionDelivery({ actor: admin, id: delivery.id, input: { status: "IN_TRANSIT" } });
     const seenByPartner = await listTimeline({ actor: partnerA, id: delivery.id });
-    expect(seenByPartner.map((e) => e.actorName)).toEqual([expect.stringContaining("alpha-"), "Delivery platform staff"]);
+    expect(seenByPartner.map((e) => e.actorName)).toEqual([
+      expect.stringContaining("alpha-"),
+      "Delivery platform staff",
+    ]);
     const seenByAdmin = await listTimeline({ actor: admin, id: delivery.id });
     expect(seenByAdmin[1].actorName).toContain("admin-");
   });
@@ -139,9 +183,15 @@ describe("deactivation and keys", () => {
   });
 
   it("refuses to let an admin deactivate their own account, and unknown ids are not found", async () => {
-    await expect(setUserActive({ actor: admin, input: { id: admin.id, active: false } })).rejects.toMatchObject({ code: "conflict" });
-    await expect(setUserActive({ actor: admin, input: { id: randomUUID(), active: false } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(setPartnerActive({ input: { id: randomUUID(), active: false } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setUserActive({ actor: admin, input: { id: admin.id, active: false } })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(setUserActive({ actor: admin, input: { id: randomUUID(), active: false } })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(setPartnerActive({ input: { id: randomUUID(), active: false } })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("a deactivated user's correct password no longer signs them in", async () => {
@@ -155,6 +205,8 @@ describe("deactivation and keys", () => {
   it("a partner's new key is always for its own organisation, whatever the form said", async () => {
     const key = await issueApiKey({ actor: partnerA, input: { partnerId: world.partnerB.id, name: "sneaky" } });
     expect(key.partnerId).toBe(world.partnerA.id);
-    await expect(issueApiKey({ actor: admin, input: { partnerId: randomUUID(), name: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(issueApiKey({ actor: admin, input: { partnerId: randomUUID(), name: "x" } })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

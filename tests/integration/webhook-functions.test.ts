@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { saveWebhookEndpoint, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook } from "@/lib/webhooks/manage-endpoint";
+import {
+  saveWebhookEndpoint,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  sendTestWebhook,
+} from "@/lib/webhooks/manage-endpoint";
 import { postSignedWebhook } from "@/lib/webhooks/post";
 import { verifyWebhookSignature } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl } from "@/lib/webhooks/target";
@@ -17,9 +22,18 @@ let receiver: Receiver;
 let partnerUser: Parameters<typeof saveWebhookEndpoint>[0]["actor"];
 beforeAll(async () => {
   world = await createWorld();
-  await db.partner.update({ where: { id: world.partnerA.id }, data: { contactEmail: `hooks-${world.partnerA.slug}@test.example` } });
+  await db.partner.update({
+    where: { id: world.partnerA.id },
+    data: { contactEmail: `hooks-${world.partnerA.slug}@test.example` },
+  });
   receiver = await startReceiver();
-  partnerUser = { kind: "USER", id: world.partnerA.userId, role: "PARTNER", partnerId: world.partnerA.id, email: "a@test.example" };
+  partnerUser = {
+    kind: "USER",
+    id: world.partnerA.userId,
+    role: "PARTNER",
+    partnerId: world.partnerA.id,
+    email: "a@test.example",
+  };
 });
 afterAll(() => receiver.close());
 
@@ -51,10 +65,16 @@ describe("delivery-webhook", () => {
     const [request] = receiver.requests.slice(before);
     expect(request.url).toBe("/hooks");
     expect(request.headers["webhook-id"]).toBe(event.id);
-    expect(verifyWebhookSignature({ secret, header: request.headers["webhook-signature"] as string, body: request.body })).toBe(true);
+    expect(
+      verifyWebhookSignature({ secret, header: request.headers["webhook-signature"] as string, body: request.body }),
+    ).toBe(true);
     const body = JSON.parse(request.body);
     expect(body).toMatchObject({ id: event.id, type: "delivery.created", createdAt: event.data.occurredAt });
-    expect(body.data.delivery).toMatchObject({ id: delivery.id, trackingCode: delivery.trackingCode, status: "CREATED" });
+    expect(body.data.delivery).toMatchObject({
+      id: delivery.id,
+      trackingCode: delivery.trackingCode,
+      status: "CREATED",
+    });
     expect(body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     const again = await run(event);
@@ -70,7 +90,9 @@ describe("delivery-webhook", () => {
     const failed = await run(event);
     expect(failed.result).toBeUndefined();
     expect(errorText(failed.error)).toMatch(/attempt 1 .* failed: HTTP 503/);
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(1);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(
+      1,
+    );
 
     receiver.respond = () => ({ status: 200 });
     expect((await run(event)).result).toMatchObject({ outcome: "delivered", attempt: 2 });
@@ -78,7 +100,9 @@ describe("delivery-webhook", () => {
       [1, 503, "HTTP 503"],
       [2, 200, null],
     ]);
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(0);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(
+      0,
+    );
   });
 
   it("disables the endpoint after WEBHOOK_MAX_FAILURES consecutive failures and tells the partner once", async () => {
@@ -99,11 +123,15 @@ describe("delivery-webhook", () => {
     expect(endpoint.disabledAt).toBeInstanceOf(Date);
     expect(await attemptsFor(event.id)).toHaveLength(max);
 
-    const emails = await db.emailMessage.findMany({ where: { template: "webhook-disabled", to: `hooks-${world.partnerA.slug}@test.example` } });
+    const emails = await db.emailMessage.findMany({
+      where: { template: "webhook-disabled", to: `hooks-${world.partnerA.slug}@test.example` },
+    });
     expect(emails).toHaveLength(1);
     expect(emails[0].subject).toBe(`Your webhook endpoint was disabled after ${max} failed attempts`);
     expect(emails[0].text).toContain(`${env().APP_URL}/settings/webhook`);
-    const notes = await db.notification.findMany({ where: { userId: world.partnerA.userId, kind: "webhook.disabled" } });
+    const notes = await db.notification.findMany({
+      where: { userId: world.partnerA.userId, kind: "webhook.disabled" },
+    });
     expect(notes).toHaveLength(1);
 
     // Later events are not sent while disabled; a repeated run announces nothing twice.
@@ -112,7 +140,11 @@ describe("delivery-webhook", () => {
 
     // Saving the URL again re-enables it.
     await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/fixed` } });
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).toMatchObject({ enabled: true, failureCount: 0, disabledAt: null });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).toMatchObject({
+      enabled: true,
+      failureCount: 0,
+      disabledAt: null,
+    });
   });
 
   it("sends a signed test event and rotates the secret", async () => {
@@ -131,9 +163,22 @@ describe("delivery-webhook", () => {
   });
 
   it("keeps partners to their own endpoint", async () => {
-    const other = { kind: "USER" as const, id: world.partnerB.userId, role: "PARTNER" as const, partnerId: world.partnerB.id, email: "b@test.example" };
-    await expect(revealWebhookSecret({ actor: other, partnerId: world.partnerA.id })).rejects.toMatchObject({ code: "not_found" });
-    const apiKey = { kind: "API_KEY" as const, id: world.partnerA.apiKeyId, role: "API_KEY" as const, partnerId: world.partnerA.id };
+    const other = {
+      kind: "USER" as const,
+      id: world.partnerB.userId,
+      role: "PARTNER" as const,
+      partnerId: world.partnerB.id,
+      email: "b@test.example",
+    };
+    await expect(revealWebhookSecret({ actor: other, partnerId: world.partnerA.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const apiKey = {
+      kind: "API_KEY" as const,
+      id: world.partnerA.apiKeyId,
+      role: "API_KEY" as const,
+      partnerId: world.partnerA.id,
+    };
     await expect(revealWebhookSecret({ actor: apiKey })).rejects.toMatchObject({ code: "not_found" });
   });
 });
@@ -158,7 +203,14 @@ describe("webhook targets (SSRF)", () => {
 
   it("never connects to a loopback receiver when private targets are not allowed", async () => {
     const before = receiver.requests.length;
-    const result = await postSignedWebhook({ url: `${receiver.url}/x`, secret: "s", body: "{}", eventId: "e", timeoutMs: 2_000, allowPrivate: false });
+    const result = await postSignedWebhook({
+      url: `${receiver.url}/x`,
+      secret: "s",
+      body: "{}",
+      eventId: "e",
+      timeoutMs: 2_000,
+      allowPrivate: false,
+    });
     expect(result).toMatchObject({ ok: false, responseStatus: null });
     expect(result.error).toMatch(/not allowed/);
     expect(receiver.requests.length).toBe(before);

@@ -86,7 +86,13 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("The app did not become healthy in time");
@@ -96,7 +102,11 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
  * The production server on a free port over `databaseUrl`, with the suite's raised limits.
  * `echo` copies its stderr (errors) to ours, where a failing test can be read next to them.
  */
-export async function startApp(options: { databaseUrl: string; env?: Record<string, string>; echo?: boolean }): Promise<RunningApp> {
+export async function startApp(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  echo?: boolean;
+}): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["scripts/server.mjs"], {

@@ -8,7 +8,9 @@ import { createDeliverySchema } from "@/lib/deliveries/schemas";
 
 const word = fc.stringMatching(/^[A-Za-z0-9À-ÿ.,#'-]{1,12}$/);
 const text = fc.array(word, { minLength: 1, maxLength: 5 }).map((words) => words.join(" "));
-const future = fc.integer({ min: 1, max: 3000 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10));
+const future = fc
+  .integer({ min: 1, max: 3000 })
+  .map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10));
 
 const payload = fc.record(
   {
@@ -29,7 +31,8 @@ const payload = fc.record(
 const canonical = (value: unknown) => canonicalPayload(createDeliverySchema.parse(value));
 
 /** Pads with spaces and tabs and widens inner spaces; the words stay the same. */
-const messy = (value: string, pad: number) => `${" ".repeat(pad)}${value.replaceAll(" ", " \t ".slice(0, 1 + (pad % 3)))}\t`;
+const messy = (value: string, pad: number) =>
+  `${" ".repeat(pad)}${value.replaceAll(" ", " \t ".slice(0, 1 + (pad % 3)))}\t`;
 
 function variant(original: Record<string, unknown>, order: number[], pad: number) {
   const entries = Object.entries(original).map(([key, value]): [string, unknown] => {
@@ -37,7 +40,9 @@ function variant(original: Record<string, unknown>, order: number[], pad: number
     if (typeof value === "string" && key !== "deliveryDate") return [key, messy(value, pad)];
     return [key, value];
   });
-  const shuffled = entries.map((entry, i) => ({ entry, rank: order[i % order.length] ?? i })).sort((a, b) => a.rank - b.rank);
+  const shuffled = entries
+    .map((entry, i) => ({ entry, rank: order[i % order.length] ?? i }))
+    .sort((a, b) => a.rank - b.rank);
   const blanks = { notes: "", productName: null, recipientPhone: "   " };
   const absent = Object.fromEntries(Object.entries(blanks).filter(([key]) => !(key in original)));
   return { ...absent, ...Object.fromEntries(shuffled.map((s) => s.entry)) };
@@ -46,18 +51,28 @@ function variant(original: Record<string, unknown>, order: number[], pad: number
 describe("canonical form (properties)", () => {
   it("is stable under key order, whitespace, email case and blank optionals", () => {
     fc.assert(
-      fc.property(payload, fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1 }), fc.integer({ min: 0, max: 4 }), (original, order, pad) => {
-        expect(canonical(variant(original, order, pad))).toBe(canonical(original));
-      }),
+      fc.property(
+        payload,
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1 }),
+        fc.integer({ min: 0, max: 4 }),
+        (original, order, pad) => {
+          expect(canonical(variant(original, order, pad))).toBe(canonical(original));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("changes when the case of a name or an address changes", () => {
     fc.assert(
-      fc.property(payload.filter((p) => p.recipientName.toUpperCase() !== p.recipientName), (original) => {
-        expect(canonical({ ...original, recipientName: original.recipientName.toUpperCase() })).not.toBe(canonical(original));
-      }),
+      fc.property(
+        payload.filter((p) => p.recipientName.toUpperCase() !== p.recipientName),
+        (original) => {
+          expect(canonical({ ...original, recipientName: original.recipientName.toUpperCase() })).not.toBe(
+            canonical(original),
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });

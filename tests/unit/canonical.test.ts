@@ -26,7 +26,12 @@ describe("canonical payload", () => {
   });
 
   it("trims, collapses inner whitespace and lower-cases emails", () => {
-    const messy = { ...base, pickupAddress: "  12   Market\tSt ", recipientName: "Ada  Lovelace", recipientEmail: " ADA@Example.COM " };
+    const messy = {
+      ...base,
+      pickupAddress: "  12   Market\tSt ",
+      recipientName: "Ada  Lovelace",
+      recipientEmail: " ADA@Example.COM ",
+    };
     expect(canonicalPayload(parse(messy))).toBe(canonicalPayload(parse(base)));
   });
 
@@ -50,8 +55,12 @@ describe("idempotency keys", () => {
   it("derives the key from partner and canonical payload", () => {
     const input = parse(base);
     expect(derivedIdempotencyKey(PARTNER, input)).toMatch(/^[0-9a-f]{64}$/);
-    expect(derivedIdempotencyKey(PARTNER, parse({ ...base, recipientEmail: "ADA@EXAMPLE.COM" }))).toBe(derivedIdempotencyKey(PARTNER, input));
-    expect(derivedIdempotencyKey("00000000-0000-4000-8000-000000000000", input)).not.toBe(derivedIdempotencyKey(PARTNER, input));
+    expect(derivedIdempotencyKey(PARTNER, parse({ ...base, recipientEmail: "ADA@EXAMPLE.COM" }))).toBe(
+      derivedIdempotencyKey(PARTNER, input),
+    );
+    expect(derivedIdempotencyKey("00000000-0000-4000-8000-000000000000", input)).not.toBe(
+      derivedIdempotencyKey(PARTNER, input),
+    );
   });
 
   it("scopes an explicit key to the partner and ignores the payload", () => {
@@ -61,8 +70,12 @@ describe("idempotency keys", () => {
   });
 
   it("fingerprints the canonical payload alone", () => {
-    expect(requestFingerprint(parse(base))).toBe(requestFingerprint(parse({ ...base, recipientName: " Ada   Lovelace" })));
-    expect(requestFingerprint(parse(base))).not.toBe(requestFingerprint(parse({ ...base, recipientName: "Grace Hopper" })));
+    expect(requestFingerprint(parse(base))).toBe(
+      requestFingerprint(parse({ ...base, recipientName: " Ada   Lovelace" })),
+    );
+    expect(requestFingerprint(parse(base))).not.toBe(
+      requestFingerprint(parse({ ...base, recipientName: "Grace Hopper" })),
+    );
   });
 });
 

@@ -4,7 +4,9 @@ import { problem } from "@/lib/api/responses";
 
 describe("problem mapping", () => {
   it("renders RFC 9457 fields with extensions", () => {
-    const error = new AppError("invalid_transition", "A COMPLETED delivery cannot move to CREATED.", { allowedTransitions: [] });
+    const error = new AppError("invalid_transition", "A COMPLETED delivery cannot move to CREATED.", {
+      allowedTransitions: [],
+    });
     expect(problemFor(error, "urn:request:abc")).toEqual({
       type: "/problems/invalid-transition",
       title: "Invalid status transition",
@@ -36,7 +38,9 @@ describe("problem mapping", () => {
   });
 
   it("reports an unreachable database as 503", () => {
-    expect(toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })).status).toBe(503);
+    expect(
+      toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })).status,
+    ).toBe(503);
     expect(toAppError({ cause: { code: "57P01" } }).status).toBe(503);
   });
 

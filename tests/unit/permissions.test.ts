@@ -10,8 +10,27 @@ describe("permission table", () => {
       ]),
     );
     expect(table).toEqual({
-      ADMIN: ["apiKeys.manage", "deliveries.read", "deliveries.readAll", "deliveries.transition", "emails.read", "jobs.read", "jobs.retry", "notifications.read", "partners.manage", "users.manage", "webhooks.manage"],
-      PARTNER: ["apiKeys.manage", "deliveries.create", "deliveries.read", "deliveries.transition", "notifications.read", "webhooks.manage"],
+      ADMIN: [
+        "apiKeys.manage",
+        "deliveries.read",
+        "deliveries.readAll",
+        "deliveries.transition",
+        "emails.read",
+        "jobs.read",
+        "jobs.retry",
+        "notifications.read",
+        "partners.manage",
+        "users.manage",
+        "webhooks.manage",
+      ],
+      PARTNER: [
+        "apiKeys.manage",
+        "deliveries.create",
+        "deliveries.read",
+        "deliveries.transition",
+        "notifications.read",
+        "webhooks.manage",
+      ],
       API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition"],
     });
   });

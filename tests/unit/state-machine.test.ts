@@ -5,7 +5,13 @@ describe("delivery state machine", () => {
   it("allows exactly the transitions of DESIGN §4", () => {
     const allowed = DELIVERY_STATUSES.flatMap((from) => nextStatuses(from).map((to) => `${from}->${to}`));
     expect(allowed.sort()).toEqual(
-      ["CREATED->CANCELLED", "CREATED->FAILED", "CREATED->IN_TRANSIT", "IN_TRANSIT->COMPLETED", "IN_TRANSIT->FAILED"].sort(),
+      [
+        "CREATED->CANCELLED",
+        "CREATED->FAILED",
+        "CREATED->IN_TRANSIT",
+        "IN_TRANSIT->COMPLETED",
+        "IN_TRANSIT->FAILED",
+      ].sort(),
     );
   });
 
@@ -31,7 +37,11 @@ describe("delivery state machine", () => {
   });
 
   it("refuses a valid move by a role that may not make it as forbidden", () => {
-    expect(checkTransition("CREATED", "IN_TRANSIT", "PARTNER")).toMatchObject({ ok: false, reason: "forbidden", allowed: ["CANCELLED"] });
+    expect(checkTransition("CREATED", "IN_TRANSIT", "PARTNER")).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+      allowed: ["CANCELLED"],
+    });
   });
 
   it("requires a reason for FAILED and only for FAILED", () => {

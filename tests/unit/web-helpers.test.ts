@@ -3,7 +3,11 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { decodeCursor, encodeCursor } from "@/lib/deliveries/list-deliveries";
 import { deliveryTableQuerySchema, parseSort } from "@/lib/deliveries/schemas";
 
-const row = { id: "0b7e7f9c-4a55-4c1e-9a51-5a0d8f1f2a10", createdAt: new Date("2030-01-02T03:04:05.678Z"), deliveryDate: "2030-01-15" };
+const row = {
+  id: "0b7e7f9c-4a55-4c1e-9a51-5a0d8f1f2a10",
+  createdAt: new Date("2030-01-02T03:04:05.678Z"),
+  deliveryDate: "2030-01-15",
+};
 
 describe("table cursors", () => {
   it("keeps the API's cursor format for newest-first pages", () => {
@@ -18,7 +22,12 @@ describe("table cursors", () => {
   });
 
   it("rejects anything else as a validation problem", () => {
-    for (const bad of ["", "%%%", Buffer.from('["x","y"]').toString("base64url"), Buffer.from(`["2030-01-01","${row.id}","sideways"]`).toString("base64url")]) {
+    for (const bad of [
+      "",
+      "%%%",
+      Buffer.from('["x","y"]').toString("base64url"),
+      Buffer.from(`["2030-01-01","${row.id}","sideways"]`).toString("base64url"),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(/cursor/);
     }
   });

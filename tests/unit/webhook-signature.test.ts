@@ -5,7 +5,12 @@ import { isPrivateAddress } from "@/lib/webhooks/target";
 
 describe("webhook signature (DESIGN §8)", () => {
   const secret = "whsec_test";
-  const body = JSON.stringify({ id: "evt_1", type: "delivery.created", createdAt: "2030-01-01T00:00:00.000Z", data: {} });
+  const body = JSON.stringify({
+    id: "evt_1",
+    type: "delivery.created",
+    createdAt: "2030-01-01T00:00:00.000Z",
+    data: {},
+  });
 
   it("is t=<unix>,v1=<hex HMAC-SHA256 of `t.body`>", () => {
     const header = signWebhook(secret, body, 1_767_225_600);
@@ -26,10 +31,20 @@ describe("webhook signature (DESIGN §8)", () => {
 });
 
 describe("webhook target addresses", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.20.0.5", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::"])(
-    "refuses %s",
-    (address) => expect(isPrivateAddress(address)).toBe(true),
-  );
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.20.0.5",
+    "192.168.1.1",
+    "169.254.169.254",
+    "0.0.0.0",
+    "100.64.0.1",
+    "::1",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "::",
+  ])("refuses %s", (address) => expect(isPrivateAddress(address)).toBe(true));
 
   it.each(["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows public %s", (address) => {
     expect(isPrivateAddress(address)).toBe(false);

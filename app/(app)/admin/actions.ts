@@ -7,7 +7,10 @@ import { retryOutbox } from "@/lib/outbox/stats";
 
 export async function retryOutboxAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "jobs.retry", schema: z.object({}), form, revalidate: "/admin",
+    permission: "jobs.retry",
+    schema: z.object({}),
+    form,
+    revalidate: "/admin",
     run: async () => {
       const count = await retryOutbox();
       kickOutbox();

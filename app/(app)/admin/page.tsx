@@ -28,41 +28,69 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
     <div className="grid gap-6">
       <h1 className="page-title">Overview</h1>
       <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading" className="sr-only">Deliveries per status</h2>
+        <h2 id="counts-heading" className="sr-only">
+          Deliveries per status
+        </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           {DELIVERY_STATUSES.map((s) => (
             <li key={s}>
-              <Link href={`/deliveries?status=${s}`} className="card block hover:border-blue-300" data-testid={`count-${s}`}>
+              <Link
+                href={`/deliveries?status=${s}`}
+                className="card block hover:border-blue-300"
+                data-testid={`count-${s}`}
+              >
                 <span className="block text-sm text-slate-600">{STATUS_LABELS[s]}</span>
-                <span className="mt-1 block text-2xl font-semibold tabular-nums">{stats.totals[s].toLocaleString("en")}</span>
+                <span className="mt-1 block text-2xl font-semibold tabular-nums">
+                  {stats.totals[s].toLocaleString("en")}
+                </span>
               </Link>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="chart-heading" className="card">
-        <h2 id="chart-heading" className="mb-3 text-base font-semibold">Deliveries per day, last 30 days</h2>
+        <h2 id="chart-heading" className="mb-3 text-base font-semibold">
+          Deliveries per day, last 30 days
+        </h2>
         <PerDayChart days={stats.perDay} />
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="stuck-heading" className="card lg:col-span-2">
           <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
-            <h2 id="stuck-heading" className="text-base font-semibold">Stuck for more than {hours} h</h2>
+            <h2 id="stuck-heading" className="text-base font-semibold">
+              Stuck for more than {hours} h
+            </h2>
             <form className="flex items-end gap-2" action="/admin">
               <div>
-                <label htmlFor="stuckAfter" className="label text-xs">Threshold (hours)</label>
-                <input id="stuckAfter" name="stuckAfter" type="number" min={1} max={720} defaultValue={hours} className="input mt-1 w-24" />
+                <label htmlFor="stuckAfter" className="label text-xs">
+                  Threshold (hours)
+                </label>
+                <input
+                  id="stuckAfter"
+                  name="stuckAfter"
+                  type="number"
+                  min={1}
+                  max={720}
+                  defaultValue={hours}
+                  className="input mt-1 w-24"
+                />
               </div>
-              <button type="submit" className="btn btn-secondary">Apply</button>
+              <button type="submit" className="btn btn-secondary">
+                Apply
+              </button>
             </form>
           </div>
           {stuck.length === 0 ? (
-            <p className="text-sm text-slate-600" data-testid="stuck-empty">Nothing is stuck.</p>
+            <p className="text-sm text-slate-600" data-testid="stuck-empty">
+              Nothing is stuck.
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="stuck-list">
               {stuck.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-                  <Link href={`/deliveries/${d.id}`} className="link font-mono">{d.trackingCode}</Link>
+                  <Link href={`/deliveries/${d.id}`} className="link font-mono">
+                    {d.trackingCode}
+                  </Link>
                   <StatusBadge status={d.status} />
                   <span className="text-slate-600">{d.partner.name}</span>
                   <span className="ml-auto text-slate-600">unchanged for {since(d.updatedAt)}</span>
@@ -73,21 +101,46 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
         </section>
         <div className="grid content-start gap-6">
           <section aria-labelledby="jobs-heading" className="card" data-testid="jobs-health">
-            <h2 id="jobs-heading" className="text-base font-semibold">Background work</h2>
-            <p className="mt-2 text-sm" data-testid="outbox-summary">{outbox.summary}</p>
+            <h2 id="jobs-heading" className="text-base font-semibold">
+              Background work
+            </h2>
+            <p className="mt-2 text-sm" data-testid="outbox-summary">
+              {outbox.summary}
+            </p>
             <dl className="mt-2 grid grid-cols-3 gap-2 text-center text-sm">
-              <div><dt className="text-xs text-slate-600">Waiting</dt><dd className="font-semibold tabular-nums">{outbox.pending}</dd></div>
-              <div><dt className="text-xs text-slate-600">Failing</dt><dd className={`font-semibold tabular-nums ${outbox.failed ? "text-red-700" : ""}`}>{outbox.failed}</dd></div>
-              <div><dt className="text-xs text-slate-600">Oldest</dt><dd className="font-semibold tabular-nums">{outbox.oldestPendingAgeSeconds === null ? "—" : `${Math.ceil(outbox.oldestPendingAgeSeconds / 60)} min`}</dd></div>
+              <div>
+                <dt className="text-xs text-slate-600">Waiting</dt>
+                <dd className="font-semibold tabular-nums">{outbox.pending}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Failing</dt>
+                <dd className={`font-semibold tabular-nums ${outbox.failed ? "text-red-700" : ""}`}>{outbox.failed}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Oldest</dt>
+                <dd className="font-semibold tabular-nums">
+                  {outbox.oldestPendingAgeSeconds === null
+                    ? "—"
+                    : `${Math.ceil(outbox.oldestPendingAgeSeconds / 60)} min`}
+                </dd>
+              </div>
             </dl>
-            {outbox.lastError && <p className="mt-2 break-words text-xs text-red-700">Last error: {outbox.lastError}</p>}
+            {outbox.lastError && (
+              <p className="mt-2 break-words text-xs text-red-700">Last error: {outbox.lastError}</p>
+            )}
             {outbox.pending > 0 && can(actor, "jobs.retry") && <RetryOutboxButton action={retryOutboxAction} />}
-            <p className="mt-2 text-xs text-slate-500">Changes reach emails, webhooks and notifications through the outbox relay to Inngest.</p>
+            <p className="mt-2 text-xs text-slate-500">
+              Changes reach emails, webhooks and notifications through the outbox relay to Inngest.
+            </p>
           </section>
           <section aria-labelledby="email-heading" className="card" data-testid="email-health">
-            <h2 id="email-heading" className="text-base font-semibold">Email</h2>
+            <h2 id="email-heading" className="text-base font-semibold">
+              Email
+            </h2>
             <p className="mt-2 text-sm text-slate-600">Every email sent, logged or failed is recorded.</p>
-            <Link href="/admin/emails" className="link mt-2 inline-block text-sm">Open the email log</Link>
+            <Link href="/admin/emails" className="link mt-2 inline-block text-sm">
+              Open the email log
+            </Link>
           </section>
         </div>
       </div>

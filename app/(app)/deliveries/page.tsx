@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeliveriesFilters } from "@/components/deliveries/deliveries-filters";
 import { DeliveriesTable, type DeliveryTableRow } from "@/components/deliveries/deliveries-table";
-import { tableQueryObject, toUrlSearchParams, withParams, type PageSearchParams } from "@/components/deliveries/table-url";
+import {
+  tableQueryObject,
+  toUrlSearchParams,
+  withParams,
+  type PageSearchParams,
+} from "@/components/deliveries/table-url";
 import { Notice } from "@/components/notice";
 import { requireActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -23,7 +28,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const heading = (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
       <h1 className="page-title">Deliveries</h1>
-      {can(actor, "deliveries.create") && <Link href="/deliveries/new" className="btn btn-primary">New delivery</Link>}
+      {can(actor, "deliveries.create") && (
+        <Link href="/deliveries/new" className="btn btn-primary">
+          New delivery
+        </Link>
+      )}
     </div>
   );
   if (!parsed.success) {
@@ -31,8 +40,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       <>
         {heading}
         <Notice tone="error" testId="filters-invalid">
-          This view’s filters are not valid ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
-          <Link href="/deliveries" className="link">Show all deliveries</Link>
+          This view’s filters are not valid (
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
+          <Link href="/deliveries" className="link">
+            Show all deliveries
+          </Link>
         </Notice>
       </>
     );
@@ -62,11 +74,19 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         <DeliveriesFilters query={query} partners={partners} />
         {rows.length === 0 ? (
           <div className="card text-center" data-testid="deliveries-empty">
-            <p className="font-medium">{filtered || query.cursor ? "No deliveries match this view." : "No deliveries yet."}</p>
+            <p className="font-medium">
+              {filtered || query.cursor ? "No deliveries match this view." : "No deliveries yet."}
+            </p>
             {filtered ? (
-              <Link href="/deliveries" className="link mt-2 inline-block">Clear the filters</Link>
+              <Link href="/deliveries" className="link mt-2 inline-block">
+                Clear the filters
+              </Link>
             ) : (
-              can(actor, "deliveries.create") && <Link href="/deliveries/new" className="link mt-2 inline-block">Submit your first delivery</Link>
+              can(actor, "deliveries.create") && (
+                <Link href="/deliveries/new" className="link mt-2 inline-block">
+                  Submit your first delivery
+                </Link>
+              )
             )}
           </div>
         ) : (
@@ -74,14 +94,26 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         )}
         <nav aria-label="Pages" className="flex items-center justify-between gap-2">
           {page.prevCursor ? (
-            <Link href={withParams(url, { cursor: page.prevCursor })} className="btn btn-secondary" rel="prev">← Previous</Link>
+            <Link href={withParams(url, { cursor: page.prevCursor })} className="btn btn-secondary" rel="prev">
+              ← Previous
+            </Link>
           ) : query.cursor ? (
-            <Link href={withParams(url, { cursor: undefined })} className="btn btn-secondary">← First page</Link>
-          ) : <span />}
-          <span className="text-sm text-slate-600" aria-live="polite">{rows.length} shown</span>
+            <Link href={withParams(url, { cursor: undefined })} className="btn btn-secondary">
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-600" aria-live="polite">
+            {rows.length} shown
+          </span>
           {page.nextCursor ? (
-            <Link href={withParams(url, { cursor: page.nextCursor })} className="btn btn-secondary" rel="next">Next →</Link>
-          ) : <span />}
+            <Link href={withParams(url, { cursor: page.nextCursor })} className="btn btn-secondary" rel="next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </div>
     </>

@@ -46,7 +46,10 @@ export function NotificationList({ notifications, unreadCount }: { notifications
       </p>
       <ul style={{ listStyle: "none", padding: 0 }} data-testid="notifications">
         {notifications.map((n) => (
-          <li key={n.id} style={{ padding: ".5rem 0", borderBottom: "1px solid #8883", fontWeight: n.readAt ? 400 : 600 }}>
+          <li
+            key={n.id}
+            style={{ padding: ".5rem 0", borderBottom: "1px solid #8883", fontWeight: n.readAt ? 400 : 600 }}
+          >
             <div>
               {n.deliveryId ? <Link href={`/deliveries/${n.deliveryId}`}>{n.title}</Link> : n.title}
               {!n.readAt && <span className="muted"> · new</span>}
@@ -56,7 +59,12 @@ export function NotificationList({ notifications, unreadCount }: { notifications
               <time dateTime={n.createdAt}>{n.createdAt.replace("T", " ").slice(0, 16)}</time>
             </small>{" "}
             {!n.readAt && (
-              <button type="button" disabled={pending} onClick={() => post(`/api/v1/notifications/${n.id}/read`)} aria-label={`Mark “${n.title}” read`}>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => post(`/api/v1/notifications/${n.id}/read`)}
+                aria-label={`Mark “${n.title}” read`}
+              >
                 Mark read
               </button>
             )}

@@ -14,7 +14,10 @@ export default async function NotificationsPage() {
   const actor = await sessionActor();
   if (!actor) redirect("/sign-in?callbackUrl=/notifications");
   if (!can(actor, "notifications.read")) redirect("/");
-  const { data, unreadCount } = await listNotifications({ actor, query: listNotificationsQuerySchema.parse({ limit: 100 }) });
+  const { data, unreadCount } = await listNotifications({
+    actor,
+    query: listNotificationsQuerySchema.parse({ limit: 100 }),
+  });
   return (
     <div className="grid gap-4">
       <h1>Notifications</h1>

@@ -24,8 +24,8 @@ export function DeliveryCreatedEmail(p: DeliveryCreatedProps) {
     >
       <Text>Hello {p.partnerName},</Text>
       <Text>
-        We received your delivery request {p.trackingCode} for {p.recipientName}, to {p.dropoffAddress}, planned
-        for {p.deliveryDate}. We will let you know as it moves.
+        We received your delivery request {p.trackingCode} for {p.recipientName}, to {p.dropoffAddress}, planned for{" "}
+        {p.deliveryDate}. We will let you know as it moves.
       </Text>
     </EmailLayout>
   );

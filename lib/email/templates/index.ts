@@ -1,6 +1,9 @@
 // One entry per kind of email: its subject and its react-email component.
 import { DeliveryCreatedEmail, deliveryCreatedSubject } from "@/lib/email/templates/delivery-created";
-import { DeliveryStatusChangedEmail, deliveryStatusChangedSubject } from "@/lib/email/templates/delivery-status-changed";
+import {
+  DeliveryStatusChangedEmail,
+  deliveryStatusChangedSubject,
+} from "@/lib/email/templates/delivery-status-changed";
 import { RecipientUpdateEmail, recipientUpdateSubject } from "@/lib/email/templates/recipient-update";
 import { StuckDigestEmail, stuckDigestSubject } from "@/lib/email/templates/stuck-digest";
 import { WebhookDisabledEmail, webhookDisabledSubject } from "@/lib/email/templates/webhook-disabled";

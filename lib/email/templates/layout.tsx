@@ -1,10 +1,34 @@
 // The frame every email shares: preview line, heading, body, a primary link and a footer.
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { ReactNode } from "react";
 
 const page = { backgroundColor: "#f5f5f4", fontFamily: "Helvetica, Arial, sans-serif", color: "#1c1917" };
-const box = { backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" };
-const button = { backgroundColor: "#1d4ed8", color: "#ffffff", padding: "10px 16px", borderRadius: "6px", textDecoration: "none" };
+const box = {
+  backgroundColor: "#ffffff",
+  margin: "24px auto",
+  padding: "24px",
+  maxWidth: "560px",
+  borderRadius: "8px",
+};
+const button = {
+  backgroundColor: "#1d4ed8",
+  color: "#ffffff",
+  padding: "10px 16px",
+  borderRadius: "6px",
+  textDecoration: "none",
+};
 
 export function EmailLayout(props: {
   preview: string;
@@ -36,7 +60,9 @@ export function EmailLayout(props: {
             </Text>
           )}
           <Hr />
-          <Text style={{ fontSize: "12px", color: "#78716c" }}>Sent by the delivery platform. Please do not reply to this email.</Text>
+          <Text style={{ fontSize: "12px", color: "#78716c" }}>
+            Sent by the delivery platform. Please do not reply to this email.
+          </Text>
         </Container>
       </Body>
     </Html>

@@ -25,7 +25,11 @@ export const recipientUpdateSubject = (p: RecipientUpdateProps) => HEADLINE[p.st
 export function RecipientUpdateEmail(p: RecipientUpdateProps) {
   const headline = HEADLINE[p.status](p.trackingCode);
   return (
-    <EmailLayout preview={headline} heading={headline} action={{ label: "Track your delivery", href: trackingPageUrl(p.trackingCode) }}>
+    <EmailLayout
+      preview={headline}
+      heading={headline}
+      action={{ label: "Track your delivery", href: trackingPageUrl(p.trackingCode) }}
+    >
       <Text>Hello {p.recipientName},</Text>
       <Text>
         {p.status === "CREATED"

@@ -15,7 +15,10 @@ function walk(dir: string, file: string): string[] {
 
 /** `app/(app)/deliveries/[id]/page.tsx` → `/deliveries/[id]` (route groups do not show in URLs). */
 function urlPattern(appDir: string, file: string): string {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -24,7 +27,14 @@ export function exportedMethods(source: string): string[] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+(\w+)/g)) names.add(m[1]);
   for (const m of source.matchAll(/export\s+(?:const\s*)?\{([^}]*)\}/g)) {
-    for (const part of m[1].split(",")) names.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const part of m[1].split(","))
+      names.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return METHODS.filter((method) => names.has(method));
 }
@@ -32,11 +42,15 @@ export function exportedMethods(source: string): string[] {
 /** Every "METHOD /pattern" served by a route handler under app/api. */
 export function discoverApiRoutes(appDir: string): string[] {
   return walk(path.join(appDir, "api"), "route.ts")
-    .flatMap((file) => exportedMethods(readFileSync(file, "utf8")).map((method) => `${method} ${urlPattern(appDir, file)}`))
+    .flatMap((file) =>
+      exportedMethods(readFileSync(file, "utf8")).map((method) => `${method} ${urlPattern(appDir, file)}`),
+    )
     .sort();
 }
 
 /** Every page pattern under app/. */
 export function discoverPages(appDir: string): string[] {
-  return walk(appDir, "page.tsx").map((file) => urlPattern(appDir, file)).sort();
+  return walk(appDir, "page.tsx")
+    .map((file) => urlPattern(appDir, file))
+    .sort();
 }

@@ -36,7 +36,9 @@ export default async function EmailsPage() {
             {emails.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace("T", " ").slice(0, 16)}</time>
+                  <time dateTime={e.createdAt.toISOString()}>
+                    {e.createdAt.toISOString().replace("T", " ").slice(0, 16)}
+                  </time>
                 </td>
                 <td>{e.to}</td>
                 <td>

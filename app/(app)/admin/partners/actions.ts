@@ -12,7 +12,10 @@ const PAGE = "/admin/partners";
 
 export async function createPartnerAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "partners.manage", schema: createPartnerSchema, form, revalidate: PAGE,
+    permission: "partners.manage",
+    schema: createPartnerSchema,
+    form,
+    revalidate: PAGE,
     run: (_actor, input) => createPartner(input),
     ok: (p) => `Partner ${p.name} created.`,
   });
@@ -20,7 +23,10 @@ export async function createPartnerAction(_state: FormState, form: FormData): Pr
 
 export async function createPartnerUserAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "users.manage", schema: createPartnerUserSchema, form, revalidate: PAGE,
+    permission: "users.manage",
+    schema: createPartnerUserSchema,
+    form,
+    revalidate: PAGE,
     run: (_actor, input) => createUser({ ...input, role: "PARTNER" }),
     ok: (u) => `User ${u.email} created. Share the password with them securely.`,
   });
@@ -28,15 +34,22 @@ export async function createPartnerUserAction(_state: FormState, form: FormData)
 
 export async function setPartnerActiveAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "partners.manage", schema: setActiveSchema, form, revalidate: PAGE,
+    permission: "partners.manage",
+    schema: setActiveSchema,
+    form,
+    revalidate: PAGE,
     run: (_actor, input) => setPartnerActive({ input }),
-    ok: (p) => (p.active ? `${p.name} is active again.` : `${p.name} is deactivated: its users and API keys no longer work.`),
+    ok: (p) =>
+      p.active ? `${p.name} is active again.` : `${p.name} is deactivated: its users and API keys no longer work.`,
   });
 }
 
 export async function setUserActiveAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "users.manage", schema: setActiveSchema, form, revalidate: PAGE,
+    permission: "users.manage",
+    schema: setActiveSchema,
+    form,
+    revalidate: PAGE,
     run: (actor, input) => setUserActive({ actor, input }),
     ok: (u) => (u.active ? `${u.email} can sign in again.` : `${u.email} is deactivated and signed out.`),
   });

@@ -10,7 +10,9 @@ export const metadata: Metadata = { title: "Partners" };
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 function ActiveBadge({ active }: { active: boolean }) {
-  return active ? null : <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Deactivated</span>;
+  return active ? null : (
+    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Deactivated</span>
+  );
 }
 
 export default async function PartnersPage() {
@@ -20,7 +22,9 @@ export default async function PartnersPage() {
     <div className="grid gap-6">
       <h1 className="page-title">Partners</h1>
       <section aria-labelledby="new-partner" className="card">
-        <h2 id="new-partner" className="mb-3 text-base font-semibold">New partner</h2>
+        <h2 id="new-partner" className="mb-3 text-base font-semibold">
+          New partner
+        </h2>
         <CreatePartnerForm />
       </section>
       {partners.length === 0 && <p className="text-slate-600">No partners yet.</p>}
@@ -32,10 +36,16 @@ export default async function PartnersPage() {
               <div className="flex flex-wrap items-center gap-3">
                 <h2 className="text-lg font-semibold">{p.name}</h2>
                 <ActiveBadge active={p.active} />
-                <span className="text-sm text-slate-600">{p.contactEmail ?? "no contact email"} · since {date.format(p.createdAt)}</span>
+                <span className="text-sm text-slate-600">
+                  {p.contactEmail ?? "no contact email"} · since {date.format(p.createdAt)}
+                </span>
                 <div className="ml-auto flex gap-2">
-                  <Link href={`/deliveries?partnerId=${p.id}`} className="btn btn-secondary">Deliveries</Link>
-                  <Link href={`/settings/api-keys?partnerId=${p.id}`} className="btn btn-secondary">API keys</Link>
+                  <Link href={`/deliveries?partnerId=${p.id}`} className="btn btn-secondary">
+                    Deliveries
+                  </Link>
+                  <Link href={`/settings/api-keys?partnerId=${p.id}`} className="btn btn-secondary">
+                    API keys
+                  </Link>
                   <ActiveToggle kind="partner" id={p.id} label={p.name} active={p.active} />
                 </div>
               </div>
@@ -43,15 +53,38 @@ export default async function PartnersPage() {
                 <table className="min-w-full text-sm">
                   <caption className="sr-only">Users of {p.name}</caption>
                   <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                    <tr><th scope="col" className="py-1 pr-3">User</th><th scope="col" className="py-1 pr-3">Last sign-in</th><th scope="col" className="py-1"><span className="sr-only">Actions</span></th></tr>
+                    <tr>
+                      <th scope="col" className="py-1 pr-3">
+                        User
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        Last sign-in
+                      </th>
+                      <th scope="col" className="py-1">
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
-                    {members.length === 0 && <tr><td colSpan={3} className="py-2 text-slate-600">No users yet.</td></tr>}
+                    {members.length === 0 && (
+                      <tr>
+                        <td colSpan={3} className="py-2 text-slate-600">
+                          No users yet.
+                        </td>
+                      </tr>
+                    )}
                     {members.map((u) => (
                       <tr key={u.id} data-testid={`user-${u.email}`}>
-                        <td className="py-2 pr-3">{u.name ? `${u.name} · ` : ""}{u.email} <ActiveBadge active={u.active} /></td>
-                        <td className="py-2 pr-3 text-slate-600">{u.lastSignInAt ? date.format(u.lastSignInAt) : "never"}</td>
-                        <td className="py-2 text-right"><ActiveToggle kind="user" id={u.id} label={u.email} active={u.active} /></td>
+                        <td className="py-2 pr-3">
+                          {u.name ? `${u.name} · ` : ""}
+                          {u.email} <ActiveBadge active={u.active} />
+                        </td>
+                        <td className="py-2 pr-3 text-slate-600">
+                          {u.lastSignInAt ? date.format(u.lastSignInAt) : "never"}
+                        </td>
+                        <td className="py-2 text-right">
+                          <ActiveToggle kind="user" id={u.id} label={u.email} active={u.active} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

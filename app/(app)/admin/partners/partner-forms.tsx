@@ -13,10 +13,20 @@ export function CreatePartnerForm() {
   const [state, action] = useActionState<FormState, FormData>(createPartnerAction, {});
   const e = state.errors ?? {};
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="create-partner-form">
+    <form
+      action={action}
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      data-testid="create-partner-form"
+    >
       <ActionToast state={state} />
       <FormField label="Partner name" name="name" required defaultValue={state.values?.name} error={e.name} />
-      <FormField label="Contact email" name="contactEmail" type="email" defaultValue={state.values?.contactEmail} error={e.contactEmail} />
+      <FormField
+        label="Contact email"
+        name="contactEmail"
+        type="email"
+        defaultValue={state.values?.contactEmail}
+        error={e.contactEmail}
+      />
       <SubmitButton pendingText="Creating…">Create partner</SubmitButton>
     </form>
   );
@@ -27,20 +37,55 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
   const e = state.errors ?? {};
   const idPrefix = `user-${partnerId}`;
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end" aria-label={`Add a user to ${partnerName}`}>
+    <form
+      action={action}
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+      aria-label={`Add a user to ${partnerName}`}
+    >
       <ActionToast state={state} />
       <input type="hidden" name="partnerId" value={partnerId} />
-      <FormField id={`${idPrefix}-email`} label="Email" name="email" type="email" required defaultValue={state.values?.email} error={e.email} />
+      <FormField
+        id={`${idPrefix}-email`}
+        label="Email"
+        name="email"
+        type="email"
+        required
+        defaultValue={state.values?.email}
+        error={e.email}
+      />
       <FormField id={`${idPrefix}-name`} label="Name" name="name" defaultValue={state.values?.name} error={e.name} />
-      <FormField id={`${idPrefix}-password`} label="Initial password" name="password" type="password" required minLength={PASSWORD_MIN}
-        autoComplete="new-password" error={e.password} />
-      <SubmitButton pendingText="Adding…" className="btn btn-secondary">Add user</SubmitButton>
+      <FormField
+        id={`${idPrefix}-password`}
+        label="Initial password"
+        name="password"
+        type="password"
+        required
+        minLength={PASSWORD_MIN}
+        autoComplete="new-password"
+        error={e.password}
+      />
+      <SubmitButton pendingText="Adding…" className="btn btn-secondary">
+        Add user
+      </SubmitButton>
     </form>
   );
 }
 
-export function ActiveToggle({ kind, id, label, active }: { kind: "partner" | "user"; id: string; label: string; active: boolean }) {
-  const [state, action] = useActionState<FormState, FormData>(kind === "partner" ? setPartnerActiveAction : setUserActiveAction, {});
+export function ActiveToggle({
+  kind,
+  id,
+  label,
+  active,
+}: {
+  kind: "partner" | "user";
+  id: string;
+  label: string;
+  active: boolean;
+}) {
+  const [state, action] = useActionState<FormState, FormData>(
+    kind === "partner" ? setPartnerActiveAction : setUserActiveAction,
+    {},
+  );
   const consequence =
     kind === "partner"
       ? "Its users can no longer sign in and its API keys stop working at once."
@@ -49,15 +94,24 @@ export function ActiveToggle({ kind, id, label, active }: { kind: "partner" | "u
     <>
       <ActionToast state={state} />
       {active ? (
-        <ConfirmForm trigger="Deactivate" title={`Deactivate ${label}?`} confirm="Deactivate" danger action={action}
-          hidden={{ id, active: "false" }} testId={`deactivate-${kind}-${id}`}>
+        <ConfirmForm
+          trigger="Deactivate"
+          title={`Deactivate ${label}?`}
+          confirm="Deactivate"
+          danger
+          action={action}
+          hidden={{ id, active: "false" }}
+          testId={`deactivate-${kind}-${id}`}
+        >
           <p className="text-sm text-slate-700">{consequence} Nothing is deleted; you can reactivate later.</p>
         </ConfirmForm>
       ) : (
         <form action={action}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="active" value="true" />
-          <SubmitButton pendingText="Saving…" className="btn btn-secondary">Reactivate</SubmitButton>
+          <SubmitButton pendingText="Saving…" className="btn btn-secondary">
+            Reactivate
+          </SubmitButton>
         </form>
       )}
     </>

@@ -25,7 +25,10 @@ export async function transitionAction(_state: TransitionState, form: FormData):
   // The permission table decides here too; hiding buttons is only a courtesy.
   const actor = await actionActor("deliveries.transition");
   if (!actor) return { error: "You may not change this delivery.", at };
-  const input = transitionDeliverySchema.safeParse({ status: form.get("status"), reason: form.get("reason") ?? undefined });
+  const input = transitionDeliverySchema.safeParse({
+    status: form.get("status"),
+    reason: form.get("reason") ?? undefined,
+  });
   const version = versionSchema.safeParse(form.get("version"));
   if (!input.success || !version.success) return { error: "This request is not valid; reload the page.", at };
 
@@ -36,9 +39,13 @@ export async function transitionAction(_state: TransitionState, form: FormData):
     if (!(error instanceof AppError)) throw error;
     if (error.code === "precondition_failed") {
       const now = STATUS_LABELS[error.details.currentStatus as keyof typeof STATUS_LABELS] ?? "changed";
-      return { stale: `Someone else changed this delivery while you were looking at it: it is now ${now.toLowerCase()}. The page shows its current state; nothing was changed by you.`, at };
+      return {
+        stale: `Someone else changed this delivery while you were looking at it: it is now ${now.toLowerCase()}. The page shows its current state; nothing was changed by you.`,
+        at,
+      };
     }
-    if (error.code === "validation_failed") return { reasonError: "A reason is required for this change.", error: error.message, at };
+    if (error.code === "validation_failed")
+      return { reasonError: "A reason is required for this change.", error: error.message, at };
     return { error: error.message, at };
   } finally {
     revalidatePath(`/deliveries/${id}`);

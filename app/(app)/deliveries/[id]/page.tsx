@@ -27,10 +27,19 @@ const ACTION_LABELS = {
 
 const NOTICES = {
   created: { tone: "success", text: "Delivery submitted. Its tracking code is ready to share." },
-  duplicate: { tone: "info", text: "This delivery had already been submitted, so no second one was created. Here it is." },
+  duplicate: {
+    tone: "info",
+    text: "This delivery had already been submitted, so no second one was created. Here it is.",
+  },
 } as const;
 
-export default async function DeliveryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function DeliveryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requireActor({ path: `/deliveries/${id}`, permission: "deliveries.read" });
@@ -68,16 +77,30 @@ export default async function DeliveryPage({ params, searchParams }: { params: P
 
   return (
     <div className="grid gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm"><Link href="/deliveries" className="link">← All deliveries</Link></nav>
-      {flash && <Notice tone={flash.tone} testId={`notice-${notice}`}>{flash.text}</Notice>}
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/deliveries" className="link">
+          ← All deliveries
+        </Link>
+      </nav>
+      {flash && (
+        <Notice tone={flash.tone} testId={`notice-${notice}`}>
+          {flash.text}
+        </Notice>
+      )}
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="page-title font-mono" data-testid="tracking-code">{delivery.trackingCode}</h1>
+        <h1 className="page-title font-mono" data-testid="tracking-code">
+          {delivery.trackingCode}
+        </h1>
         <StatusBadge status={delivery.status} />
-        <Link href={`/track/${delivery.trackingCode}`} className="link ml-auto text-sm">Public tracking page</Link>
+        <Link href={`/track/${delivery.trackingCode}`} className="link ml-auto text-sm">
+          Public tracking page
+        </Link>
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="details-heading" className="card lg:col-span-2">
-          <h2 id="details-heading" className="mb-3 text-base font-semibold">Details</h2>
+          <h2 id="details-heading" className="mb-3 text-base font-semibold">
+            Details
+          </h2>
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
             {fields.map(([label, value]) => (
               <div key={label}>
@@ -90,8 +113,18 @@ export default async function DeliveryPage({ params, searchParams }: { params: P
         <div className="grid content-start gap-6">
           <TransitionPanel id={delivery.id} version={delivery.version} options={options} />
           <section aria-labelledby="timeline-heading" className="card">
-            <h2 id="timeline-heading" className="mb-3 text-base font-semibold">Status history</h2>
-            <Timeline events={timeline.map((e) => ({ key: e.id, status: e.to, at: e.createdAt, who: e.actorName, reason: e.reason }))} />
+            <h2 id="timeline-heading" className="mb-3 text-base font-semibold">
+              Status history
+            </h2>
+            <Timeline
+              events={timeline.map((e) => ({
+                key: e.id,
+                status: e.to,
+                at: e.createdAt,
+                who: e.actorName,
+                reason: e.reason,
+              }))}
+            />
           </section>
         </div>
       </div>

@@ -25,7 +25,10 @@ export async function createDeliveryAction(_state: NewDeliveryState, form: FormD
 
   // Form fields are strings; the API schema expects a number for the weight (blank = not given).
   const weight = values.packageWeightKg.trim();
-  const parsed = createDeliverySchema.safeParse({ ...values, packageWeightKg: weight === "" ? undefined : Number(weight) });
+  const parsed = createDeliverySchema.safeParse({
+    ...values,
+    packageWeightKg: weight === "" ? undefined : Number(weight),
+  });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
 
   let result;

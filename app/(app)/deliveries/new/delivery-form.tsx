@@ -23,38 +23,129 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
     <form ref={formRef} action={action} className="grid gap-6" noValidate data-testid="delivery-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {errorCount > 0 && (
-        <p role="alert" data-testid="form-errors" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+        <p
+          role="alert"
+          data-testid="form-errors"
+          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
           Please correct {errorCount === 1 ? "the highlighted field" : `the ${errorCount} highlighted fields`}.
         </p>
       )}
       {state.error && (
-        <div role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+        <div
+          role="alert"
+          data-testid="form-error"
+          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
           {state.error}{" "}
-          {state.existingId && <Link href={`/deliveries/${state.existingId}`} className="link">See the delivery it created</Link>}{" "}
-          <Link href="/deliveries/new" className="link">Start a new form</Link>
+          {state.existingId && (
+            <Link href={`/deliveries/${state.existingId}`} className="link">
+              See the delivery it created
+            </Link>
+          )}{" "}
+          <Link href="/deliveries/new" className="link">
+            Start a new form
+          </Link>
         </div>
       )}
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Route</legend>
-        <FormField label="Pickup address" name="pickupAddress" required maxLength={LIMITS.address} defaultValue={v.pickupAddress} error={e.pickupAddress} autoComplete="off" />
-        <FormField label="Drop-off address" name="dropoffAddress" required maxLength={LIMITS.address} defaultValue={v.dropoffAddress} error={e.dropoffAddress} autoComplete="off" />
-        <FormField label="Delivery date" name="deliveryDate" type="date" required min={minDate} defaultValue={v.deliveryDate} error={e.deliveryDate} hint="Today or later (UTC)." />
+        <FormField
+          label="Pickup address"
+          name="pickupAddress"
+          required
+          maxLength={LIMITS.address}
+          defaultValue={v.pickupAddress}
+          error={e.pickupAddress}
+          autoComplete="off"
+        />
+        <FormField
+          label="Drop-off address"
+          name="dropoffAddress"
+          required
+          maxLength={LIMITS.address}
+          defaultValue={v.dropoffAddress}
+          error={e.dropoffAddress}
+          autoComplete="off"
+        />
+        <FormField
+          label="Delivery date"
+          name="deliveryDate"
+          type="date"
+          required
+          min={minDate}
+          defaultValue={v.deliveryDate}
+          error={e.deliveryDate}
+          hint="Today or later (UTC)."
+        />
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Recipient</legend>
-        <FormField label="Recipient name" name="recipientName" required maxLength={LIMITS.name} defaultValue={v.recipientName} error={e.recipientName} />
-        <FormField label="Phone" name="recipientPhone" type="tel" maxLength={LIMITS.phone} defaultValue={v.recipientPhone} error={e.recipientPhone} />
-        <FormField label="Email" name="recipientEmail" type="email" maxLength={LIMITS.email} defaultValue={v.recipientEmail} error={e.recipientEmail} hint="Gets status updates by email." />
+        <FormField
+          label="Recipient name"
+          name="recipientName"
+          required
+          maxLength={LIMITS.name}
+          defaultValue={v.recipientName}
+          error={e.recipientName}
+        />
+        <FormField
+          label="Phone"
+          name="recipientPhone"
+          type="tel"
+          maxLength={LIMITS.phone}
+          defaultValue={v.recipientPhone}
+          error={e.recipientPhone}
+        />
+        <FormField
+          label="Email"
+          name="recipientEmail"
+          type="email"
+          maxLength={LIMITS.email}
+          defaultValue={v.recipientEmail}
+          error={e.recipientEmail}
+          hint="Gets status updates by email."
+        />
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Package</legend>
-        <FormField label="Product" name="productName" maxLength={LIMITS.productName} defaultValue={v.productName} error={e.productName} />
-        <FormField label="Weight (kg)" name="packageWeightKg" inputMode="decimal" defaultValue={v.packageWeightKg} error={e.packageWeightKg} hint={`More than 0, at most ${LIMITS.maxWeightKg} kg.`} />
-        <FormField label="Your reference" name="externalReference" maxLength={LIMITS.externalReference} defaultValue={v.externalReference} error={e.externalReference} hint="Your order number; searchable in the table." />
-        <FormField label="Notes" name="notes" multiline maxLength={LIMITS.notes} defaultValue={v.notes} error={e.notes} className="sm:col-span-2" />
+        <FormField
+          label="Product"
+          name="productName"
+          maxLength={LIMITS.productName}
+          defaultValue={v.productName}
+          error={e.productName}
+        />
+        <FormField
+          label="Weight (kg)"
+          name="packageWeightKg"
+          inputMode="decimal"
+          defaultValue={v.packageWeightKg}
+          error={e.packageWeightKg}
+          hint={`More than 0, at most ${LIMITS.maxWeightKg} kg.`}
+        />
+        <FormField
+          label="Your reference"
+          name="externalReference"
+          maxLength={LIMITS.externalReference}
+          defaultValue={v.externalReference}
+          error={e.externalReference}
+          hint="Your order number; searchable in the table."
+        />
+        <FormField
+          label="Notes"
+          name="notes"
+          multiline
+          maxLength={LIMITS.notes}
+          defaultValue={v.notes}
+          error={e.notes}
+          className="sm:col-span-2"
+        />
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Link href="/deliveries" className="btn btn-secondary">Cancel</Link>
+        <Link href="/deliveries" className="btn btn-secondary">
+          Cancel
+        </Link>
         <SubmitButton pendingText="Submitting…">Submit delivery</SubmitButton>
       </div>
     </form>

@@ -17,7 +17,9 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1 className="page-title mb-1">New delivery</h1>
-      <p className="mb-6 text-sm text-slate-600">Fields marked * are required. We answer with a tracking code at once.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        Fields marked * are required. We answer with a tracking code at once.
+      </p>
       <DeliveryForm idempotencyKey={key} minDate={todayUtc()} />
     </>
   );

@@ -10,7 +10,10 @@ export type IssuedKey = Awaited<ReturnType<typeof issueApiKey>>;
 
 export async function createApiKeyAction(_state: FormState<IssuedKey>, form: FormData): Promise<FormState<IssuedKey>> {
   return runFormAction({
-    permission: "apiKeys.manage", schema: createApiKeySchema, form, revalidate: PAGE,
+    permission: "apiKeys.manage",
+    schema: createApiKeySchema,
+    form,
+    revalidate: PAGE,
     run: (actor, input) => issueApiKey({ actor, input }),
     ok: (key) => `API key “${key.name}” created. Copy the secret now: it is shown only once.`,
   });
@@ -18,7 +21,10 @@ export async function createApiKeyAction(_state: FormState<IssuedKey>, form: For
 
 export async function revokeApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
-    permission: "apiKeys.manage", schema: revokeApiKeySchema, form, revalidate: PAGE,
+    permission: "apiKeys.manage",
+    schema: revokeApiKeySchema,
+    form,
+    revalidate: PAGE,
     // Scoped: a partner can only revoke its own keys; another partner's key id is "not found".
     run: (actor, input) => revokeApiKey({ id: input.id, partnerId: partnerScope(actor) }),
     ok: (key) => `API key ${key.prefix}… revoked. Requests with it are refused from now on.`,

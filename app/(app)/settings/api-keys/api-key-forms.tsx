@@ -12,9 +12,16 @@ function SecretOnce({ secret }: { secret: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="new-secret">
-      <p className="text-sm font-medium text-amber-900">Copy this secret now. It is not stored and will not be shown again.</p>
+      <p className="text-sm font-medium text-amber-900">
+        Copy this secret now. It is not stored and will not be shown again.
+      </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm" data-testid="secret-value">{secret}</code>
+        <code
+          className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm"
+          data-testid="secret-value"
+        >
+          {secret}
+        </code>
         <button
           type="button"
           className="btn btn-secondary"
@@ -26,7 +33,9 @@ function SecretOnce({ secret }: { secret: string }) {
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <p aria-live="polite" className="sr-only">{copied ? "Secret copied to the clipboard" : ""}</p>
+      <p aria-live="polite" className="sr-only">
+        {copied ? "Secret copied to the clipboard" : ""}
+      </p>
     </div>
   );
 }
@@ -38,8 +47,15 @@ export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" data-testid="create-key-form">
         <ActionToast state={state} />
         <input type="hidden" name="partnerId" value={partnerId} />
-        <FormField label="Key name" name="name" required maxLength={100} defaultValue={state.values?.name} error={state.errors?.name}
-          hint="Where it is used, e.g. “shop backend”." />
+        <FormField
+          label="Key name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={state.values?.name}
+          error={state.errors?.name}
+          hint="Where it is used, e.g. “shop backend”."
+        />
         <SubmitButton pendingText="Creating…">Create key</SubmitButton>
       </form>
       {state.result && <SecretOnce secret={state.result.secret} />}
@@ -52,7 +68,15 @@ export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
   return (
     <>
       <ActionToast state={state} />
-      <ConfirmForm trigger="Revoke" title={`Revoke ${label}?`} confirm="Revoke key" danger action={action} hidden={{ id }} testId={`revoke-${id}`}>
+      <ConfirmForm
+        trigger="Revoke"
+        title={`Revoke ${label}?`}
+        confirm="Revoke key"
+        danger
+        action={action}
+        hidden={{ id }}
+        testId={`revoke-${id}`}
+      >
         <p className="text-sm text-slate-700">Systems using this key will be refused at once. This cannot be undone.</p>
       </ConfirmForm>
     </>

@@ -23,12 +23,20 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         <h1 className="page-title">API keys</h1>
         <form action="/settings/api-keys" className="card flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor="partnerId" className="label">Partner</label>
+            <label htmlFor="partnerId" className="label">
+              Partner
+            </label>
             <select id="partnerId" name="partnerId" className="input mt-1">
-              {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="btn btn-primary">Show keys</button>
+          <button type="submit" className="btn btn-primary">
+            Show keys
+          </button>
         </form>
       </div>
     );
@@ -42,29 +50,46 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="page-title">API keys</h1>
         <p className="mt-1 text-sm text-slate-600">
-          For {partner.name}. Send a key as <code className="font-mono">Authorization: Bearer &lt;secret&gt;</code>; see the{" "}
-          {/* A route handler, not a page: a full page load is right here. */}
+          For {partner.name}. Send a key as <code className="font-mono">Authorization: Bearer &lt;secret&gt;</code>; see
+          the {/* A route handler, not a page: a full page load is right here. */}
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-          <a href="/api/v1/docs" className="link">API documentation</a>.
+          <a href="/api/v1/docs" className="link">
+            API documentation
+          </a>
+          .
         </p>
       </div>
       <section aria-labelledby="new-key" className="card">
-        <h2 id="new-key" className="mb-3 text-base font-semibold">New key</h2>
+        <h2 id="new-key" className="mb-3 text-base font-semibold">
+          New key
+        </h2>
         <CreateApiKeyForm partnerId={partner.id} />
       </section>
       <section aria-labelledby="keys-heading" className="card overflow-x-auto">
-        <h2 id="keys-heading" className="mb-3 text-base font-semibold">Keys</h2>
+        <h2 id="keys-heading" className="mb-3 text-base font-semibold">
+          Keys
+        </h2>
         {keys.length === 0 ? (
           <p className="text-sm text-slate-600">No keys yet.</p>
         ) : (
           <table className="min-w-full text-sm" data-testid="keys-table">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3">Name</th>
-                <th scope="col" className="py-1 pr-3">Key</th>
-                <th scope="col" className="py-1 pr-3">Created</th>
-                <th scope="col" className="py-1 pr-3">Last used</th>
-                <th scope="col" className="py-1"><span className="sr-only">Status</span></th>
+                <th scope="col" className="py-1 pr-3">
+                  Name
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Key
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Created
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Last used
+                </th>
+                <th scope="col" className="py-1">
+                  <span className="sr-only">Status</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -75,7 +100,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                   <td className="py-2 pr-3">{when.format(k.createdAt)}</td>
                   <td className="py-2 pr-3">{k.lastUsedAt ? when.format(k.lastUsedAt) : "never"}</td>
                   <td className="py-2 text-right">
-                    {k.revokedAt ? <span className="text-slate-600">Revoked {when.format(k.revokedAt)}</span> : <RevokeKeyButton id={k.id} label={`${k.name} (${k.prefix}…)`} />}
+                    {k.revokedAt ? (
+                      <span className="text-slate-600">Revoked {when.format(k.revokedAt)}</span>
+                    ) : (
+                      <RevokeKeyButton id={k.id} label={`${k.name} (${k.prefix}…)`} />
+                    )}
                   </td>
                 </tr>
               ))}

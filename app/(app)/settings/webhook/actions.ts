@@ -44,7 +44,10 @@ export async function webhookAction(_prev: WebhookActionState, form: FormData): 
     case "reveal":
       return run(async () => ({ secret: await revealWebhookSecret(scope) }));
     case "rotate":
-      return run(async () => ({ secret: await rotateWebhookSecret(scope), message: "New secret in effect; the old one no longer verifies." }));
+      return run(async () => ({
+        secret: await rotateWebhookSecret(scope),
+        message: "New secret in effect; the old one no longer verifies.",
+      }));
     case "test":
       return run(async () => {
         const r = await sendTestWebhook(scope);

@@ -25,8 +25,8 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
     <div className="grid gap-4">
       <h1>Webhook for {partner.name}</h1>
       <p className="muted">
-        We POST every change of your deliveries to this URL, signed with <code>Webhook-Signature: t=…,v1=…</code> (see the
-        API documentation for how to verify it). After {maxFailures} consecutive failures the endpoint is disabled.
+        We POST every change of your deliveries to this URL, signed with <code>Webhook-Signature: t=…,v1=…</code> (see
+        the API documentation for how to verify it). After {maxFailures} consecutive failures the endpoint is disabled.
       </p>
       {endpoint && (
         <p data-testid="webhook-state">
@@ -35,7 +35,11 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
             : `Disabled since ${endpoint.disabledAt?.toISOString() ?? "?"} after repeated failures. Save the URL to enable it again.`}
         </p>
       )}
-      <WebhookForm partnerId={actor.role === "ADMIN" ? partner.id : undefined} url={endpoint?.url ?? ""} hasEndpoint={!!endpoint} />
+      <WebhookForm
+        partnerId={actor.role === "ADMIN" ? partner.id : undefined}
+        url={endpoint?.url ?? ""}
+        hasEndpoint={!!endpoint}
+      />
       <h2>Recent attempts</h2>
       {attempts.length === 0 ? (
         <p className="muted">No attempts yet.</p>
@@ -54,7 +58,11 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
           <tbody>
             {attempts.map((a) => (
               <tr key={a.id}>
-                <td><time dateTime={a.createdAt.toISOString()}>{a.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time></td>
+                <td>
+                  <time dateTime={a.createdAt.toISOString()}>
+                    {a.createdAt.toISOString().replace("T", " ").slice(0, 19)}
+                  </time>
+                </td>
                 <td>{a.eventType}</td>
                 <td>{a.attempt}</td>
                 <td>{a.responseStatus ?? "—"}</td>

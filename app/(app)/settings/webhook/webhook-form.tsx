@@ -3,28 +3,54 @@
 import { useActionState } from "react";
 import { webhookAction, type WebhookActionState } from "./actions";
 
-export function WebhookForm({ partnerId, url, hasEndpoint }: { partnerId?: string; url: string; hasEndpoint: boolean }) {
+export function WebhookForm({
+  partnerId,
+  url,
+  hasEndpoint,
+}: {
+  partnerId?: string;
+  url: string;
+  hasEndpoint: boolean;
+}) {
   const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookAction, {});
   return (
     <form action={action} className="stack" style={{ maxWidth: "40rem" }}>
       {partnerId && <input type="hidden" name="partnerId" value={partnerId} />}
       <label>
         Endpoint URL
-        <input name="url" type="url" defaultValue={url} placeholder="https://example.com/webhooks/deliveries" required={false} />
+        <input
+          name="url"
+          type="url"
+          defaultValue={url}
+          placeholder="https://example.com/webhooks/deliveries"
+          required={false}
+        />
       </label>
       <div style={{ display: "flex", gap: ".5rem", flexWrap: "wrap" }}>
-        <button type="submit" name="intent" value="save" disabled={pending}>Save and enable</button>
+        <button type="submit" name="intent" value="save" disabled={pending}>
+          Save and enable
+        </button>
         {hasEndpoint && (
           <>
-            <button type="submit" name="intent" value="test" disabled={pending} formNoValidate>Send test event</button>
-            <button type="submit" name="intent" value="reveal" disabled={pending} formNoValidate>Reveal signing secret</button>
-            <button type="submit" name="intent" value="rotate" disabled={pending} formNoValidate>Rotate signing secret</button>
+            <button type="submit" name="intent" value="test" disabled={pending} formNoValidate>
+              Send test event
+            </button>
+            <button type="submit" name="intent" value="reveal" disabled={pending} formNoValidate>
+              Reveal signing secret
+            </button>
+            <button type="submit" name="intent" value="rotate" disabled={pending} formNoValidate>
+              Rotate signing secret
+            </button>
           </>
         )}
       </div>
       <div aria-live="polite">
         {state.message && <p data-testid="webhook-message">{state.message}</p>}
-        {state.error && <p className="error" data-testid="webhook-error">{state.error}</p>}
+        {state.error && (
+          <p className="error" data-testid="webhook-error">
+            {state.error}
+          </p>
+        )}
         {state.secret && (
           <p>
             Signing secret: <code data-testid="webhook-secret">{state.secret}</code>

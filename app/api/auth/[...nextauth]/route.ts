@@ -16,7 +16,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!location.includes("code=rate_limited")) return response;
   const resetSeconds = signInRetryAfter();
   const requestId = randomUUID();
-  const throttled = problem(new AppError("rate_limited", `Too many sign-in attempts; retry in ${resetSeconds} s.`), requestId);
+  const throttled = problem(
+    new AppError("rate_limited", `Too many sign-in attempts; retry in ${resetSeconds} s.`),
+    requestId,
+  );
   throttled.headers.set("x-request-id", requestId);
   // Which bucket (email or IP) ran out is not carried through Auth.js; both share the window.
   const headers = rateLimitHeaders({ allowed: false, limit: 0, remaining: 0, resetSeconds });

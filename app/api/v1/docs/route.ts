@@ -16,6 +16,7 @@ const PAGE = `<!doctype html>
 </html>`;
 
 // GET /api/v1/docs – Swagger UI, served from this app (no CDN)
-export const GET = withApi({ public: true }, async () =>
-  new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } }),
+export const GET = withApi(
+  { public: true },
+  async () => new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } }),
 );

@@ -3,4 +3,6 @@ import { json } from "@/lib/api/responses";
 import { openApiDocument } from "@/lib/api/openapi";
 
 // GET /api/v1/openapi.json – the OpenAPI 3.1 document
-export const GET = withApi({ public: true }, async () => json(openApiDocument(), { headers: { "cache-control": "public, max-age=60" } }));
+export const GET = withApi({ public: true }, async () =>
+  json(openApiDocument(), { headers: { "cache-control": "public, max-age=60" } }),
+);

@@ -26,7 +26,10 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         <dt>To</dt>
         <dd data-testid="email-to">{email.to}</dd>
         <dt>Status</dt>
-        <dd>{email.status}{email.error ? ` — ${email.error}` : ""}</dd>
+        <dd>
+          {email.status}
+          {email.error ? ` — ${email.error}` : ""}
+        </dd>
         <dt>Template</dt>
         <dd>{email.template}</dd>
         <dt>Created</dt>
@@ -34,9 +37,16 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       </dl>
       <h2>Rendered</h2>
       {/* The stored HTML is shown in a sandbox with no scripts and no same-origin access. */}
-      <iframe title={`Email: ${email.subject}`} sandbox="" srcDoc={email.html} style={{ width: "100%", height: "32rem", border: "1px solid #8884" }} />
+      <iframe
+        title={`Email: ${email.subject}`}
+        sandbox=""
+        srcDoc={email.html}
+        style={{ width: "100%", height: "32rem", border: "1px solid #8884" }}
+      />
       <h2>Plain text</h2>
-      <pre data-testid="email-text" style={{ whiteSpace: "pre-wrap" }}>{email.text}</pre>
+      <pre data-testid="email-text" style={{ whiteSpace: "pre-wrap" }}>
+        {email.text}
+      </pre>
     </div>
   );
 }

@@ -14,7 +14,9 @@ const ASSETS: Record<string, string> = {
 export const GET = withApi<{ asset: string }>({ public: true }, async ({ params }) => {
   const cacheControl = "public, max-age=86400";
   if (params.asset === "init.js") {
-    return new Response(INIT, { headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": cacheControl } });
+    return new Response(INIT, {
+      headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": cacheControl },
+    });
   }
   const type = ASSETS[params.asset];
   if (!type) throw new AppError("not_found", "No such asset.");

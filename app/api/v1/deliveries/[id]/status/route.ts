@@ -7,9 +7,12 @@ import { serializeDelivery } from "@/lib/deliveries/serialize";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
 
 // POST /api/v1/deliveries/{id}/status – move through the lifecycle
-export const POST = withApi<{ id: string }>({ permission: "deliveries.transition" }, async ({ request, actor, params }) => {
-  const version = expectedVersion(request);
-  const input = await readJson(request, transitionDeliverySchema);
-  const delivery = await transitionDelivery({ actor, id: params.id, input, expectedVersion: version });
-  return json(serializeDelivery(delivery), { headers: { etag: etag(delivery.version) } });
-});
+export const POST = withApi<{ id: string }>(
+  { permission: "deliveries.transition" },
+  async ({ request, actor, params }) => {
+    const version = expectedVersion(request);
+    const input = await readJson(request, transitionDeliverySchema);
+    const delivery = await transitionDelivery({ actor, id: params.id, input, expectedVersion: version });
+    return json(serializeDelivery(delivery), { headers: { etag: etag(delivery.version) } });
+  },
+);
