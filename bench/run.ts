@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
+import { NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
@@ -104,6 +105,7 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
         ...process.env,
+        ...NO_OUTSIDE_INNGEST,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: database.url,

@@ -34,6 +34,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Inngest's cloud endpoints pointed at a closed loopback port: tests never reach outside this
+ * machine, even when a test makes the SDK register or send (it fails fast instead).
+ */
+export const NO_OUTSIDE_INNGEST = {
+  INNGEST_BASE_URL: "http://127.0.0.1:9",
+  INNGEST_API_BASE_URL: "http://127.0.0.1:9",
+  INNGEST_EVENT_API_BASE_URL: "http://127.0.0.1:9",
+};
+
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${result.status}`);
@@ -114,6 +124,7 @@ export async function startApp(options: {
     env: {
       ...process.env,
       ...RAISED_RATE_LIMITS,
+      ...NO_OUTSIDE_INNGEST,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: options.databaseUrl,
