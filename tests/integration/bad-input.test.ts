@@ -309,7 +309,7 @@ describe("create: body syntax, media type and size", () => {
     );
     expect(res.status).toBe(413);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
-    expect(res.headers["x-request-id"]).toBeTruthy();
+    expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(res.body)).toMatchObject({ status: 413, type: "/problems/payload-too-large" });
   });
 

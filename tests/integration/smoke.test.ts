@@ -11,7 +11,7 @@ describe("core API smoke", () => {
     const res = await api("GET", "/api/health");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok", db: "ok" });
-    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("creates with an API key and replays an identical request", async () => {
