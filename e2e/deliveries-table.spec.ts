@@ -71,3 +71,18 @@ test("an empty result says so and offers to clear the filters", async ({ page })
   await page.getByRole("link", { name: "Clear the filters" }).click();
   await expect(page).toHaveURL(/\/deliveries$/);
 });
+
+test("an admin narrows the table to one partner, and the choice survives a reload", async ({ page }) => {
+  const { partnerA, partnerB, admin } = world();
+  await signIn(page, admin);
+  await page.goto("/deliveries");
+  await page.getByLabel("Partner").selectOption({ label: partnerB.name });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`partnerId=${partnerB.id}`));
+  const rows = page.getByTestId("deliveries-table").locator("tbody tr");
+  await expect(rows.first()).toContainText(partnerB.name);
+  for (const row of await rows.all()) await expect(row).not.toContainText(partnerA.name);
+
+  await page.reload();
+  await expect(page.getByLabel("Partner")).toHaveValue(partnerB.id);
+});

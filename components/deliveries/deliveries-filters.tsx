@@ -2,6 +2,7 @@
 // next/form turns the submission into a client-side navigation once it has.
 import Form from "next/form";
 import Link from "next/link";
+import { PartnerSelect } from "@/components/partner-select";
 import { STATUS_LABELS } from "@/components/status-badge";
 import type { DeliveryTableQuery } from "@/lib/deliveries/schemas";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
@@ -68,21 +69,7 @@ export function DeliveriesFilters({ query, partners }: Props) {
             ))}
           </div>
         </fieldset>
-        {partners && (
-          <div>
-            <label htmlFor="partnerId" className="label">
-              Partner
-            </label>
-            <select id="partnerId" name="partnerId" defaultValue={query.partnerId ?? ""} className="input mt-1">
-              <option value="">All partners</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {partners && <PartnerSelect partners={partners} defaultValue={query.partnerId ?? ""} allLabel="All partners" />}
         <div>
           <label htmlFor="limit" className="label">
             Rows

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PartnerSelect } from "@/components/partner-select";
 import { partnerScope } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireActor } from "@/lib/auth/page-guard";
@@ -22,18 +23,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-4">
         <h1 className="page-title">API keys</h1>
         <form action="/settings/api-keys" className="card flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="partnerId" className="label">
-              Partner
-            </label>
-            <select id="partnerId" name="partnerId" className="input mt-1">
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PartnerSelect partners={partners} />
           <button type="submit" className="btn btn-primary">
             Show keys
           </button>
