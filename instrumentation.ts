@@ -1,7 +1,7 @@
-// Next.js calls register() once when a server process starts. The Node.js server runs the outbox
-// relay (lib/outbox/scheduler.ts); the edge runtime (the proxy) has no database access.
+// Next.js calls register() once when a server process starts. The Node.js server starts the
+// background work (inngest/start.ts); the edge runtime (the proxy) has no database access.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServerOutboxRelay } = await import("@/lib/outbox/start");
-  startServerOutboxRelay();
+  const { startBackgroundWork } = await import("@/inngest/start");
+  startBackgroundWork();
 }

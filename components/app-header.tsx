@@ -11,6 +11,7 @@ function navFor(actor: UserActor): NavItem[] {
   if (can(actor, "deliveries.readAll")) items.push({ href: "/admin", label: "Overview" });
   if (can(actor, "partners.manage")) items.push({ href: "/admin/partners", label: "Partners" });
   if (can(actor, "emails.read")) items.push({ href: "/admin/emails", label: "Emails" });
+  if (can(actor, "jobs.read")) items.push({ href: "/admin/runs", label: "Background runs" });
   if (can(actor, "apiKeys.manage")) items.push({ href: "/settings/api-keys", label: "API keys" });
   if (can(actor, "webhooks.manage")) items.push({ href: "/settings/webhook", label: "Webhook" });
   return items;

@@ -6,9 +6,8 @@ import type { E2eWorld } from "./support";
 export const PASSWORD = "correct-horse-battery";
 
 export default async function globalSetup() {
-  // No Inngest server in these tests: keep the outbox relay's timer off so it does not compete
-  // with the browser for the two cores (the overview then shows the rows honestly as waiting).
-  const app = await startAppServer({ env: { OUTBOX_RELAY_INTERVAL_MS: "0" } });
+  // No Inngest server, as on a fresh install: the embedded executor runs the background work.
+  const app = await startAppServer();
   process.env.E2E_BASE_URL = app.baseUrl;
   process.env.DATABASE_URL = app.databaseUrl;
   process.env.APP_URL = app.baseUrl;

@@ -39,6 +39,29 @@ const schema = z.object({
     .min(1)
     .default(48 * 60),
 
+  /**
+   * Inngest's own settings (the SDK reads them too). Any of them set means an Inngest server runs
+   * the background functions (dev server, Inngest Cloud or self-hosted `inngest start`); none set
+   * means the embedded executor runs them in the app process. BACKGROUND_EXECUTOR overrides.
+   */
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  BACKGROUND_EXECUTOR: z.enum(["embedded", "inngest"]).optional(),
+  /** Embedded executor: runs at once per process, first retry delay (doubling), lease per run. */
+  BACKGROUND_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  BACKGROUND_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
+  BACKGROUND_LEASE_MS: z.coerce.number().int().min(1_000).default(15_000),
+  BACKGROUND_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+
+  /** Retention (days): sent outbox rows, webhook attempts, emails, read notifications, run records. */
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),
+  RETENTION_WEBHOOK_ATTEMPTS_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_EMAILS_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_RUNS_DAYS: z.coerce.number().int().min(1).default(14),
+
   /** Consecutive failed webhook attempts after which the endpoint is disabled. */
   WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -53,6 +76,7 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+export type BackgroundExecutor = "embedded" | "inngest";
 let cached: Env | undefined;
 
 export function env(): Env {
@@ -65,4 +89,11 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Who runs the background functions (DESIGN §7): an Inngest server when one is configured. */
+export function backgroundExecutor(e: Env = env()): BackgroundExecutor {
+  if (e.BACKGROUND_EXECUTOR) return e.BACKGROUND_EXECUTOR;
+  const configured = e.INNGEST_DEV || e.INNGEST_BASE_URL || e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY;
+  return configured ? "inngest" : "embedded";
 }

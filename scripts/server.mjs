@@ -46,6 +46,9 @@ async function shutdown(signal) {
   // close() stops accepting and resolves once every connection has ended; idle ones end now.
   await new Promise((resolve) => server.close(() => resolve(undefined)));
   if (running > 0) await new Promise((resolve) => (idle = () => resolve(undefined)));
+  // Background runs in progress get a moment to finish; the rest resume on the next start.
+  const background = /** @type {{ stopBackground?: (graceMs: number) => Promise<void> }} */ (globalThis);
+  await background.stopBackground?.(Math.min(2_000, SHUTDOWN_GRACE_MS / 4));
   await app.close();
   // lib/db.ts caches its client on globalThis; the bundled app and this file share that object.
   const client = /** @type {{ db?: { $disconnect(): Promise<void> } }} */ (globalThis).db;

@@ -1,5 +1,8 @@
-import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
+import { deliveryEmails } from "@/inngest/functions/delivery-emails";
+import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { pruneOldRecordsDaily } from "@/inngest/functions/prune-old-records";
 import { stuckDeliveries } from "@/inngest/functions/stuck-deliveries";
 
-export const functions = [deliveryNotifications, deliveryWebhook, stuckDeliveries];
+/** Every background function: served to an Inngest server, or run by the embedded executor. */
+export const functions = [deliveryEmails, deliveryInApp, deliveryWebhook, stuckDeliveries, pruneOldRecordsDaily];

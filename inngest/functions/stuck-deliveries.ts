@@ -1,14 +1,23 @@
-// Every 15 minutes: flag deliveries stuck past the thresholds (lib/env.ts) and notify admins once
-// per delivery and threshold. The flagged ids are the memoised output of the first step, so a
-// retried notification step works on exactly the same set.
+// Every 15 minutes: flag deliveries stuck past the thresholds (lib/env.ts), notify admins in the
+// app once per delivery and threshold, then email each admin a digest. The flagged ids are the
+// memoised output of the first step, so retried steps work on exactly the same set; each email is
+// its own step, so one undeliverable address neither blocks the alerts nor the other admins.
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
-import { flagStuckDeliveries, notifyStuckAlerts } from "@/lib/deliveries/stuck-deliveries";
+import { settleSteps } from "@/inngest/functions/support";
+import { emailStuckDigest, flagStuckDeliveries, notifyStuckInApp } from "@/lib/deliveries/stuck-deliveries";
 
 export const stuckDeliveries = inngest.createFunction(
   { id: "stuck-deliveries", triggers: [cron("*/15 * * * *")], retries: 3, concurrency: { limit: 1 } },
   async ({ step }) => {
     const alertIds = await step.run("flag", () => flagStuckDeliveries());
-    return step.run("notify-admins", () => notifyStuckAlerts(alertIds));
+    if (alertIds.length === 0) return { alerts: 0, emails: 0 };
+    const { operatorIds, alerts } = await step.run("notify-in-app", () => notifyStuckInApp(alertIds));
+    const emails = await settleSteps(
+      Object.fromEntries(
+        operatorIds.map((id) => [id, () => step.run(`email-digest-${id}`, () => emailStuckDigest(alertIds, id))]),
+      ),
+    );
+    return { alerts, emails: Object.keys(emails).length };
   },
 );

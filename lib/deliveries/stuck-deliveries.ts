@@ -30,9 +30,7 @@ export async function flagStuckDeliveries(): Promise<string[]> {
   return pending.map((a) => a.id);
 }
 
-/** Notifies admins about these alerts; keyed by the alert ids, so a retried run sends nothing twice. */
-export async function notifyStuckAlerts(alertIds: string[]) {
-  if (alertIds.length === 0) return { alerts: 0, emails: 0 };
+async function loadAlerts(alertIds: string[]) {
   const alerts = await db.stuckAlert.findMany({
     where: { id: { in: alertIds } },
     orderBy: { createdAt: "asc" },
@@ -41,7 +39,7 @@ export async function notifyStuckAlerts(alertIds: string[]) {
     },
   });
   const now = Date.now();
-  const items = alerts.map((a) => ({
+  return alerts.map((a) => ({
     alertId: a.id,
     deliveryId: a.delivery.id,
     trackingCode: a.delivery.trackingCode,
@@ -49,19 +47,16 @@ export async function notifyStuckAlerts(alertIds: string[]) {
     status: a.status as "CREATED" | "IN_TRANSIT",
     stuckMinutes: Math.floor((now - a.delivery.updatedAt.getTime()) / 60_000),
   }));
+}
+
+/**
+ * Tells every operator in the app, one notification per alert (keyed by the alert, so a retried
+ * run adds nothing), and marks the alerts notified. Returns the operators, whom the digest emails
+ * go to next: emails come after, and separately, so no email problem holds back these alerts.
+ */
+export async function notifyStuckInApp(alertIds: string[]): Promise<{ operatorIds: string[]; alerts: number }> {
+  const items = await loadAlerts(alertIds);
   const operators = await operatorUsers();
-  const digest = createHash("sha256")
-    .update([...alertIds].sort().join(","))
-    .digest("hex")
-    .slice(0, 32);
-  for (const operator of operators) {
-    await sendEmail({
-      key: `stuck-digest:${digest}:${operator.id}`,
-      to: operator.email,
-      template: "stuck-digest",
-      props: { items },
-    });
-  }
   for (const item of items) {
     await notifyUsers(
       operators.map((o) => o.id),
@@ -78,5 +73,25 @@ export async function notifyStuckAlerts(alertIds: string[]) {
     where: { id: { in: alertIds }, notifiedAt: null },
     data: { notifiedAt: new Date() },
   });
-  return { alerts: items.length, emails: operators.length };
+  return { operatorIds: operators.map((o) => o.id), alerts: items.length };
+}
+
+/** One operator's digest email of these alerts; keyed by the alert set and the operator. */
+export async function emailStuckDigest(alertIds: string[], operatorId: string) {
+  const operator = await db.user.findUnique({
+    where: { id: operatorId },
+    select: { id: true, email: true, active: true },
+  });
+  if (!operator?.active) return { skipped: "operator not active" };
+  const digest = createHash("sha256")
+    .update([...alertIds].sort().join(","))
+    .digest("hex")
+    .slice(0, 32);
+  const message = await sendEmail({
+    key: `stuck-digest:${digest}:${operator.id}`,
+    to: operator.email,
+    template: "stuck-digest",
+    props: { items: await loadAlerts(alertIds) },
+  });
+  return { emailId: message.id, status: message.status };
 }

@@ -8,6 +8,7 @@ import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { checkTransition } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/outbox/scheduler";
 import { z } from "zod";
 
@@ -70,19 +71,17 @@ export async function transitionDelivery(options: {
         reason: input.reason ?? null,
       },
     });
-    await tx.outboxEvent.create({
+    await writeOutboxEvent(tx, {
+      name: "delivery/status.changed",
       data: {
-        name: "delivery/status.changed",
-        payload: {
-          deliveryId: id,
-          partnerId: current.partnerId,
-          trackingCode: delivery.trackingCode,
-          from: current.status,
-          to: input.status,
-          reason: input.reason ?? null,
-          version,
-          occurredAt: delivery.updatedAt.toISOString(),
-        },
+        deliveryId: id,
+        partnerId: current.partnerId,
+        trackingCode: delivery.trackingCode,
+        from: current.status,
+        to: input.status,
+        reason: input.reason ?? null,
+        version,
+        occurredAt: delivery.updatedAt.toISOString(),
       },
     });
     return delivery;

@@ -1,16 +1,14 @@
 // What each delivery event means for people: an email to the partner's contact, one to the
 // recipient when the partner gave their address, and an in-app notification for the partner's
 // users. Each is keyed by the event id (the outbox row id), so repeated runs change nothing.
-import type { DeliveryCreatedData, DeliveryStatusChangedData } from "@/inngest/events";
+// The delivery and its partner are read from the database, never taken from the event: an event
+// that names another partner cannot send one partner's delivery to another.
 import { db } from "@/lib/db";
 import { STATUS_LABEL } from "@/lib/email/links";
 import { sendEmail } from "@/lib/email/send-email";
 import { formatDate } from "@/lib/deliveries/serialize";
 import { notifyUsers, partnerUserIds } from "@/lib/notifications/notify-users";
-
-export type DeliveryEvent =
-  | { id: string; name: "delivery/created"; data: DeliveryCreatedData }
-  | { id: string; name: "delivery/status.changed"; data: DeliveryStatusChangedData };
+import type { DeliveryEvent } from "@/lib/outbox/events";
 
 export type Skipped = { skipped: string };
 
@@ -19,6 +17,7 @@ async function loadDelivery(id: string) {
     where: { id },
     select: {
       id: true,
+      partnerId: true,
       trackingCode: true,
       recipientName: true,
       recipientEmail: true,
@@ -77,20 +76,20 @@ export async function emailRecipient(event: DeliveryEvent) {
 }
 
 export async function notifyPartnerUsers(event: DeliveryEvent) {
-  const { deliveryId, partnerId, trackingCode } = event.data;
-  const exists = await db.delivery.count({ where: { id: deliveryId } });
-  const created = await notifyUsers(await partnerUserIds(partnerId), {
+  const d = await loadDelivery(event.data.deliveryId);
+  if (!d) return { skipped: "delivery not found" } satisfies Skipped;
+  const created = await notifyUsers(await partnerUserIds(d.partnerId), {
     kind: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
     title:
       event.name === "delivery/created"
-        ? `Delivery ${trackingCode} created`
-        : `Delivery ${trackingCode} is now ${STATUS_LABEL[event.data.to]}`,
+        ? `Delivery ${d.trackingCode} created`
+        : `Delivery ${d.trackingCode} is now ${STATUS_LABEL[event.data.to]}`,
     body:
       event.name === "delivery/created"
         ? "The delivery request was received."
         : `It moved from ${STATUS_LABEL[event.data.from]} to ${STATUS_LABEL[event.data.to]}${event.data.reason ? `: ${event.data.reason}` : "."}`,
     dedupeKey: `event:${event.id}`,
-    deliveryId: exists ? deliveryId : null,
+    deliveryId: d.id,
   });
   return { created };
 }

@@ -7,7 +7,10 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-/** What the relay needs from an Inngest client (the real one, or one aimed at a test receiver). */
+/**
+ * Where the relay hands events: the Inngest client (an Inngest server runs the functions), or the
+ * embedded executor (the app runs them), or a test receiver.
+ */
 export interface EventSender {
   send(events: { id: string; name: string; data: Record<string, unknown>; ts: number }[]): Promise<unknown>;
 }
@@ -24,6 +27,8 @@ export interface RelayResult {
   sent: number;
   failed: number;
   batches: number;
+  /** Why the last batch failed, if it did. */
+  lastError: string | null;
 }
 
 /** A lease long enough for one send (the SDK retries internally for a few seconds). */
@@ -68,7 +73,7 @@ export async function relayOutbox(options: {
 }): Promise<RelayResult> {
   const batchSize = options.batchSize ?? env().OUTBOX_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 100;
-  const result: RelayResult = { sent: 0, failed: 0, batches: 0 };
+  const result: RelayResult = { sent: 0, failed: 0, batches: 0, lastError: null };
   while (result.batches < maxBatches) {
     const rows = await claimBatch(batchSize);
     if (rows.length === 0) break;
@@ -83,6 +88,7 @@ export async function relayOutbox(options: {
         error,
       );
       result.failed += rows.length;
+      result.lastError = String((error as Error)?.message ?? error).slice(0, 300);
       break;
     }
     await markSent(rows.map((r) => r.id));

@@ -3,6 +3,10 @@
 // backoff). Why in-process and not an Inngest cron: the relay exists to reach Inngest, so it must
 // keep running while Inngest is down; SKIP LOCKED makes one timer per instance safe.
 //
+// While the sender is failing (Inngest unreachable) the relay pauses with a doubling backoff:
+// kicks from requests then cost nothing, not even a query, and the state change is logged once
+// each way instead of a warning per event.
+//
 // State lives on globalThis because Next may load this module more than once (instrumentation and
 // route bundles); every copy must see the one relay that register() started.
 import { relayOutbox, type EventSender } from "@/lib/outbox/relay";
@@ -12,16 +16,22 @@ interface RelayState {
   timer: NodeJS.Timeout;
   running: Promise<void> | null;
   again: boolean;
+  /** Consecutive failed runs; 0 while the sender accepts events. */
+  failures: number;
+  pausedUntil: number;
 }
 
 const holder = globalThis as unknown as { outboxRelay?: RelayState };
+
+const PAUSE_BASE_MS = 2_000;
+const PAUSE_MAX_MS = 5 * 60 * 1000;
 
 /** Starts the sweep once per process; a no-op when already started. */
 export function startOutboxRelay(options: { sender: EventSender; intervalMs: number }): void {
   if (holder.outboxRelay || options.intervalMs <= 0) return;
   const timer = setInterval(kickOutbox, options.intervalMs);
   timer.unref(); // never keep a process alive just for the sweep
-  holder.outboxRelay = { sender: options.sender, timer, running: null, again: false };
+  holder.outboxRelay = { sender: options.sender, timer, running: null, again: false, failures: 0, pausedUntil: 0 };
   kickOutbox();
 }
 
@@ -32,7 +42,7 @@ export function startOutboxRelay(options: { sender: EventSender; intervalMs: num
  */
 export function kickOutbox(): void {
   const state = holder.outboxRelay;
-  if (!state) return;
+  if (!state || Date.now() < state.pausedUntil) return;
   if (state.running) {
     state.again = true;
     return;
@@ -42,16 +52,27 @@ export function kickOutbox(): void {
       state.again = false;
       try {
         const result = await relayOutbox({ sender: state.sender });
-        if (result.failed)
-          console.warn(
-            JSON.stringify({ level: "warn", msg: "outbox relay: send failed; rows kept for retry", ...result }),
-          );
+        if (result.failed) onFailure(state, result.lastError);
+        else if (result.sent && state.failures > 0) {
+          console.info(JSON.stringify({ level: "info", msg: "outbox relay: events are accepted again" }));
+          state.failures = 0;
+        }
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "outbox relay failed", error: String(error) }));
+        onFailure(state, String(error));
       }
-    } while (state.again);
+    } while (state.again && Date.now() >= state.pausedUntil);
     state.running = null;
   })();
+}
+
+function onFailure(state: RelayState, error: string | null) {
+  if (state.failures === 0) {
+    console.warn(
+      JSON.stringify({ level: "warn", msg: "outbox relay: events cannot be handed on; retrying with backoff", error }),
+    );
+  }
+  state.pausedUntil = Date.now() + Math.min(PAUSE_MAX_MS, PAUSE_BASE_MS * 2 ** state.failures);
+  state.failures++;
 }
 
 /** Stops the sweep and waits for a run in progress (tests, shutdown). */

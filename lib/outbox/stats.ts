@@ -1,6 +1,7 @@
 // What admins see about the outbox (DESIGN §7: "the admin dashboard shows the pending outbox
 // honestly") and the one action they have on it.
 import { db } from "@/lib/db";
+import { backgroundExecutor } from "@/lib/env";
 
 export interface OutboxStats {
   /** Rows not yet accepted by Inngest. */
@@ -21,24 +22,27 @@ export interface OutboxStats {
 const STALE_SECONDS = 60;
 
 export async function getOutboxStats(): Promise<OutboxStats> {
+  // Only unsent rows are read (the (sentAt, …) indexes hold NULLs first-class, so `IS NULL` is an
+  // index range), and the newest sentAt is one index probe: sent rows can be millions.
   const [row] = await db.$queryRaw<
     { pending: number; failed: number; oldest: number | null; lastError: string | null; lastSentAt: Date | null }[]
   >`
     SELECT
-      count(*) FILTER (WHERE "sentAt" IS NULL)::int AS "pending",
-      count(*) FILTER (WHERE "sentAt" IS NULL AND "lastError" IS NOT NULL)::int AS "failed",
-      floor(extract(epoch FROM now() - min("createdAt") FILTER (WHERE "sentAt" IS NULL)))::int AS "oldest",
+      count(*)::int AS "pending",
+      count(*) FILTER (WHERE "lastError" IS NOT NULL)::int AS "failed",
+      floor(extract(epoch FROM now() - min("createdAt")))::int AS "oldest",
       (SELECT "lastError" FROM "OutboxEvent" WHERE "sentAt" IS NULL AND "lastError" IS NOT NULL
         ORDER BY "createdAt" DESC LIMIT 1) AS "lastError",
-      max("sentAt") AS "lastSentAt"
-    FROM "OutboxEvent"`;
+      (SELECT max("sentAt") FROM "OutboxEvent") AS "lastSentAt"
+    FROM "OutboxEvent" WHERE "sentAt" IS NULL`;
   const degraded = row.failed > 0 || (row.oldest ?? 0) > STALE_SECONDS;
+  const target = backgroundExecutor() === "embedded" ? "the background executor" : "Inngest";
   const summary = !degraded
     ? row.pending === 0
-      ? "All background events have been handed to Inngest."
-      : `${row.pending} event(s) are on their way to Inngest.`
-    : `Inngest is not accepting events: ${row.pending} event(s) are waiting (oldest ${formatAge(row.oldest ?? 0)} ago) ` +
-      "and will be sent when it is reachable again; nothing is lost. Emails, webhooks and notifications are delayed until then.";
+      ? `All background events have been handed to ${target}.`
+      : `${row.pending} event(s) are on their way to ${target}.`
+    : `${target[0].toUpperCase()}${target.slice(1)} is not accepting events: ${row.pending} event(s) are waiting (oldest ${formatAge(row.oldest ?? 0)} ago) ` +
+      "and will be handed on when it is reachable again; nothing is lost. Emails, webhooks and notifications are delayed until then.";
   return {
     pending: row.pending,
     failed: row.failed,

@@ -1,18 +1,21 @@
 // The webhook a delivery event becomes: `{ id, type, createdAt, data }` where data carries the
-// event's fields and the delivery as the API represents it now.
-import type { DeliveryEvent } from "@/lib/notifications/delivery-events";
+// event's fields and the delivery as the API represents it now. The receiving partner is the
+// delivery's owner in the database, whatever partner the event names.
 import { db } from "@/lib/db";
 import { deliverySelect, serializeDelivery } from "@/lib/deliveries/serialize";
+import type { DeliveryEvent } from "@/lib/outbox/events";
 import type { WebhookEvent } from "@/lib/webhooks/deliver-webhook";
 
-export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent> {
+export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent | null> {
   const row = await db.delivery.findUnique({ where: { id: event.data.deliveryId }, select: deliverySelect });
+  if (!row) return null;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the event's partner is not trusted
   const { partnerId, ...fields } = event.data;
   return {
     id: event.id,
     type: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
     createdAt: event.data.occurredAt,
-    partnerId,
-    data: { ...fields, delivery: row ? serializeDelivery(row) : null },
+    partnerId: row.partner.id,
+    data: { ...fields, delivery: serializeDelivery(row) },
   };
 }

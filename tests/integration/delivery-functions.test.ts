@@ -3,7 +3,8 @@
 // per engine); running twice is how Inngest's retries and redeliveries look to our side effects.
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
+import { deliveryEmails } from "@/inngest/functions/delivery-emails";
+import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { db } from "@/lib/db";
 import { api, createDeliveryAs, createWorld, transitionAs, type World } from "./support";
 import { eventOf, outboxRowsFor } from "./background-support";
@@ -16,9 +17,16 @@ beforeAll(async () => {
   await db.partner.update({ where: { id: world.partnerA.id }, data: { contactEmail } });
 });
 
+/** Both functions a delivery event triggers for people: the emails and the in-app notification. */
 async function run(row: { id: string; name: string; payload: unknown }) {
-  const engine = new InngestTestEngine({ function: deliveryNotifications });
-  return engine.execute({ events: [eventOf(row)] as [ReturnType<typeof eventOf>] });
+  const events = [eventOf(row)] as [ReturnType<typeof eventOf>];
+  const emails = await new InngestTestEngine({ function: deliveryEmails }).execute({ events });
+  const inApp = await new InngestTestEngine({ function: deliveryInApp }).execute({ events });
+  const sent = emails.result as { partnerContact?: unknown; recipient?: unknown } | undefined;
+  return {
+    result: { partner: sent?.partnerContact, recipient: sent?.recipient, inApp: inApp.result },
+    error: emails.error ?? inApp.error,
+  };
 }
 
 const sideEffectsOf = async (deliveryId: string) => ({
@@ -26,7 +34,7 @@ const sideEffectsOf = async (deliveryId: string) => ({
   notifications: await db.notification.findMany({ where: { deliveryId }, orderBy: { createdAt: "asc" } }),
 });
 
-describe("delivery-notifications on delivery/created", () => {
+describe("delivery-emails and delivery-in-app on delivery/created", () => {
   it("emails the partner contact and the recipient and notifies the partner's users, once", async () => {
     const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "Grace@Example.com" });
     const [row] = await outboxRowsFor([delivery.id]);
@@ -70,7 +78,7 @@ describe("delivery-notifications on delivery/created", () => {
   });
 });
 
-describe("delivery-notifications on delivery/status.changed", () => {
+describe("delivery-emails and delivery-in-app on delivery/status.changed", () => {
   it.each([
     ["IN_TRANSIT", "is on its way", "in transit"],
     ["CANCELLED", "was cancelled", "cancelled"],

@@ -19,7 +19,7 @@ export interface ApiResponse<T = any> {
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { as?: Caller; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  options: { as?: Caller; json?: unknown; body?: string; headers?: Record<string, string>; baseUrl?: string } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   const as = options.as ?? null;
@@ -31,7 +31,7 @@ export async function api<T = any>(
     body = JSON.stringify(options.json);
     headers["content-type"] ??= "application/json";
   }
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  const res = await fetch(`${options.baseUrl ?? baseUrl}${path}`, { method, headers, body, redirect: "manual" });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -36,13 +36,17 @@ export function freePort(): Promise<number> {
 
 /**
  * Inngest's cloud endpoints pointed at a closed loopback port: tests never reach outside this
- * machine, even when a test makes the SDK register or send (it fails fast instead).
+ * machine, even when a test makes the SDK register or send (it fails fast instead). These do not
+ * configure an Inngest server, so servers started with them use the embedded executor unless a
+ * test configures Inngest (see INNGEST_UNREACHABLE).
  */
 export const NO_OUTSIDE_INNGEST = {
-  INNGEST_BASE_URL: "http://127.0.0.1:9",
   INNGEST_API_BASE_URL: "http://127.0.0.1:9",
   INNGEST_EVENT_API_BASE_URL: "http://127.0.0.1:9",
 };
+
+/** An Inngest server configured but down: the relay's sends fail fast, nothing runs. */
+export const INNGEST_UNREACHABLE = { INNGEST_BASE_URL: "http://127.0.0.1:9", INNGEST_DEV: "1" };
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });

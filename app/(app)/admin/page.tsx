@@ -8,6 +8,8 @@ import { DEFAULT_STUCK_AFTER_HOURS, listStuckDeliveries } from "@/lib/deliveries
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { RetryOutboxButton } from "@/components/admin/retry-outbox-button";
 import { can } from "@/lib/auth/permissions";
+import { getRunStats } from "@/lib/background/list-runs";
+import { backgroundExecutor } from "@/lib/env";
 import { getOutboxStats } from "@/lib/outbox/stats";
 import { retryOutboxAction } from "./actions";
 
@@ -18,11 +20,13 @@ const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTi
 export default async function AdminOverviewPage({ searchParams }: { searchParams: Promise<{ stuckAfter?: string }> }) {
   const actor = await requireActor({ path: "/admin", permission: "deliveries.readAll" });
   const hours = Math.min(24 * 30, Math.max(1, Number((await searchParams).stuckAfter) || DEFAULT_STUCK_AFTER_HOURS));
-  const [stats, stuck, outbox] = await Promise.all([
+  const [stats, stuck, outbox, runs] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor, olderThanHours: hours }),
     getOutboxStats(),
+    getRunStats({ actor }),
   ]);
+  const embedded = backgroundExecutor() === "embedded";
 
   return (
     <div className="grid gap-6">
@@ -129,9 +133,22 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
               <p className="mt-2 break-words text-xs text-red-700">Last error: {outbox.lastError}</p>
             )}
             {outbox.pending > 0 && can(actor, "jobs.retry") && <RetryOutboxButton action={retryOutboxAction} />}
-            <p className="mt-2 text-xs text-slate-500">
-              Changes reach emails, webhooks and notifications through the outbox relay to Inngest.
+            <p className="mt-3 text-sm" data-testid="executor">
+              {embedded ? (
+                <>
+                  Run by the <strong>embedded executor</strong> in the app process: {runs.running} running,{" "}
+                  {runs.queued} queued ({runs.retrying} waiting to retry),{" "}
+                  <span className={runs.failed ? "font-semibold text-red-700" : ""}>{runs.failed} failed</span>.
+                </>
+              ) : (
+                <>
+                  Run by <strong>Inngest</strong>; its dashboard shows the runs.
+                </>
+              )}
             </p>
+            <Link href="/admin/runs" className="link mt-2 inline-block text-sm">
+              Open background runs
+            </Link>
           </section>
           <section aria-labelledby="email-heading" className="card" data-testid="email-health">
             <h2 id="email-heading" className="text-base font-semibold">

@@ -1,0 +1,81 @@
+// What admins see of the embedded executor's runs (/admin/runs and the overview), and the one
+// action they have on them: run a failed run again.
+import { z } from "zod";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import type { BackgroundRunStatus } from "@/lib/generated/prisma/enums";
+
+export const RUN_STATUSES = [
+  "QUEUED",
+  "RUNNING",
+  "COMPLETED",
+  "FAILED",
+] as const satisfies readonly BackgroundRunStatus[];
+export const runFilterSchema = z.object({ status: z.enum(RUN_STATUSES).optional() });
+
+const PAGE_SIZE = 50;
+
+export async function listRuns({ actor, status }: { actor: Actor | null; status?: BackgroundRunStatus }) {
+  authorize(actor, "jobs.read");
+  return db.backgroundRun.findMany({
+    where: status ? { status } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE,
+    select: {
+      id: true,
+      functionId: true,
+      eventId: true,
+      eventName: true,
+      status: true,
+      attempt: true,
+      maxAttempts: true,
+      error: true,
+      durationMs: true,
+      nextRunAt: true,
+      createdAt: true,
+      finishedAt: true,
+    },
+  });
+}
+
+export interface RunStats {
+  queued: number;
+  running: number;
+  failed: number;
+  completedLastHour: number;
+  /** Runs waiting for a retry after a failed attempt. */
+  retrying: number;
+}
+
+export async function getRunStats({ actor }: { actor: Actor | null }): Promise<RunStats> {
+  authorize(actor, "jobs.read");
+  // Unfinished runs are few (the index on status serves them); finished ones are counted for an hour only.
+  const [row] = await db.$queryRaw<RunStats[]>`
+    SELECT
+      count(*) FILTER (WHERE "status" = 'QUEUED')::int AS "queued",
+      count(*) FILTER (WHERE "status" = 'RUNNING')::int AS "running",
+      count(*) FILTER (WHERE "status" = 'QUEUED' AND "attempt" > 0)::int AS "retrying",
+      (SELECT count(*) FROM "BackgroundRun" WHERE "status" = 'FAILED')::int AS "failed",
+      (SELECT count(*) FROM "BackgroundRun" WHERE "status" = 'COMPLETED'
+         AND "createdAt" > now() - interval '1 hour')::int AS "completedLastHour"
+    FROM "BackgroundRun" WHERE "status" IN ('QUEUED', 'RUNNING')`;
+  return row;
+}
+
+/**
+ * Queues a failed run again. Its finished steps stay remembered (they are not redone); the steps
+ * that failed for good are forgotten, so they are tried again with a fresh set of retries.
+ */
+export async function retryRun({ actor, id }: { actor: Actor | null; id: string }) {
+  authorize(actor, "jobs.retry");
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No run with this id.");
+  const n = await db.$executeRaw`
+    UPDATE "BackgroundRun" r SET "status" = 'QUEUED', "attempt" = 0, "nextRunAt" = now(), "finishedAt" = NULL,
+      "steps" = COALESCE((SELECT jsonb_object_agg(k, v) FROM jsonb_each(r."steps") AS s(k, v) WHERE NOT (v ? 'error')), '{}'),
+      "stack" = ARRAY(SELECT h FROM unnest(r."stack") AS h WHERE NOT COALESCE(r."steps" -> h ? 'error', false)),
+      "updatedAt" = now()
+    WHERE r."id" = ${id}::uuid AND r."status" = 'FAILED'`;
+  if (n === 0) throw new AppError("conflict", "Only a failed run can be retried.");
+}

@@ -1,0 +1,48 @@
+// The outbox event contract (DESIGN §7): every event a change announces, its name and payload
+// schema. Use cases write them with writeOutboxEvent in the transaction of the change; inngest/
+// turns them into typed triggers; the functions parse them with these schemas. One definition.
+import { z } from "zod";
+import { deliveryStatusSchema } from "@/lib/deliveries/schemas";
+import type { Tx } from "@/lib/db";
+
+export const deliveryCreatedData = z.object({
+  deliveryId: z.uuid(),
+  partnerId: z.uuid(),
+  trackingCode: z.string(),
+  status: z.literal("CREATED"),
+  occurredAt: z.string(),
+});
+
+export const deliveryStatusChangedData = z.object({
+  deliveryId: z.uuid(),
+  partnerId: z.uuid(),
+  trackingCode: z.string(),
+  from: deliveryStatusSchema,
+  to: deliveryStatusSchema,
+  reason: z.string().nullable(),
+  version: z.number().int(),
+  occurredAt: z.string(),
+});
+
+export type DeliveryCreatedData = z.infer<typeof deliveryCreatedData>;
+export type DeliveryStatusChangedData = z.infer<typeof deliveryStatusChangedData>;
+
+export const OUTBOX_EVENTS = {
+  "delivery/created": deliveryCreatedData,
+  "delivery/status.changed": deliveryStatusChangedData,
+} as const;
+
+export type OutboxEventName = keyof typeof OUTBOX_EVENTS;
+
+export type OutboxEventInput = {
+  [N in OutboxEventName]: { name: N; data: z.infer<(typeof OUTBOX_EVENTS)[N]> };
+}[OutboxEventName];
+
+/** A delivery event as functions see it: the outbox row id is the event id. */
+export type DeliveryEvent = OutboxEventInput & { id: string };
+
+/** Writes one event in the caller's transaction; the payload is checked against its schema. */
+export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
+  const payload = OUTBOX_EVENTS[event.name].parse(event.data);
+  await tx.outboxEvent.create({ data: { name: event.name, payload } });
+}

@@ -1,0 +1,316 @@
+// Background work on the default install (issue 9): the production server with no Inngest
+// configured runs the real functions with its embedded executor. Receivers on loopback stand in
+// for partner webhook endpoints and for Resend; the server is killed and restarted mid-run.
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { enqueueScheduledRun } from "@/lib/background/runs";
+import { db } from "@/lib/db";
+import { saveWebhookEndpoint, revealWebhookSecret } from "@/lib/webhooks/manage-endpoint";
+import { ROOT, startApp, type RunningApp } from "../support/app-server";
+import { startReceiver, type Receiver } from "./background-support";
+import { api, createWorld, deliveryPayload, type World } from "./support";
+
+/** The verifier the README gives partners, taken from the README itself. */
+function readmeVerifier(): (secret: string, header: string, body: string) => boolean {
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const code = /```js\n(import \{ createHmac, timingSafeEqual \}[\s\S]*?)```/.exec(readme)![1];
+  const body = code.replace(/^import .*$/m, "") + "\nreturn verifyWebhook;";
+  return new Function("createHmac", "timingSafeEqual", "Buffer", body)(createHmac, timingSafeEqual, Buffer);
+}
+
+const EXECUTOR_ENV = {
+  // Fast enough for a test, same code paths as production.
+  OUTBOX_RELAY_INTERVAL_MS: "500",
+  BACKGROUND_POLL_MS: "200",
+  BACKGROUND_RETRY_BASE_MS: "200",
+  BACKGROUND_LEASE_MS: "2000",
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+};
+
+let world: World;
+let hooksA: Receiver;
+let hooksB: Receiver;
+let secretA: string;
+
+const partnerActor = (w: World["partnerA"] | World["partnerB"]) => ({
+  kind: "USER" as const,
+  id: w.userId,
+  role: "PARTNER" as const,
+  partnerId: w.id,
+  email: "someone@test.example",
+});
+
+beforeAll(async () => {
+  world = await createWorld();
+  await db.partner.update({
+    where: { id: world.partnerA.id },
+    data: { contactEmail: `contact-${world.partnerA.slug}@test.example` },
+  });
+  hooksA = await startReceiver(() => ({ status: 204 }));
+  hooksB = await startReceiver(() => ({ status: 204 }));
+  await saveWebhookEndpoint({ actor: partnerActor(world.partnerA), input: { url: `${hooksA.url}/hooks` } });
+  await saveWebhookEndpoint({ actor: partnerActor(world.partnerB), input: { url: `${hooksB.url}/hooks` } });
+  secretA = await revealWebhookSecret({ actor: partnerActor(world.partnerA) });
+});
+afterAll(async () => {
+  await hooksA.close();
+  await hooksB.close();
+});
+
+const outboxIdsOf = async (deliveryId: string, name: string) =>
+  (
+    await db.outboxEvent.findMany({
+      where: { name, payload: { path: ["deliveryId"], equals: deliveryId } },
+      select: { id: true },
+    })
+  ).map((r) => r.id);
+
+async function runsSettled(eventId: string, count = 3, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const runs = await db.backgroundRun.findMany({ where: { eventId }, orderBy: { functionId: "asc" } });
+    if (runs.length === count && runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED")) return runs;
+    if (Date.now() > deadline) throw new Error(`runs of ${eventId} did not settle: ${JSON.stringify(runs)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("with no Inngest configured", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ databaseUrl: inject("databaseUrl"), env: EXECUTOR_ENV, echo: true });
+  });
+  afterAll(() => app.stop());
+
+  const create = async (overrides: Record<string, unknown> = {}) => {
+    const res = await api("POST", "/api/v1/deliveries", {
+      baseUrl: app.url,
+      as: { apiKey: world.partnerA.apiKey },
+      json: deliveryPayload({ recipientEmail: "grace@example.com", ...overrides }),
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; trackingCode: string };
+  };
+
+  it("says in its start banner that the embedded executor runs the background work", () => {
+    expect(app.logs()).toMatch(/Background work: embedded executor/);
+  });
+
+  it("emails, notifies and POSTs a signed webhook for a create and for a status change, once each", async () => {
+    const delivery = await create();
+    const [created] = await outboxIdsOf(delivery.id, "delivery/created");
+    const runs = await runsSettled(created);
+    expect(runs.map((r) => [r.functionId, r.status])).toEqual([
+      ["delivery-platform-delivery-emails", "COMPLETED"],
+      ["delivery-platform-delivery-in-app", "COMPLETED"],
+      ["delivery-platform-delivery-webhook", "COMPLETED"],
+    ]);
+    const emails = await db.emailMessage.findMany({ where: { deliveryId: delivery.id }, orderBy: { to: "asc" } });
+    expect(emails.map((e) => [e.template, e.to, e.status])).toEqual([
+      ["delivery-created", `contact-${world.partnerA.slug}@test.example`, "LOGGED"],
+      ["recipient-update", "grace@example.com", "LOGGED"],
+    ]);
+    const notes = await db.notification.findMany({ where: { deliveryId: delivery.id } });
+    expect(notes).toMatchObject([{ userId: world.partnerA.userId, readAt: null, kind: "delivery.created" }]);
+    const posts = hooksA.requests.filter((r) => r.headers["webhook-id"] === created);
+    expect(posts).toHaveLength(1);
+    expect(readmeVerifier()(secretA, posts[0].headers["webhook-signature"] as string, posts[0].body)).toBe(true);
+    expect(JSON.parse(posts[0].body)).toMatchObject({ id: created, type: "delivery.created" });
+
+    const cancel = await api("POST", `/api/v1/deliveries/${delivery.id}/status`, {
+      baseUrl: app.url,
+      as: { apiKey: world.partnerA.apiKey },
+      json: { status: "CANCELLED", reason: "Customer called" },
+    });
+    expect(cancel.status).toBe(200);
+    const [changed] = await outboxIdsOf(delivery.id, "delivery/status.changed");
+    expect((await runsSettled(changed)).every((r) => r.status === "COMPLETED")).toBe(true);
+    expect(await db.emailMessage.count({ where: { deliveryId: delivery.id, status: "LOGGED" } })).toBe(4);
+    expect(await db.notification.count({ where: { deliveryId: delivery.id } })).toBe(2);
+    const changedPosts = hooksA.requests.filter((r) => r.headers["webhook-id"] === changed);
+    expect(changedPosts).toHaveLength(1);
+    expect(JSON.parse(changedPosts[0].body)).toMatchObject({
+      type: "delivery.status_changed",
+      data: { from: "CREATED", to: "CANCELLED", reason: "Customer called" },
+    });
+    expect(
+      readmeVerifier()(secretA, changedPosts[0].headers["webhook-signature"] as string, changedPosts[0].body),
+    ).toBe(true);
+  });
+
+  it("retries a webhook receiver that fails 3 times, then delivers it exactly once", async () => {
+    let failuresLeft = 3;
+    hooksA.respond = () => (failuresLeft-- > 0 ? { status: 503 } : { status: 200 });
+    try {
+      const delivery = await create({ recipientEmail: undefined });
+      const [eventId] = await outboxIdsOf(delivery.id, "delivery/created");
+      const runs = await runsSettled(eventId);
+      const webhookRun = runs.find((r) => r.functionId.endsWith("delivery-webhook"))!;
+      expect(webhookRun.status).toBe("COMPLETED");
+      const attempts = await db.webhookDelivery.findMany({ where: { eventId }, orderBy: { attempt: "asc" } });
+      expect(attempts.map((a) => [a.attempt, a.responseStatus])).toEqual([
+        [1, 503],
+        [2, 503],
+        [3, 503],
+        [4, 200],
+      ]);
+      const posts = hooksA.requests.filter((r) => r.headers["webhook-id"] === eventId);
+      expect(posts).toHaveLength(4);
+    } finally {
+      hooksA.respond = () => ({ status: 204 });
+    }
+  });
+
+  it("sends nothing to another partner when an event names the wrong partner", async () => {
+    const delivery = await create();
+    const forged = await db.outboxEvent.create({
+      data: {
+        name: "delivery/status.changed",
+        payload: {
+          deliveryId: delivery.id,
+          partnerId: world.partnerB.id,
+          trackingCode: delivery.trackingCode,
+          from: "CREATED",
+          to: "IN_TRANSIT",
+          reason: null,
+          version: 2,
+          occurredAt: new Date().toISOString(),
+        },
+      },
+    });
+    await runsSettled(forged.id);
+    expect(hooksB.requests.filter((r) => r.headers["webhook-id"] === forged.id)).toHaveLength(0);
+    expect(await db.notification.count({ where: { userId: world.partnerB.userId } })).toBe(0);
+    // The delivery's owner, read from the database, is the one told.
+    expect(hooksA.requests.filter((r) => r.headers["webhook-id"] === forged.id)).toHaveLength(1);
+    expect(
+      await db.notification.count({ where: { userId: world.partnerA.userId, dedupeKey: `event:${forged.id}` } }),
+    ).toBe(1);
+  });
+
+  it("runs the scheduled stuck check and notifies admins of a backdated delivery", async () => {
+    const delivery = await create();
+    await db.delivery.update({
+      where: { id: delivery.id },
+      data: { updatedAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) },
+    });
+    const tick = `cron:delivery-platform-stuck-deliveries:${new Date().toISOString()}`;
+    const first = enqueueScheduledRun({
+      functionId: "delivery-platform-stuck-deliveries",
+      maxAttempts: 4,
+      event: { id: tick, name: "inngest/scheduled.timer", data: { cron: "*/15 * * * *" }, ts: Date.now() },
+    });
+    const second = enqueueScheduledRun({
+      functionId: "delivery-platform-stuck-deliveries",
+      maxAttempts: 4,
+      event: { id: tick, name: "inngest/scheduled.timer", data: { cron: "*/15 * * * *" }, ts: Date.now() },
+    });
+    // Two instances ticking at once make one run.
+    expect((await Promise.all([first, second])).filter(Boolean)).toHaveLength(1);
+    const [run] = await runsSettled(tick, 1);
+    expect(run.status).toBe("COMPLETED");
+    const note = await until("the stuck notification", () =>
+      db.notification.findFirst({ where: { userId: world.admin.id, kind: "delivery.stuck", deliveryId: delivery.id } }),
+    );
+    expect(note.title).toBe(`Delivery ${delivery.trackingCode} is stuck`);
+  });
+});
+
+describe("with Resend configured, a failing address and a crash", () => {
+  let resend: Receiver;
+  let app: RunningApp;
+  const env = () => ({ ...EXECUTOR_ENV, RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: resend.url });
+
+  beforeAll(async () => {
+    resend = await startReceiver((req) => {
+      const to = (JSON.parse(req.body) as { to: string[] }).to[0];
+      if (to.startsWith("bounce@")) {
+        return { status: 422, body: { name: "validation_error", message: "Invalid `to` field", statusCode: 422 } };
+      }
+      return { status: 200, body: { id: `re_${randomUUID()}` }, delayMs: to.startsWith("slow@") ? 4_000 : 0 };
+    });
+    app = await startApp({ databaseUrl: inject("databaseUrl"), env: env(), echo: true });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await resend.close();
+  });
+
+  const create = async (recipientEmail: string) => {
+    const res = await api("POST", "/api/v1/deliveries", {
+      baseUrl: app.url,
+      as: { apiKey: world.partnerA.apiKey },
+      json: deliveryPayload({ recipientEmail }),
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; trackingCode: string };
+  };
+
+  it("lets a permanently failing email neither block the notification nor the other email", async () => {
+    const delivery = await create(`bounce@${randomUUID().slice(0, 8)}.example`);
+    const [eventId] = await outboxIdsOf(delivery.id, "delivery/created");
+    const runs = await runsSettled(eventId, 3, 30_000);
+    const byFn = Object.fromEntries(runs.map((r) => [r.functionId.replace("delivery-platform-", ""), r]));
+    expect(byFn["delivery-in-app"].status).toBe("COMPLETED");
+    expect(byFn["delivery-webhook"].status).toBe("COMPLETED");
+    expect(byFn["delivery-emails"].status).toBe("FAILED");
+    expect(byFn["delivery-emails"].error).toMatch(/recipient: .*Invalid `to` field/);
+    expect(await db.notification.count({ where: { deliveryId: delivery.id } })).toBe(1);
+    const emails = await db.emailMessage.findMany({ where: { deliveryId: delivery.id }, orderBy: { template: "asc" } });
+    expect(emails.map((e) => [e.template, e.status])).toEqual([
+      ["delivery-created", "SENT"],
+      ["recipient-update", "FAILED"],
+    ]);
+    // Retried with backoff: 6 attempts (retries: 5) at the provider, then given up.
+    const recipientKey = `${eventId}:recipient`;
+    expect(resend.requests.filter((r) => r.headers["idempotency-key"] === recipientKey)).toHaveLength(6);
+  }, 60_000);
+
+  it("finishes a run after SIGKILL and a restart without sending anything twice", async () => {
+    const delivery = await create("slow@example.com");
+    const [eventId] = await outboxIdsOf(delivery.id, "delivery/created");
+    const contactKey = `${eventId}:partner-contact`;
+    const recipientKey = `${eventId}:recipient`;
+    // Killed while the second step (the slow recipient email) is in flight, after the first
+    // step, the notification and the webhook are done.
+    await until("the recipient email in flight", async () =>
+      resend.requests.some((r) => r.headers["idempotency-key"] === recipientKey),
+    );
+    await until("the other runs", async () =>
+      (await db.backgroundRun.count({ where: { eventId, status: "COMPLETED" } })) === 2 ? true : null,
+    );
+    const emailsRun = await db.backgroundRun.findFirstOrThrow({
+      where: { eventId, functionId: "delivery-platform-delivery-emails" },
+    });
+    expect(emailsRun.status).toBe("RUNNING");
+    expect(emailsRun.stack).toHaveLength(1); // email-partner-contact is remembered
+    await app.stop("SIGKILL");
+
+    app = await startApp({ databaseUrl: inject("databaseUrl"), env: env(), echo: true });
+    const runs = await runsSettled(eventId, 3, 30_000);
+    expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
+
+    // The first step was not redone; the interrupted one was sent again under the same
+    // idempotency key, which is what makes Resend send it once.
+    expect(resend.requests.filter((r) => r.headers["idempotency-key"] === contactKey)).toHaveLength(1);
+    const recipientCalls = resend.requests.filter((r) => r.headers["idempotency-key"] === recipientKey);
+    expect(recipientCalls.length).toBeGreaterThanOrEqual(1);
+    const emails = await db.emailMessage.findMany({ where: { deliveryId: delivery.id } });
+    expect(emails.map((e) => e.status).sort()).toEqual(["SENT", "SENT"]);
+    expect(await db.notification.count({ where: { deliveryId: delivery.id } })).toBe(1);
+    expect(hooksA.requests.filter((r) => r.headers["webhook-id"] === eventId)).toHaveLength(1);
+  }, 90_000);
+});
