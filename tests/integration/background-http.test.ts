@@ -29,7 +29,7 @@ describe("Inngest serve route", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       authentication_succeeded: true,
-      function_count: 3,
+      function_count: 5,
       mode: "cloud",
       has_signing_key: true,
       app_id: "delivery-platform",
@@ -40,8 +40,12 @@ describe("Inngest serve route", () => {
     expect((await api("GET", "/api/inngest")).status).toBe(401);
   });
 
+  it("refuses an unsigned registration in cloud mode instead of calling out to Inngest", async () => {
+    expect((await api("PUT", "/api/inngest", { json: {} })).status).toBe(401);
+  });
+
   it("refuses unsigned function calls in cloud mode", async () => {
-    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step", {
+    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-emails&stepId=step", {
       json: { event: {}, events: [], steps: {}, ctx: {} },
     });
     expect(res.status).toBe(401);
