@@ -122,25 +122,30 @@ export class EmbeddedExecutor {
 
   /** Fills free slots with due runs. Never throws; calls during a fill fold into one more. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.active.size >= this.options.concurrency) return;
     if (this.filling) {
       this.fillAgain = true;
       return;
     }
-    this.filling = (async () => {
-      do {
-        this.fillAgain = false;
-        try {
-          const free = this.options.concurrency - this.active.size;
-          if (free <= 0) break;
-          for (const run of await claimRuns(free, this.options.leaseMs)) this.begin(run);
-        } catch (error) {
-          log("error", "background: could not claim runs", { error: String(error) });
-          break;
-        }
-      } while (this.fillAgain && !this.stopped);
-      this.filling = null;
-    })();
+    const fill = this.fill();
+    this.filling = fill;
+    void fill.finally(() => {
+      if (this.filling === fill) this.filling = null;
+    });
+  }
+
+  private async fill(): Promise<void> {
+    do {
+      this.fillAgain = false;
+      const free = this.options.concurrency - this.active.size;
+      if (free <= 0) return;
+      try {
+        for (const run of await claimRuns(free, this.options.leaseMs, [...this.byId.keys()])) this.begin(run);
+      } catch (error) {
+        log("error", "background: could not claim runs", { error: String(error) });
+        return;
+      }
+    } while (this.fillAgain && !this.stopped);
   }
 
   private begin(run: ClaimedRun) {

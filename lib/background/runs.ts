@@ -50,8 +50,11 @@ export async function enqueueRuns(runs: NewRun[]): Promise<number> {
   return count;
 }
 
-/** Takes up to `limit` due runs whose lease is free, for `leaseMs`. */
-export async function claimRuns(limit: number, leaseMs: number): Promise<ClaimedRun[]> {
+/**
+ * Takes up to `limit` due runs whose lease is free, for `leaseMs`; only runs of `functionIds`
+ * (the functions this process has: an older or newer version never fails a run it cannot run).
+ */
+export async function claimRuns(limit: number, leaseMs: number, functionIds: string[]): Promise<ClaimedRun[]> {
   if (limit <= 0) return [];
   const token = randomUUID();
   const rows = await db.$queryRaw<Omit<ClaimedRun, "leaseToken">[]>`
@@ -61,7 +64,7 @@ export async function claimRuns(limit: number, leaseMs: number): Promise<Claimed
     WHERE "id" IN (
       SELECT "id" FROM "BackgroundRun"
       WHERE "status" IN ('QUEUED', 'RUNNING') AND "nextRunAt" <= now()
-        AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+        AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "functionId" = ANY(${functionIds}::text[])
       ORDER BY "nextRunAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
