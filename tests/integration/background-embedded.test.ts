@@ -109,6 +109,13 @@ describe("with no Inngest configured", () => {
     expect(app.logs()).toMatch(/Background work: embedded executor/);
   });
 
+  it("does not serve /api/inngest, whatever the method (404, not 500)", async () => {
+    for (const method of ["GET", "POST", "PUT"]) {
+      const res = await api(method, "/api/inngest", { baseUrl: app.url, json: method === "GET" ? undefined : {} });
+      expect(res.status, method).toBe(404);
+    }
+  });
+
   it("emails, notifies and POSTs a signed webhook for a create and for a status change, once each", async () => {
     const delivery = await create();
     const [created] = await outboxIdsOf(delivery.id, "delivery/created");
