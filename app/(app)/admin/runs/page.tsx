@@ -69,7 +69,7 @@ export default async function BackgroundRunsPage({ searchParams }: { searchParam
                 <th scope="col">Function</th>
                 <th scope="col">Event</th>
                 <th scope="col">Status</th>
-                <th scope="col">Attempt</th>
+                <th scope="col">Retry</th>
                 <th scope="col">Duration</th>
                 <th scope="col">Error</th>
                 <th scope="col">
@@ -86,9 +86,7 @@ export default async function BackgroundRunsPage({ searchParams }: { searchParam
                   <td className="font-mono">{r.functionId.replace(/^delivery-platform-/, "")}</td>
                   <td>{r.eventName}</td>
                   <td data-testid="run-status">{r.status.toLowerCase()}</td>
-                  <td className="tabular-nums">
-                    {r.attempt + 1} of {r.maxAttempts}
-                  </td>
+                  <td className="tabular-nums">{r.attempt > 0 ? `${r.attempt} of ${r.maxAttempts - 1}` : "—"}</td>
                   <td className="tabular-nums">{duration(r.durationMs)}</td>
                   <td className="max-w-xs break-words text-red-700">{r.error}</td>
                   <td>
