@@ -1,7 +1,8 @@
 // Typed Inngest triggers over the outbox event contract (lib/outbox/events.ts): the relay sends
 // each committed OutboxEvent row with the row id as the event id.
 import { eventType } from "inngest";
-import { deliveryCreatedData, deliveryStatusChangedData } from "@/lib/outbox/events";
+import { deliveryCreatedData, deliveryStatusChangedData, webhookReplayRequestedData } from "@/lib/outbox/events";
 
 export const deliveryCreated = eventType("delivery/created", { schema: deliveryCreatedData });
 export const deliveryStatusChanged = eventType("delivery/status.changed", { schema: deliveryStatusChangedData });
+export const webhookReplayRequested = eventType("webhook/replay.requested", { schema: webhookReplayRequestedData });

@@ -3,6 +3,14 @@ import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
 import { pruneOldRecordsDaily } from "@/inngest/functions/prune-old-records";
 import { stuckDeliveries } from "@/inngest/functions/stuck-deliveries";
+import { webhookReplay } from "@/inngest/functions/webhook-replay";
 
 /** Every background function: served to an Inngest server, or run by the embedded executor. */
-export const functions = [deliveryEmails, deliveryInApp, deliveryWebhook, stuckDeliveries, pruneOldRecordsDaily];
+export const functions = [
+  deliveryEmails,
+  deliveryInApp,
+  deliveryWebhook,
+  webhookReplay,
+  stuckDeliveries,
+  pruneOldRecordsDaily,
+];

@@ -24,12 +24,19 @@ export const deliveryStatusChangedData = z.object({
   occurredAt: z.string(),
 });
 
+/** A partner asked for the events their disabled endpoint missed since `since` to be sent again. */
+export const webhookReplayRequestedData = z.object({
+  endpointId: z.uuid(),
+  since: z.iso.datetime(),
+});
+
 export type DeliveryCreatedData = z.infer<typeof deliveryCreatedData>;
 export type DeliveryStatusChangedData = z.infer<typeof deliveryStatusChangedData>;
 
 export const OUTBOX_EVENTS = {
   "delivery/created": deliveryCreatedData,
   "delivery/status.changed": deliveryStatusChangedData,
+  "webhook/replay.requested": webhookReplayRequestedData,
 } as const;
 
 export type OutboxEventName = keyof typeof OUTBOX_EVENTS;
@@ -39,7 +46,11 @@ export type OutboxEventInput = {
 }[OutboxEventName];
 
 /** A delivery event as functions see it: the outbox row id is the event id. */
-export type DeliveryEvent = OutboxEventInput & { id: string };
+export type DeliveryEvent = Extract<OutboxEventInput, { name: "delivery/created" | "delivery/status.changed" }> & {
+  id: string;
+};
+
+export const DELIVERY_EVENT_NAMES = ["delivery/created", "delivery/status.changed"] as const;
 
 /** Writes one event in the caller's transaction; the payload is checked against its schema. */
 export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {

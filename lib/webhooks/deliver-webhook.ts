@@ -76,6 +76,13 @@ export async function deliverWebhook(event: WebhookEvent): Promise<DeliverOutcom
     UPDATE "WebhookEndpoint" SET "failureCount" = "failureCount" + 1,
       "enabled" = ("failureCount" + 1 < ${max}),
       "disabledAt" = CASE WHEN "failureCount" + 1 >= ${max} THEN now() ELSE NULL END,
+      -- Missed from the oldest event of this failure streak on (those events were never delivered).
+      "missedSince" = CASE WHEN "failureCount" + 1 >= ${max} THEN COALESCE("missedSince", (
+          SELECT min(o."createdAt") FROM "WebhookDelivery" a JOIN "OutboxEvent" o ON o."id"::text = a."eventId"
+          WHERE a."endpointId" = ${endpoint.id}::uuid AND a."createdAt" > COALESCE((
+            SELECT max(b."createdAt") FROM "WebhookDelivery" b
+            WHERE b."endpointId" = ${endpoint.id}::uuid AND b."responseStatus" BETWEEN 200 AND 299), '-infinity')
+        ), now()) ELSE "missedSince" END,
       "updatedAt" = now()
     WHERE "id" = ${endpoint.id}::uuid AND "enabled"
     RETURNING "enabled"`;

@@ -32,7 +32,15 @@ export async function getWebhookSettings(scope: Scope) {
   const partner = await partnerFor(scope);
   const endpoint = await db.webhookEndpoint.findUnique({
     where: { partnerId: partner.id },
-    select: { id: true, url: true, enabled: true, failureCount: true, disabledAt: true, updatedAt: true },
+    select: {
+      id: true,
+      url: true,
+      enabled: true,
+      failureCount: true,
+      disabledAt: true,
+      missedSince: true,
+      updatedAt: true,
+    },
   });
   const attempts = endpoint
     ? await db.webhookDelivery.findMany({
@@ -62,7 +70,7 @@ export async function saveWebhookEndpoint(scope: Scope & { input: WebhookUrlInpu
   });
 }
 
-async function endpointOf(scope: Scope) {
+export async function endpointOf(scope: Scope) {
   const partner = await partnerFor(scope);
   const endpoint = await db.webhookEndpoint.findUnique({ where: { partnerId: partner.id } });
   if (!endpoint) throw new AppError("not_found", "Set a webhook URL first.");

@@ -9,6 +9,7 @@ import { inject } from "vitest";
 import { enqueueScheduledRun } from "@/lib/background/runs";
 import { db } from "@/lib/db";
 import { saveWebhookEndpoint, revealWebhookSecret } from "@/lib/webhooks/manage-endpoint";
+import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
 import { ROOT, startApp, type RunningApp } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
 import { api, createWorld, deliveryPayload, type World } from "./support";
@@ -206,6 +207,40 @@ describe("with no Inngest configured", () => {
     expect(
       await db.notification.count({ where: { userId: world.partnerA.userId, dedupeKey: `event:${forged.id}` } }),
     ).toBe(1);
+  });
+
+  it("replays what a disabled endpoint missed, once each, under the original ids", { timeout: 60_000 }, async () => {
+    const asB = { apiKey: world.partnerB.apiKey };
+    const createForB = async () => {
+      const res = await api("POST", "/api/v1/deliveries", { baseUrl: app.url, as: asB, json: deliveryPayload() });
+      expect(res.status).toBe(201);
+      const [eventId] = await outboxIdsOf(res.body.id, "delivery/created");
+      return eventId;
+    };
+    hooksB.respond = () => ({ status: 500 });
+    const failed = await createForB();
+    await runsSettled(failed, 3, 30_000);
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerB.id } });
+    expect(endpoint).toMatchObject({ enabled: false, failureCount: 5 });
+    expect(endpoint.missedSince).not.toBeNull();
+    const missed = [await createForB(), await createForB()];
+    for (const id of missed) await runsSettled(id);
+    expect(hooksB.requests.filter((r) => missed.includes(r.headers["webhook-id"] as string))).toHaveLength(0);
+
+    hooksB.respond = () => ({ status: 204 });
+    const actor = partnerActor(world.partnerB);
+    await saveWebhookEndpoint({ actor, input: { url: `${hooksB.url}/hooks` } });
+    expect(await requestWebhookReplay({ actor })).toBe(3);
+    const replay = await until("the replay run", () =>
+      db.backgroundRun.findFirst({ where: { functionId: "delivery-platform-webhook-replay", status: "COMPLETED" } }),
+    );
+    expect(replay.output).toEqual({ missed: 3, delivered: 3 });
+    for (const id of [failed, ...missed]) {
+      const ok = hooksB.requests.filter((r) => r.headers["webhook-id"] === id && JSON.parse(r.body).id === id);
+      // The failed event's five refused attempts, then its one replay; the missed ones once each.
+      expect(ok.length, id).toBe(id === failed ? 6 : 1);
+    }
+    await expect(requestWebhookReplay({ actor })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("runs the scheduled stuck check and notifies admins of a backdated delivery", async () => {

@@ -10,6 +10,7 @@ import {
   saveWebhookEndpoint,
   sendTestWebhook,
 } from "@/lib/webhooks/manage-endpoint";
+import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
 import { webhookUrlSchema } from "@/lib/webhooks/schemas";
 
 export interface WebhookActionState {
@@ -54,6 +55,11 @@ export async function webhookAction(_prev: WebhookActionState, form: FormData): 
         return r.ok
           ? { message: `Test event delivered: HTTP ${r.responseStatus} in ${r.durationMs} ms.` }
           : { error: `Test event failed: ${r.error} (${r.durationMs} ms).` };
+      });
+    case "replay":
+      return run(async () => {
+        const count = await requestWebhookReplay(scope);
+        return { message: `${count} missed event(s) will be sent again, each with its original id.` };
       });
     default:
       return { error: "Unknown action." };

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import { sessionActor } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getWebhookSettings } from "@/lib/webhooks/manage-endpoint";
+import { countMissedWebhookEvents } from "@/lib/webhooks/replay-missed";
 import { WebhookForm } from "./webhook-form";
 
 export const metadata: Metadata = { title: "Webhook" };
@@ -21,6 +22,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
     throw error;
   });
   const { partner, endpoint, attempts, maxFailures } = settings;
+  const missed = endpoint?.enabled ? await countMissedWebhookEvents(endpoint) : 0;
   return (
     <div className="grid gap-4">
       <h1>Webhook for {partner.name}</h1>
@@ -32,13 +34,14 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
         <p data-testid="webhook-state">
           {endpoint.enabled
             ? `Enabled${endpoint.failureCount ? ` — ${endpoint.failureCount} consecutive failure(s)` : ""}.`
-            : `Disabled since ${endpoint.disabledAt?.toISOString() ?? "?"} after repeated failures. Save the URL to enable it again.`}
+            : `Disabled since ${endpoint.disabledAt?.toISOString() ?? "?"} after repeated failures. Save the URL to enable it again; the events it misses meanwhile can then be replayed.`}
         </p>
       )}
       <WebhookForm
         partnerId={actor.role === "ADMIN" ? partner.id : undefined}
         url={endpoint?.url ?? ""}
         hasEndpoint={!!endpoint}
+        missed={missed}
       />
       <h2>Recent attempts</h2>
       {attempts.length === 0 ? (

@@ -7,10 +7,13 @@ export function WebhookForm({
   partnerId,
   url,
   hasEndpoint,
+  missed = 0,
 }: {
   partnerId?: string;
   url: string;
   hasEndpoint: boolean;
+  /** Events the endpoint missed while disabled, offered for replay once it is enabled again. */
+  missed?: number;
 }) {
   const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookAction, {});
   return (
@@ -41,6 +44,11 @@ export function WebhookForm({
             <button type="submit" name="intent" value="rotate" disabled={pending} formNoValidate>
               Rotate signing secret
             </button>
+            {missed > 0 && (
+              <button type="submit" name="intent" value="replay" disabled={pending} formNoValidate>
+                Replay {missed} missed event{missed === 1 ? "" : "s"}
+              </button>
+            )}
           </>
         )}
       </div>

@@ -1,0 +1,78 @@
+// Events a partner missed while their endpoint was disabled (DESIGN §8): once it is enabled again,
+// the partner may have them sent again — each under its original event id, so receivers that
+// already saw one deduplicate it, and never twice to a receiver that accepted it (deliverWebhook
+// skips an event with a successful attempt). Bounded: the last MISSED_WINDOW_DAYS, at most
+// MAX_REPLAY events. The replay itself is background work (the webhook-replay function).
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { DELIVERY_EVENT_NAMES, type DeliveryEvent, writeOutboxEvent } from "@/lib/outbox/events";
+import { kickOutbox } from "@/lib/outbox/scheduler";
+import { deliverWebhook, type DeliverOutcome } from "@/lib/webhooks/deliver-webhook";
+import { webhookEventFor } from "@/lib/webhooks/delivery-webhook";
+import { endpointOf } from "@/lib/webhooks/manage-endpoint";
+
+export const MISSED_WINDOW_DAYS = 7;
+export const MAX_REPLAY = 1000;
+
+/** Ids (outbox row = event id) of the endpoint partner's delivery events since `since`, oldest first. */
+export async function missedEventIds(endpointId: string, since: Date): Promise<string[]> {
+  const floor = new Date(Math.max(since.getTime(), Date.now() - MISSED_WINDOW_DAYS * 86_400_000));
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o."id" FROM "OutboxEvent" o
+    JOIN "Delivery" d ON d."id" = (o."payload" ->> 'deliveryId')::uuid
+    JOIN "WebhookEndpoint" w ON w."partnerId" = d."partnerId"
+    WHERE w."id" = ${endpointId}::uuid AND o."createdAt" >= ${floor}
+      AND o."name" = ANY(${[...DELIVERY_EVENT_NAMES]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" a WHERE a."endpointId" = w."id" AND a."eventId" = o."id"::text
+        AND a."responseStatus" BETWEEN 200 AND 299)
+    ORDER BY o."createdAt", o."id"
+    LIMIT ${MAX_REPLAY}`;
+  return rows.map((r) => r.id);
+}
+
+/** What the settings page shows: how many events wait to be replayed, if any. */
+export async function countMissedWebhookEvents(endpoint: { id: string; missedSince: Date | null }) {
+  return endpoint.missedSince ? (await missedEventIds(endpoint.id, endpoint.missedSince)).length : 0;
+}
+
+/** The partner asks for the missed events; the replay runs in the background. */
+export async function requestWebhookReplay(scope: { actor: Actor | null; partnerId?: string }) {
+  const endpoint = await endpointOf(scope);
+  if (!endpoint.enabled) throw new AppError("conflict", "Enable the endpoint first: save its URL again.");
+  if (!endpoint.missedSince) throw new AppError("conflict", "No events were missed.");
+  const count = (await missedEventIds(endpoint.id, endpoint.missedSince)).length;
+  await db.$transaction(async (tx) => {
+    await writeOutboxEvent(tx, {
+      name: "webhook/replay.requested",
+      data: { endpointId: endpoint.id, since: endpoint.missedSince!.toISOString() },
+    });
+    await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { missedSince: null } });
+  });
+  kickOutbox();
+  return count;
+}
+
+/**
+ * Sends these events to the endpoint, in order. Stops (without failing) when the endpoint is
+ * disabled again; a failed attempt throws, so the step is retried and the events already
+ * delivered are skipped then.
+ */
+export async function replayWebhookEvents(endpointId: string, eventIds: string[]) {
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { partnerId: true } });
+  if (!endpoint) return { delivered: 0, skipped: eventIds.length };
+  const rows = await db.outboxEvent.findMany({ where: { id: { in: eventIds } }, orderBy: { createdAt: "asc" } });
+  let delivered = 0;
+  for (const row of rows) {
+    const event = { id: row.id, name: row.name, data: row.payload } as DeliveryEvent;
+    const webhook = await webhookEventFor(event);
+    // The delivery's owner in the database decides, as for every webhook.
+    if (!webhook || webhook.partnerId !== endpoint.partnerId) continue;
+    const outcome: DeliverOutcome = await deliverWebhook(webhook);
+    if (outcome.outcome === "delivered") delivered++;
+    if (outcome.outcome === "disabled" || (outcome.outcome === "skipped" && outcome.reason === "endpoint disabled")) {
+      break;
+    }
+  }
+  return { delivered, skipped: eventIds.length - delivered };
+}
