@@ -1,6 +1,7 @@
 // One zod schema per input (DESIGN §5–6): the API, the forms, the OpenAPI document and the tests
 // import these and nothing else.
 import { z } from "zod";
+import { CURSOR_MESSAGE, readCursor } from "@/lib/deliveries/cursor";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {
@@ -104,7 +105,12 @@ export const listDeliveriesQuerySchema = z
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
     partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional().meta({ description: "Opaque; `nextCursor` of the previous page." }),
+    cursor: z
+      .string()
+      // Blank means "first page", as before; anything else must decode to a cursor we wrote.
+      .refine((value) => value === "" || readCursor(value) !== null, CURSOR_MESSAGE)
+      .optional()
+      .meta({ description: "Opaque; `nextCursor` of the previous page." }),
   })
   .meta({ id: "ListDeliveriesQuery" });
 
