@@ -31,6 +31,10 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A new delivery is for today (UTC) or later; a replay of an accepted one is not judged again. */
+export const DELIVERY_DATE_RULE = "Must be today or later";
+export const isBookableDate = (date: string) => date >= todayUtc();
+
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES).meta({ id: "DeliveryStatus" });
 
 const isoDate = z.iso.date("Use the format YYYY-MM-DD");
@@ -62,10 +66,13 @@ export const createDeliverySchema = z
         .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
         .optional(),
     ),
-    deliveryDate: isoDate
-      // A malformed date already has its error; don't add a second, misleading one.
-      .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= todayUtc(), "Must be today or later")
-      .meta({ description: "Day of delivery, YYYY-MM-DD; today (UTC) or later.", example: "2030-01-15" }),
+    // Only the form here: "today or later" is checked by createDelivery once it knows the request
+    // is not a retry of one accepted on an earlier day (see DELIVERY_DATE_RULE).
+    deliveryDate: isoDate.meta({
+      description:
+        "Day of delivery, YYYY-MM-DD; today (UTC) or later. A retry of a request already accepted replays it even after that day.",
+      example: "2030-01-15",
+    }),
     notes: optionalText(LIMITS.notes),
     externalReference: optionalText(LIMITS.externalReference).meta({
       description: "Your own order id; searchable with `q`.",
