@@ -24,6 +24,9 @@ function blankToUndefined(value: unknown) {
   return value;
 }
 
+/** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
+export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
+
 const requiredText = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
 
@@ -64,6 +67,8 @@ export const createDeliverySchema = z
         .number({ error: "Must be a number" })
         .positive("Must be greater than 0")
         .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
+        // Stored as NUMERIC(10,3): more decimals would be rounded away (0.0004 kg became 0).
+        .refine(hasGramPrecision, "At most 3 decimal places (whole grams)")
         .optional(),
     ),
     // Only the form here: "today or later" is checked by createDelivery once it knows the request
