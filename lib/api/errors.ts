@@ -76,6 +76,7 @@ export function problemFor(error: AppError, instance?: string): Problem {
 /** Known database failures become domain errors; anything else is an internal error. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (uniqueViolation(error)) return new AppError("conflict", "This conflicts with an existing record.");
   if (isDatabaseUnavailable(error)) {
     return new AppError("service_unavailable", "The database is unavailable; try again shortly.");
   }
@@ -91,4 +92,28 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (e.code === "P1001" || e.code === "P1017" || e.code === "57P01" || e.code === "ECONNREFUSED") return true;
   if (typeof e.message === "string" && UNAVAILABLE.test(e.message)) return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+/**
+ * The unique constraint (index name) a write violated, or null when `error` is no unique violation.
+ * Prisma 7 over @prisma/adapter-pg reports it as P2002 from model calls and as P2010 from raw
+ * queries, both carrying the PostgreSQL error (23505) and the index in `meta.driverAdapterError`;
+ * without an adapter P2002 names the columns in `meta.target` instead.
+ */
+export function uniqueViolation(error: unknown): { constraint: string } | null {
+  if (!error || typeof error !== "object") return null;
+  const e = error as Record<string, unknown> & { meta?: Record<string, unknown> };
+  // The driver adapter's description of the PostgreSQL error, wherever Prisma put it.
+  const adapter = (e.meta?.driverAdapterError as { cause?: unknown } | undefined)?.cause ?? e;
+  const { kind, originalCode, constraint } = adapter as Record<string, unknown>;
+  if (kind === "UniqueConstraintViolation" || originalCode === "23505") {
+    const index = (constraint as { index?: unknown } | undefined)?.index;
+    return { constraint: typeof index === "string" ? index : "" };
+  }
+  if (e.code === "P2002") {
+    const target = e.meta?.target;
+    return { constraint: Array.isArray(target) ? target.join(",") : String(target ?? "") };
+  }
+  if (e.code === "23505") return { constraint: typeof e.constraint === "string" ? e.constraint : "" };
+  return e.cause ? uniqueViolation(e.cause) : null;
 }

@@ -22,16 +22,29 @@ type RouteHandler = (request: Request, route?: { params?: Promise<Params> }) => 
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** What any path this API does not serve answers; a route out of the caller's reach answers the same. */
+export const noSuchEndpoint = () => new AppError("not_found", "There is no such API endpoint. See /api/v1/docs.");
+
+interface Guarded {
+  permission: Permission;
+  /**
+   * Callers with this permission can see what the route acts on, so lacking `permission` is a
+   * 403 to them (an admin may read deliveries but not create one). Everyone else gets the 404 of
+   * an unknown path: a resource the caller may not see answers 404, never 403 (DESIGN §2).
+   */
+  visibleWith?: Permission;
+}
+
 export function withApi<P extends Params = Params>(
   options: { public: true },
   handler: (ctx: BaseContext<P>) => Promise<Response>,
 ): RouteHandler;
 export function withApi<P extends Params = Params>(
-  options: { permission: Permission },
+  options: Guarded,
   handler: (ctx: AuthedContext<P>) => Promise<Response>,
 ): RouteHandler;
 export function withApi<P extends Params>(
-  options: { public: true } | { permission: Permission },
+  options: { public: true } | Guarded,
   handler: (ctx: AuthedContext<P>) => Promise<Response>,
 ): RouteHandler {
   return async (request, route) => {
@@ -46,7 +59,11 @@ export function withApi<P extends Params>(
         const actor = await resolveActor(request);
         if (!actor)
           throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
-        if (!can(actor, options.permission)) throw new AppError("forbidden", "You may not perform this action.");
+        if (!can(actor, options.permission)) {
+          if (options.visibleWith && can(actor, options.visibleWith))
+            throw new AppError("forbidden", "You may not perform this action.");
+          throw noSuchEndpoint();
+        }
         const limit = await hit(apiBuckets(actor));
         limitHeaders = rateLimitHeaders(limit);
         if (!limit.allowed) throw new AppError("rate_limited", `Too many requests; retry in ${limit.resetSeconds} s.`);

@@ -33,7 +33,13 @@ interface Helpers {
 
 export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem }: Helpers) {
   const session = [{ session: [] }];
-  const unauthenticated = { 401: problem("Not signed in (API keys have no notifications).") };
+  const unauthenticated = { 401: problem("Not signed in.") };
+  // Out of the caller's reach answers like an unknown path (DESIGN §2), never 403.
+  const peopleOnly = {
+    ...unauthenticated,
+    404: problem("Called with an API key: notifications belong to people (the 404 of an unknown path)."),
+  };
+  const adminsOnly = { ...unauthenticated, 404: problem("Not an admin (the 404 of an unknown path).") };
   registry.registerPath({
     method: "get",
     path: "/api/v1/notifications",
@@ -43,7 +49,7 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     responses: {
       200: ok("Notifications and the unread count.", notificationListSchema),
       400: problem("Invalid query."),
-      ...unauthenticated,
+      ...peopleOnly,
     },
   });
   registry.registerPath({
@@ -51,7 +57,7 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     path: "/api/v1/notifications/unread-count",
     summary: "Unread count (what the bell polls)",
     security: session,
-    responses: { 200: ok("The count.", z.object({ unreadCount: z.number().int() })), ...unauthenticated },
+    responses: { 200: ok("The count.", z.object({ unreadCount: z.number().int() })), ...peopleOnly },
   });
   registry.registerPath({
     method: "post",
@@ -59,14 +65,18 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     summary: "Mark one notification read",
     security: session,
     request: { params: z.object({ id: z.uuid() }) },
-    responses: { 204: { description: "Marked." }, ...unauthenticated, 404: problem("Unknown or not yours.") },
+    responses: {
+      204: { description: "Marked." },
+      ...unauthenticated,
+      404: problem("Unknown or not yours, or called with an API key."),
+    },
   });
   registry.registerPath({
     method: "post",
     path: "/api/v1/notifications/read-all",
     summary: "Mark all your notifications read",
     security: session,
-    responses: { 200: ok("How many were marked.", z.object({ marked: z.number().int() })), ...unauthenticated },
+    responses: { 200: ok("How many were marked.", z.object({ marked: z.number().int() })), ...peopleOnly },
   });
   registry.registerPath({
     method: "get",
@@ -77,8 +87,7 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     security: session,
     responses: {
       200: ok("Counts and the oldest pending age.", outboxStatsSchema),
-      ...unauthenticated,
-      403: problem("Admins only."),
+      ...adminsOnly,
     },
   });
   registry.registerPath({
@@ -89,8 +98,7 @@ export function registerBackgroundWork(registry: OpenAPIRegistry, { ok, problem 
     request: { body: { required: true, content: { "application/json": { schema: retryOutboxSchema } } } },
     responses: {
       200: ok("How many rows were made due.", z.object({ retried: z.number().int() })),
-      ...unauthenticated,
-      403: problem("Admins only."),
+      ...adminsOnly,
     },
   });
   registry.registerWebhook({

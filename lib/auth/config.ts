@@ -1,6 +1,7 @@
 // Auth.js settings shared by the proxy and the server. No database access here: the proxy must
 // stay light, and it only redirects signed-out page visits (authorisation happens next to data).
 import type { NextAuthConfig } from "next-auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export type SessionRole = "ADMIN" | "PARTNER";
 
@@ -18,8 +19,15 @@ export const authConfig = {
       // Our own redirect keeps callbackUrl a relative path (Auth.js would put an absolute URL
       // there, which breaks behind 127.0.0.1 vs localhost and which the sign-in form refuses).
       const url = new URL("/sign-in", request.nextUrl);
-      url.searchParams.set("callbackUrl", pathname + search);
+      url.searchParams.set("callbackUrl", safeCallbackUrl(pathname + search));
       return Response.redirect(url);
+    },
+    // Every redirect Auth.js makes (after sign-in or sign-out, `callbackUrl` of its own endpoints)
+    // obeys the sign-in page's rule: a path on this origin, as a browser would read it.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      const path = url.startsWith(origin) ? url.slice(origin.length) : url;
+      return `${origin}${safeCallbackUrl(path, origin)}`;
     },
     jwt({ token, user }) {
       if (user) {

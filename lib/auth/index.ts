@@ -7,12 +7,14 @@ import { resolveApiKey } from "@/lib/auth/api-keys";
 import { authConfig } from "@/lib/auth/config";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/passwords";
 import { signInBuckets, SignInRateLimited } from "@/lib/auth/rate-limits";
+import { fitsPasswordHash } from "@/lib/users/schemas";
 import { db } from "@/lib/db";
 import { clientIp, hit } from "@/lib/rate-limit";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(1, "Enter your password").max(200),
+  // Longer than bcrypt reads: no stored password can match, so it fails like a wrong one.
+  password: z.string().min(1, "Enter your password").refine(fitsPasswordHash),
 });
 
 /**

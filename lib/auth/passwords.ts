@@ -1,8 +1,16 @@
 import bcrypt from "bcryptjs";
+import { AppError } from "@/lib/api/errors";
+import { fitsPasswordHash, PASSWORD_MAX_BYTES } from "@/lib/users/schemas";
 
 const COST = 12;
 
-export function hashPassword(password: string): Promise<string> {
+/** Refuses what bcrypt would silently cut short, whoever forgot to validate first. */
+export async function hashPassword(password: string): Promise<string> {
+  if (!fitsPasswordHash(password)) {
+    throw new AppError("validation_failed", "The password is too long.", {
+      errors: [{ path: "password", message: `At most ${PASSWORD_MAX_BYTES} bytes` }],
+    });
+  }
   return bcrypt.hash(password, COST);
 }
 

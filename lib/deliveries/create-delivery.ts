@@ -2,11 +2,11 @@
 // statement inserts the delivery, its first status event and its outbox row, or nothing when the
 // key already exists; then the winner is read. N concurrent identical requests → one row.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/api/errors";
+import { AppError, uniqueViolation } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
-import type { CreateDeliveryInput } from "@/lib/deliveries/schemas";
+import { DELIVERY_DATE_RULE, isBookableDate, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
 import { kickOutbox } from "@/lib/outbox/scheduler";
@@ -68,9 +68,24 @@ export function createDeliveryStatement(args: {
     FROM inserted i JOIN "Partner" p ON p."id" = i."partnerId"`;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? "");
-  return (error as { code?: unknown })?.code === "P2002" || /23505|unique constraint/i.test(text);
+/** The delivery an earlier request with this key created, as a replay; null when there is none. */
+async function replayOf(idempotencyKey: string, fingerprint: string): Promise<CreateDeliveryResult | null> {
+  const existing = await db.delivery.findUnique({
+    where: { idempotencyKey },
+    select: { ...deliverySelect, requestFingerprint: true },
+  });
+  if (!existing) return null;
+  if (existing.requestFingerprint !== fingerprint) {
+    throw new AppError(
+      "idempotency_key_reused",
+      "This Idempotency-Key was already used with a different request body.",
+      {
+        deliveryId: existing.id,
+      },
+    );
+  }
+  const { requestFingerprint: _fingerprint, ...delivery } = existing;
+  return { delivery, created: false };
 }
 
 export async function createDelivery(options: {
@@ -87,6 +102,17 @@ export async function createDelivery(options: {
     ? explicitIdempotencyKey(partnerId, options.idempotencyKey)
     : derivedIdempotencyKey(partnerId, input);
 
+  // Replays are decided before the date rule: a retry sent after midnight UTC must get the
+  // delivery its first attempt created, although its date is now "in the past". Only a past date
+  // costs this extra lookup; the usual create stays one statement.
+  if (!isBookableDate(input.deliveryDate)) {
+    const replay = await replayOf(idempotencyKey, fingerprint);
+    if (replay) return replay;
+    throw new AppError("validation_failed", "The request body is not valid.", {
+      errors: [{ path: "deliveryDate", message: DELIVERY_DATE_RULE }],
+    });
+  }
+
   for (let attempt = 0; attempt < 3; attempt++) {
     let rows: InsertedRow[];
     try {
@@ -102,7 +128,7 @@ export async function createDelivery(options: {
       );
     } catch (error) {
       // A tracking-code collision: draw another code. Key conflicts never raise (ON CONFLICT).
-      if (isUniqueViolation(error)) continue;
+      if (uniqueViolation(error)?.constraint === "Delivery_trackingCode_key") continue;
       throw error;
     }
     if (rows.length === 1) {
@@ -110,20 +136,9 @@ export async function createDelivery(options: {
       const { partnerId: id, partnerName: name, ...row } = rows[0];
       return { delivery: { ...row, partner: { id, name } }, created: true };
     }
-    const existing = await db.delivery.findUnique({
-      where: { idempotencyKey },
-      select: { ...deliverySelect, requestFingerprint: true },
-    });
-    if (!existing) continue; // the winner rolled back; try to become the winner
-    if (existing.requestFingerprint !== fingerprint) {
-      throw new AppError(
-        "idempotency_key_reused",
-        "This Idempotency-Key was already used with a different request body.",
-        { deliveryId: existing.id },
-      );
-    }
-    const { requestFingerprint: _fingerprint, ...delivery } = existing;
-    return { delivery, created: false };
+    const replay = await replayOf(idempotencyKey, fingerprint);
+    if (replay) return replay;
+    // the winner rolled back; try to become the winner
   }
   throw new AppError("conflict", "Could not create the delivery; please retry.");
 }

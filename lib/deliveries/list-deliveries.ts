@@ -6,18 +6,12 @@ import { AppError } from "@/lib/api/errors";
 import { partnerScope, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/deliveries/cursor";
 import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 import { deliverySelect, formatDate } from "@/lib/deliveries/serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
-
-interface Cursor {
-  value: string;
-  id: string;
-  /** true: the rows before this one (a "previous page" link of the web table). */
-  backwards: boolean;
-}
 
 type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string };
 
@@ -25,30 +19,18 @@ const sortValue = (row: CursorRow, sort: DeliverySort) =>
   sort.by === "createdAt" ? row.createdAt.toISOString() : formatDate(row.deliveryDate);
 
 export function encodeCursor(row: CursorRow, sort: DeliverySort = DEFAULT_SORT, backwards = false): string {
-  const parts: unknown[] = [sortValue(row, sort), row.id];
-  if (backwards) parts.push("before");
-  return Buffer.from(JSON.stringify(parts)).toString("base64url");
+  return writeCursor(sortValue(row, sort), row.id, backwards);
 }
 
+/** The query schema has already refused a bad cursor; this guards callers that skip it. */
 export function decodeCursor(value: string): Cursor {
-  try {
-    const parts = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    const [sortValue, id, direction] = parts;
-    const valid =
-      Array.isArray(parts) &&
-      parts.length <= 3 &&
-      typeof sortValue === "string" &&
-      !Number.isNaN(new Date(sortValue).getTime()) &&
-      typeof id === "string" &&
-      /^[0-9a-f-]{36}$/i.test(id) &&
-      (direction === undefined || direction === "before");
-    if (!valid) throw new Error();
-    return { value: sortValue, id, backwards: direction === "before" };
-  } catch {
+  const cursor = readCursor(value);
+  if (!cursor) {
     throw new AppError("validation_failed", "The cursor is not valid.", {
-      errors: [{ path: "cursor", message: "Not a cursor returned by this API" }],
+      errors: [{ path: "cursor", message: CURSOR_MESSAGE }],
     });
   }
+  return cursor;
 }
 
 /** A bare date as upper bound means the whole day. */

@@ -1,6 +1,7 @@
 // One zod schema per input (DESIGN §5–6): the API, the forms, the OpenAPI document and the tests
 // import these and nothing else.
 import { z } from "zod";
+import { CURSOR_MESSAGE, readCursor } from "@/lib/deliveries/cursor";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {
@@ -23,12 +24,19 @@ function blankToUndefined(value: unknown) {
   return value;
 }
 
+/** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
+export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
+
 const requiredText = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** A new delivery is for today (UTC) or later; a replay of an accepted one is not judged again. */
+export const DELIVERY_DATE_RULE = "Must be today or later";
+export const isBookableDate = (date: string) => date >= todayUtc();
 
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES).meta({ id: "DeliveryStatus" });
 
@@ -59,12 +67,17 @@ export const createDeliverySchema = z
         .number({ error: "Must be a number" })
         .positive("Must be greater than 0")
         .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
+        // Stored as NUMERIC(10,3): more decimals would be rounded away (0.0004 kg became 0).
+        .refine(hasGramPrecision, "At most 3 decimal places (whole grams)")
         .optional(),
     ),
-    deliveryDate: isoDate
-      // A malformed date already has its error; don't add a second, misleading one.
-      .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= todayUtc(), "Must be today or later")
-      .meta({ description: "Day of delivery, YYYY-MM-DD; today (UTC) or later.", example: "2030-01-15" }),
+    // Only the form here: "today or later" is checked by createDelivery once it knows the request
+    // is not a retry of one accepted on an earlier day (see DELIVERY_DATE_RULE).
+    deliveryDate: isoDate.meta({
+      description:
+        "Day of delivery, YYYY-MM-DD; today (UTC) or later. A retry of a request already accepted replays it even after that day.",
+      example: "2030-01-15",
+    }),
     notes: optionalText(LIMITS.notes),
     externalReference: optionalText(LIMITS.externalReference).meta({
       description: "Your own order id; searchable with `q`.",
@@ -104,7 +117,12 @@ export const listDeliveriesQuerySchema = z
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
     partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional().meta({ description: "Opaque; `nextCursor` of the previous page." }),
+    cursor: z
+      .string()
+      // Blank means "first page", as before; anything else must decode to a cursor we wrote.
+      .refine((value) => value === "" || readCursor(value) !== null, CURSOR_MESSAGE)
+      .optional()
+      .meta({ description: "Opaque; `nextCursor` of the previous page." }),
   })
   .meta({ id: "ListDeliveriesQuery" });
 

@@ -1,3 +1,4 @@
+import { AppError, uniqueViolation } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { CreatePartnerInput } from "@/lib/partners/schemas";
 
@@ -12,20 +13,34 @@ export function slugify(name: string): string {
   return slug || "partner";
 }
 
-/** Creates a partner with a unique slug derived from its name (`acme`, `acme-2`, …). */
+/** Concurrent creates of one name that keep colliding on slugs give up with a 409 after this many. */
+const SLUG_ATTEMPTS = 5;
+
+/**
+ * Creates a partner with a unique slug derived from its name (`acme`, `acme-2`, …). The unique
+ * index decides: the read only suggests a free slug, and a create that loses a race to the same
+ * slug reads again and takes the next one.
+ */
 export async function createPartner(input: CreatePartnerInput) {
   const base = slugify(input.name);
-  const taken = await db.partner.findMany({
-    where: { slug: { startsWith: base } },
-    select: { slug: true },
-  });
-  const used = new Set(taken.map((p) => p.slug));
-  let slug = base;
-  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-  return db.partner.create({
-    data: { name: input.name, slug, contactEmail: input.contactEmail ?? null },
-    select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
-  });
+  for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+    const taken = await db.partner.findMany({
+      where: { slug: { startsWith: base } },
+      select: { slug: true },
+    });
+    const used = new Set(taken.map((p) => p.slug));
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    try {
+      return await db.partner.create({
+        data: { name: input.name, slug, contactEmail: input.contactEmail ?? null },
+        select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
+      });
+    } catch (error) {
+      if (uniqueViolation(error)?.constraint !== "Partner_slug_key") throw error;
+    }
+  }
+  throw new AppError("conflict", `Could not find a free slug for "${input.name}"; please retry.`);
 }
 
 export function listPartners() {

@@ -1,9 +1,23 @@
 import { z } from "zod";
 
 export const PASSWORD_MIN = 8;
+/** bcrypt reads only the first 72 bytes of a password and ignores the rest without a word. */
+export const PASSWORD_MAX_BYTES = 72;
+
+/** UTF-8 length: `é` is 2 bytes, most emoji 4. */
+export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+export const fitsPasswordHash = (password: string) => utf8Bytes(password) <= PASSWORD_MAX_BYTES;
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Not a valid email address"));
-const password = z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`).max(200);
+/** The one password rule, for the CLI, the admin forms and every other way to set one. */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
+  .refine(
+    fitsPasswordHash,
+    `At most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji)`,
+  );
+const password = passwordSchema;
 const name = z.string().trim().max(120, "At most 120 characters").optional();
 
 export const createUserSchema = z

@@ -64,7 +64,7 @@ describe("POST /api/v1/deliveries", () => {
     expect((await db.delivery.findUniqueOrThrow({ where: { id: byUser.id } })).createdById).toBe(world.partnerA.userId);
   });
 
-  it("refuses admins with 403: they do not create on a partner's behalf", async () => {
+  it("refuses admins with 403: they see deliveries but do not create on a partner's behalf", async () => {
     const payload = deliveryPayload();
     const res = await api("POST", "/api/v1/deliveries", { as: who.admin, json: payload });
     expect(expectProblem(res, 403).type).toBe("/problems/forbidden");
@@ -194,6 +194,33 @@ describe("POST /api/v1/deliveries/{id}/status", () => {
       expect([row.status, row.version]).toEqual(["CREATED", 1]);
     },
   );
+});
+
+describe("routes out of the caller's reach", () => {
+  // DESIGN §2: what a caller may not see answers 404, never 403 — the same 404 as a path that
+  // does not exist, so a partner cannot even tell that an admin endpoint is there.
+  const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+
+  it.each<[CallerName, string, string]>([
+    ["partnerAUser", "GET", "/api/v1/admin/outbox"],
+    ["partnerAKey", "GET", "/api/v1/admin/outbox"],
+    ["partnerBUser", "POST", "/api/v1/admin/outbox/retry"],
+    ["partnerAKey", "POST", "/api/v1/admin/outbox/retry"],
+    ["partnerAKey", "GET", "/api/v1/notifications"],
+    ["partnerAKey", "GET", "/api/v1/notifications/unread-count"],
+    ["partnerAKey", "POST", "/api/v1/notifications/read-all"],
+  ])("answers %s on %s %s exactly like an unknown path", async (name, method, path) => {
+    const json = method === "POST" ? {} : undefined;
+    const res = await api(method, path, { as: who[name], json });
+    const unknown = await api(method, "/api/v1/no-such-endpoint", { as: who[name], json });
+    expect(expectProblem(res, 404).type).toBe("/problems/not-found");
+    expect(strip(res.body)).toEqual(strip(unknown.body));
+  });
+
+  it("still answers 403 to a caller who sees the resource but may not act on it", async () => {
+    const res = await api("POST", "/api/v1/deliveries", { as: who.admin, json: deliveryPayload() });
+    expect(expectProblem(res, 403).detail).toBe("You may not perform this action.");
+  });
 });
 
 describe("public routes", () => {

@@ -162,6 +162,27 @@ describe("create: limits and formats", () => {
     await expectRejected(deliveryPayload({ packageWeightKg: weight }), ["packageWeightKg"]);
   });
 
+  it.each([0.0004, 0.0005, 12.3456, 0.1 + 0.2])(
+    "refuses a package weight of %s kg rather than round it to whole grams",
+    async (weight) => {
+      const problem = await expectRejected(deliveryPayload({ packageWeightKg: weight }), ["packageWeightKg"]);
+      expect(problem.errors).toEqual([{ path: "packageWeightKg", message: "At most 3 decimal places (whole grams)" }]);
+    },
+  );
+
+  it("keeps a weight with three decimals exactly", async () => {
+    for (const weight of [1.005, 999.999, 0.5]) {
+      const res = await api("POST", "/api/v1/deliveries", {
+        as: keyA,
+        json: deliveryPayload({ packageWeightKg: weight }),
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.packageWeightKg).toBe(weight);
+      const row = await db.delivery.findUniqueOrThrow({ where: { id: res.body.id } });
+      expect(row.packageWeightKg?.toString()).toBe(String(weight));
+    }
+  });
+
   it("accepts a package weight of 1000 kg and of 0.001 kg", async () => {
     for (const weight of [1000, 0.001]) {
       const res = await api("POST", "/api/v1/deliveries", {

@@ -90,6 +90,12 @@ describe("npm run admin", { timeout: 120_000 }, () => {
       /email: Not a valid email/,
     ],
     [["create-user", "--email", "p@example.com", "--password", "short", "--role", "ADMIN"], 1, /password: At least 8/],
+    // 37 × "é" is 74 bytes in UTF-8 but only 37 characters: bcrypt would silently drop the end.
+    [
+      ["create-user", "--email", "p@example.com", "--password", "é".repeat(37), "--role", "ADMIN"],
+      1,
+      /password: At most 72 bytes/,
+    ],
     [
       ["create-user", "--email", "p@example.com", "--password", "long-enough-pw", "--role", "PARTNER"],
       1,

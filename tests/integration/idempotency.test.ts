@@ -2,7 +2,12 @@
 // Idempotency-Key headers, partner scope, and exactly one row under concurrency.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { createDeliveryStatement } from "@/lib/deliveries/create-delivery";
+import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
+import { createDeliverySchema } from "@/lib/deliveries/schemas";
+import { newTrackingCode } from "@/lib/deliveries/tracking-code";
 import {
   api,
   createWorld,
@@ -230,6 +235,68 @@ describe("with an explicit Idempotency-Key", () => {
     expectProblem(await create({ apiKey: world.revokedKey }, deliveryPayload(), { "idempotency-key": key }), 401);
     const valid = await create(keyA, deliveryPayload(), { "idempotency-key": key });
     expect(valid.status).toBe(201);
+  });
+});
+
+describe("a retry after midnight UTC", () => {
+  const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  /**
+   * What the first attempt left behind when it was sent yesterday, for yesterday: the delivery
+   * with the key and fingerprint of that request, written by the create statement itself (the
+   * date rule lives in createDelivery, which would refuse the date today).
+   */
+  async function acceptedYesterday(payload: Record<string, unknown>, headerKey?: string) {
+    const input = createDeliverySchema.parse(payload);
+    const actor: Actor = {
+      kind: "API_KEY",
+      id: world.partnerA.apiKeyId,
+      role: "API_KEY",
+      partnerId: world.partnerA.id,
+    };
+    const idempotencyKey = headerKey
+      ? explicitIdempotencyKey(world.partnerA.id, headerKey)
+      : derivedIdempotencyKey(world.partnerA.id, input);
+    const [row] = await db.$queryRaw<{ id: string }[]>(
+      createDeliveryStatement({
+        input,
+        actor,
+        partnerId: world.partnerA.id,
+        idempotencyKey,
+        fingerprint: requestFingerprint(input),
+        trackingCode: newTrackingCode(),
+      }),
+    );
+    return row.id;
+  }
+
+  it("replays the delivery of an identical request although its date is now in the past", async () => {
+    const payload = deliveryPayload({ deliveryDate: yesterday() });
+    const id = await acceptedYesterday(payload);
+    const retry = await create(keyA, payload);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toMatchObject({ id, deliveryDate: yesterday() });
+    expect(await rowsWith(payload.externalReference)).toBe(1);
+  });
+
+  it("replays for the same Idempotency-Key and payload, and answers 422 for another payload", async () => {
+    const key = randomUUID();
+    const payload = deliveryPayload({ deliveryDate: yesterday() });
+    const id = await acceptedYesterday(payload, key);
+    const retry = await create(keyA, payload, { "idempotency-key": key });
+    expect([retry.status, retry.body.id]).toEqual([200, id]);
+    const other = await create(keyA, { ...payload, recipientName: "Grace Hopper" }, { "idempotency-key": key });
+    expect(expectProblem(other, 422).deliveryId).toBe(id);
+  });
+
+  it("still refuses a new delivery for a past date, and claims no key doing so", async () => {
+    const key = randomUUID();
+    const payload = deliveryPayload({ deliveryDate: yesterday() });
+    const res = await create(keyA, payload, { "idempotency-key": key });
+    expect(expectProblem(res, 400).errors).toEqual([{ path: "deliveryDate", message: "Must be today or later" }]);
+    expect(await rowsWith(payload.externalReference)).toBe(0);
+    expect((await create(keyA, deliveryPayload(), { "idempotency-key": key })).status).toBe(201);
   });
 });
 

@@ -39,18 +39,19 @@ const scoped = (ok: number, overrides: Partial<Statuses> = {}): Statuses => ({
   ...overrides,
 });
 
+/** Out of reach answers 404, never 403 (DESIGN §2): the route does not exist for that caller. */
 const adminOnly: Statuses = {
   anonymous: 401,
-  partnerUser: 403,
-  partnerKey: 403,
-  otherPartner: 403,
+  partnerUser: 404,
+  partnerKey: 404,
+  otherPartner: 404,
   admin: 200,
   revokedKey: 401,
 };
 const usersOnly = (ok: number): Statuses => ({
   anonymous: 401,
   partnerUser: ok,
-  partnerKey: 403,
+  partnerKey: 404,
   otherPartner: ok,
   admin: ok,
   revokedKey: 401,
@@ -98,7 +99,7 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: () => ({ path: "/api/v1/admin/outbox/retry", json: {} }),
     expect: adminOnly,
   },
-  // In-app notifications belong to people: an API key is refused; someone else's id is a 404.
+  // In-app notifications belong to people: an API key finds no such route; someone else's id is a 404.
   "GET /api/v1/notifications": { probe: () => ({ path: "/api/v1/notifications" }), expect: usersOnly(200) },
   "GET /api/v1/notifications/unread-count": {
     probe: () => ({ path: "/api/v1/notifications/unread-count" }),

@@ -115,11 +115,14 @@ describe("listing deliveries for the web table", () => {
     expect(other.data).toHaveLength(0);
   });
 
-  it("rejects a cursor that was not issued by us", async () => {
+  it("rejects a cursor that was not issued by us, in the query schema and in the use case", async () => {
     const cursor = Buffer.from(JSON.stringify(["2030-01-01", "not-an-id"])).toString("base64url");
-    await expect(
-      listDeliveries({ actor: partnerA, query: listDeliveriesQuerySchema.parse({ cursor }) }),
-    ).rejects.toThrow(AppError);
+    expect(listDeliveriesQuerySchema.safeParse({ cursor }).error?.issues.map((i) => i.path.join("."))).toEqual([
+      "cursor",
+    ]);
+    // A caller that skips the schema still cannot reach the database with it.
+    const query = { ...listDeliveriesQuerySchema.parse({}), cursor };
+    await expect(listDeliveries({ actor: partnerA, query })).rejects.toThrow(AppError);
   });
 });
 

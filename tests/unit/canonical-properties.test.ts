@@ -21,7 +21,8 @@ const payload = fc.record(
     recipientEmail: fc.stringMatching(/^[a-z0-9_+-]{1,12}(\.[a-z0-9]{1,6})?@[a-z0-9]{1,12}\.[a-z]{2,6}$/),
     recipientPhone: fc.stringMatching(/^\+?[0-9]{4,15}$/),
     productName: text,
-    packageWeightKg: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+    // Whole grams, as the schema accepts: 1 g to 1000 kg.
+    packageWeightKg: fc.integer({ min: 1, max: 1_000_000 }).map((grams) => grams / 1000),
     notes: text,
     externalReference: word,
   },

@@ -5,7 +5,7 @@ import {
   explicitIdempotencyKey,
   requestFingerprint,
 } from "@/lib/deliveries/canonical";
-import { createDeliverySchema } from "@/lib/deliveries/schemas";
+import { createDeliverySchema, isBookableDate } from "@/lib/deliveries/schemas";
 
 const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 const base = {
@@ -80,12 +80,21 @@ describe("idempotency keys", () => {
 });
 
 describe("create schema dates", () => {
-  it("reports one error for a malformed date and one for a past date", () => {
+  it("reports one error for a malformed date and leaves past dates to the use case", () => {
     const errors = (deliveryDate: string) =>
       createDeliverySchema.safeParse({ ...base, deliveryDate }).error?.issues.map((i) => i.message);
     expect(errors("15/01/2030")).toEqual(["Use the format YYYY-MM-DD"]);
-    expect(errors("2020-01-01")).toEqual(["Must be today or later"]);
     expect(errors("2030-02-30")).toHaveLength(1);
+    // A past date may be a retry of a request accepted yesterday: createDelivery decides.
+    expect(errors("2020-01-01")).toBeUndefined();
     expect(errors(new Date().toISOString().slice(0, 10))).toBeUndefined();
+  });
+
+  it("books today (UTC) or later", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(isBookableDate(today)).toBe(true);
+    expect(isBookableDate("2999-01-01")).toBe(true);
+    expect(isBookableDate(yesterday)).toBe(false);
   });
 });

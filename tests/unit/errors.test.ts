@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, problemFor, toAppError } from "@/lib/api/errors";
+import { AppError, problemFor, toAppError, uniqueViolation } from "@/lib/api/errors";
 import { problem } from "@/lib/api/responses";
 
 describe("problem mapping", () => {
@@ -50,5 +50,50 @@ describe("problem mapping", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(await res.json()).toMatchObject({ status: 401, instance: "urn:request:req-1" });
+  });
+});
+
+describe("unique violations", () => {
+  // The shapes Prisma 7.10 with @prisma/adapter-pg throws, as captured from a real duplicate insert.
+  const adapterError = (index: string) => ({
+    name: "DriverAdapterError",
+    cause: {
+      originalCode: "23505",
+      originalMessage: `duplicate key value violates unique constraint "${index}"`,
+      kind: "UniqueConstraintViolation",
+      constraint: { index },
+      table: "User",
+    },
+  });
+  const fromModel = Object.assign(new Error("Unique constraint failed on the constraint: `User_email_key`"), {
+    code: "P2002",
+    meta: { driverAdapterError: adapterError("User_email_key"), modelName: "User" },
+  });
+  const fromRaw = Object.assign(new Error("Raw query failed. Code: `23505`."), {
+    code: "P2010",
+    meta: { driverAdapterError: adapterError("Delivery_trackingCode_key") },
+  });
+
+  it("names the violated index of a model call and of a raw query", () => {
+    expect(uniqueViolation(fromModel)).toEqual({ constraint: "User_email_key" });
+    expect(uniqueViolation(fromRaw)).toEqual({ constraint: "Delivery_trackingCode_key" });
+    expect(uniqueViolation(adapterError("Partner_slug_key"))).toEqual({ constraint: "Partner_slug_key" });
+    expect(uniqueViolation({ code: "P2002", meta: { target: ["email"] } })).toEqual({ constraint: "email" });
+  });
+
+  it("does not mistake other database errors for one", () => {
+    expect(uniqueViolation(new Error("duplicate key"))).toBeNull();
+    expect(uniqueViolation({ code: "P2003", meta: { field_name: "partnerId" } })).toBeNull();
+    expect(
+      uniqueViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "22P02" } } } }),
+    ).toBeNull();
+    expect(uniqueViolation(null)).toBeNull();
+  });
+
+  it("maps one that no use case caught to 409, without the index name", () => {
+    const mapped = toAppError(fromModel);
+    expect(mapped.status).toBe(409);
+    expect(problemFor(mapped)).toMatchObject({ type: "/problems/conflict", status: 409 });
+    expect(mapped.message).not.toMatch(/User_email_key|constraint/);
   });
 });

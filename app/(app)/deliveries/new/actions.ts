@@ -37,6 +37,10 @@ export async function createDeliveryAction(_state: NewDeliveryState, form: FormD
     // click or a resubmission after "back" replays the delivery this form already created.
     result = await createDelivery({ actor, input: parsed.data, idempotencyKey: `web-form:${key.data}` });
   } catch (error) {
+    // The date rule is judged by createDelivery, after it has ruled out a replay.
+    if (error instanceof AppError && error.code === "validation_failed") {
+      return { values, errors: Object.fromEntries((error.details.errors ?? []).map((e) => [e.path, e.message])) };
+    }
     if (error instanceof AppError && error.code === "idempotency_key_reused") {
       return {
         values,

@@ -122,7 +122,7 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
           inputMode="decimal"
           defaultValue={v.packageWeightKg}
           error={e.packageWeightKg}
-          hint={`More than 0, at most ${LIMITS.maxWeightKg} kg.`}
+          hint={`More than 0, at most ${LIMITS.maxWeightKg} kg, to the gram (3 decimals).`}
         />
         <FormField
           label="Your reference"

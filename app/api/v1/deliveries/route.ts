@@ -8,15 +8,18 @@ import { createDeliverySchema, listDeliveriesQuerySchema } from "@/lib/deliverie
 import { serializeDelivery } from "@/lib/deliveries/serialize";
 
 // POST /api/v1/deliveries – create (idempotent)
-export const POST = withApi({ permission: "deliveries.create" }, async ({ request, actor }) => {
-  const key = idempotencyKey(request);
-  const input = await readJson(request, createDeliverySchema);
-  const { delivery, created } = await createDelivery({ actor, input, idempotencyKey: key });
-  const body = serializeDelivery(delivery);
-  const headers: Record<string, string> = { etag: etag(body.version), location: `/api/v1/deliveries/${body.id}` };
-  if (!created) headers["idempotent-replayed"] = "true";
-  return json(body, { status: created ? 201 : 200, headers });
-});
+export const POST = withApi(
+  { permission: "deliveries.create", visibleWith: "deliveries.read" },
+  async ({ request, actor }) => {
+    const key = idempotencyKey(request);
+    const input = await readJson(request, createDeliverySchema);
+    const { delivery, created } = await createDelivery({ actor, input, idempotencyKey: key });
+    const body = serializeDelivery(delivery);
+    const headers: Record<string, string> = { etag: etag(body.version), location: `/api/v1/deliveries/${body.id}` };
+    if (!created) headers["idempotent-replayed"] = "true";
+    return json(body, { status: created ? 201 : 200, headers });
+  },
+);
 
 // GET /api/v1/deliveries – list, filtered, keyset-paginated
 export const GET = withApi({ permission: "deliveries.read" }, async ({ request, actor }) => {
