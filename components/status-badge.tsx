@@ -1,12 +1,5 @@
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-
-export const STATUS_LABELS: Record<DeliveryStatus, string> = {
-  CREATED: "Created",
-  IN_TRANSIT: "In transit",
-  COMPLETED: "Completed",
-  FAILED: "Failed",
-  CANCELLED: "Cancelled",
-};
 
 // Fill colours for the chart; badge classes below use the same hues.
 export const STATUS_COLORS: Record<DeliveryStatus, string> = {

@@ -20,7 +20,7 @@ test.describe("moving deliveries through their lifecycle", () => {
     await expect(dialog).toContainText("This is final");
     await dialog.getByLabel(/Reason/).fill("Handed to the recipient");
     await dialog.getByRole("button", { name: "Confirm" }).click();
-    await expect(page.getByTestId("status-badge").first()).toHaveText("Completed");
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Delivered");
     await expect(page.getByTestId("no-actions")).toBeVisible();
     await signOut(page);
 

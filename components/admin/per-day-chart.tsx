@@ -1,7 +1,8 @@
 // Deliveries per day, stacked by status, as plain server-rendered SVG: no client JavaScript and
 // a fixed aspect ratio, so nothing jumps while the page loads. The same numbers are in a table
 // for screen readers.
-import { STATUS_COLORS, STATUS_LABELS } from "@/components/status-badge";
+import { STATUS_COLORS } from "@/components/status-badge";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { DayCounts } from "@/lib/deliveries/get-delivery-stats";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 

@@ -3,7 +3,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { PartnerSelect } from "@/components/partner-select";
-import { STATUS_LABELS } from "@/components/status-badge";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { DeliveryTableQuery } from "@/lib/deliveries/schemas";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 

@@ -1,30 +1,26 @@
-// Deliveries that have not moved for too long: CREATED since creation, or IN_TRANSIT since pickup
-// (its last change). Oldest first, bounded, and served by the (status, createdAt) index.
+// The stuck deliveries the caller may see (the admin overview), by the one definition in
+// stuck-deliveries.ts: the same ones admins are alerted about. Longest unchanged first, bounded.
 import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
+import { stuckCutoffs } from "@/lib/deliveries/stuck-deliveries";
 
-export const DEFAULT_STUCK_AFTER_HOURS = 24;
-
-export async function listStuckDeliveries(options: {
-  actor: Actor;
-  olderThanHours?: number;
-  limit?: number;
-  now?: Date;
-}) {
-  const { actor, olderThanHours = DEFAULT_STUCK_AFTER_HOURS, limit = 20, now = new Date() } = options;
+export async function listStuckDeliveries(options: { actor: Actor | null; limit?: number; now?: Date }) {
+  const { actor, limit = 20, now = new Date() } = options;
+  authorize(actor, "deliveries.read");
   const scope = partnerScope(actor);
-  const cutoff = new Date(now.getTime() - olderThanHours * 3_600_000);
+  const { CREATED, IN_TRANSIT } = stuckCutoffs(now);
   const rows = await db.delivery.findMany({
     where: {
       ...(scope ? { partnerId: scope } : {}),
       OR: [
-        { status: "CREATED", createdAt: { lt: cutoff } },
-        { status: "IN_TRANSIT", updatedAt: { lt: cutoff } },
+        { status: "CREATED", updatedAt: { lt: CREATED.before } },
+        { status: "IN_TRANSIT", updatedAt: { lt: IN_TRANSIT.before } },
       ],
     },
     orderBy: { updatedAt: "asc" },
     take: limit,
     select: { id: true, trackingCode: true, status: true, updatedAt: true, partner: { select: { name: true } } },
   });
-  return rows;
+  return { rows, thresholds: { createdMinutes: CREATED.minutes, inTransitMinutes: IN_TRANSIT.minutes } };
 }

@@ -1,7 +1,7 @@
 // The delivery representation of the API (DESIGN §6), from a Prisma row or a raw SQL row.
 import type { DeliveryDto } from "@/lib/deliveries/schemas";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { env } from "@/lib/env";
+import { trackingPageUrl } from "@/lib/links";
 
 export interface DeliveryRow {
   id: string;
@@ -47,10 +47,6 @@ export function formatDate(value: Date | string): string {
   return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
-export function trackingUrl(trackingCode: string): string {
-  return new URL(`/track/${trackingCode}`, env().APP_URL).toString();
-}
-
 export function serializeDelivery(row: DeliveryRow): DeliveryDto {
   return {
     id: row.id,
@@ -70,6 +66,6 @@ export function serializeDelivery(row: DeliveryRow): DeliveryDto {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    trackingUrl: trackingUrl(row.trackingCode),
+    trackingUrl: trackingPageUrl(row.trackingCode),
   };
 }

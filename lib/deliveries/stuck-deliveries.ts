@@ -4,22 +4,33 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
-import { STATUS_LABEL } from "@/lib/email/links";
+import { statusWord } from "@/lib/deliveries/status-labels";
 import { env } from "@/lib/env";
 import { notifyUsers, operatorUsers } from "@/lib/notifications/notify-users";
 
 /**
- * Flags newly stuck deliveries and returns every alert not yet notified. `updatedAt` is the time of
- * the last status change: transitions are the only writes to a delivery after creation.
+ * The one definition of "stuck" (the overview lists these; admins are alerted about these): in
+ * CREATED or IN_TRANSIT, unchanged since before that status's threshold (lib/env.ts). `updatedAt`
+ * is the time of the last status change: transitions are the only writes after creation. Served
+ * by the (status, updatedAt) index.
  */
-export async function flagStuckDeliveries(): Promise<string[]> {
+export function stuckCutoffs(now = new Date()) {
   const { STUCK_CREATED_AFTER_MINUTES: created, STUCK_IN_TRANSIT_AFTER_MINUTES: inTransit } = env();
+  return {
+    CREATED: { minutes: created, before: new Date(now.getTime() - created * 60_000) },
+    IN_TRANSIT: { minutes: inTransit, before: new Date(now.getTime() - inTransit * 60_000) },
+  };
+}
+
+/** Flags newly stuck deliveries and returns every alert not yet notified. */
+export async function flagStuckDeliveries(): Promise<string[]> {
+  const { CREATED, IN_TRANSIT } = stuckCutoffs();
   await db.$executeRaw`
     INSERT INTO "StuckAlert" ("id", "deliveryId", "status", "thresholdMinutes", "createdAt")
-    SELECT gen_random_uuid(), d."id", d."status", CASE d."status" WHEN 'CREATED' THEN ${created}::int ELSE ${inTransit}::int END, now()
+    SELECT gen_random_uuid(), d."id", d."status", CASE d."status" WHEN 'CREATED' THEN ${CREATED.minutes}::int ELSE ${IN_TRANSIT.minutes}::int END, now()
     FROM "Delivery" d
-    WHERE (d."status" = 'CREATED' AND d."updatedAt" < now() - make_interval(mins => ${created}::int))
-       OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < now() - make_interval(mins => ${inTransit}::int))
+    WHERE (d."status" = 'CREATED' AND d."updatedAt" < ${CREATED.before})
+       OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < ${IN_TRANSIT.before})
     ON CONFLICT ("deliveryId", "status", "thresholdMinutes") DO NOTHING`;
   const pending = await db.stuckAlert.findMany({
     where: { notifiedAt: null },
@@ -63,7 +74,7 @@ export async function notifyStuckInApp(alertIds: string[]): Promise<{ operatorId
       {
         kind: "delivery.stuck",
         title: `Delivery ${item.trackingCode} is stuck`,
-        body: `${item.partnerName}: ${STATUS_LABEL[item.status]} for ${Math.floor(item.stuckMinutes / 60)} h ${item.stuckMinutes % 60} min.`,
+        body: `${item.partnerName}: ${statusWord(item.status)} for ${Math.floor(item.stuckMinutes / 60)} h ${item.stuckMinutes % 60} min.`,
         dedupeKey: `stuck:${item.alertId}`,
         deliveryId: item.deliveryId,
       },

@@ -4,7 +4,7 @@
 // The delivery and its partner are read from the database, never taken from the event: an event
 // that names another partner cannot send one partner's delivery to another.
 import { db } from "@/lib/db";
-import { STATUS_LABEL } from "@/lib/email/links";
+import { statusWord } from "@/lib/deliveries/status-labels";
 import { sendEmail } from "@/lib/email/send-email";
 import { formatDate } from "@/lib/deliveries/serialize";
 import { notifyUsers, partnerUserIds } from "@/lib/notifications/notify-users";
@@ -83,11 +83,11 @@ export async function notifyPartnerUsers(event: DeliveryEvent) {
     title:
       event.name === "delivery/created"
         ? `Delivery ${d.trackingCode} created`
-        : `Delivery ${d.trackingCode} is now ${STATUS_LABEL[event.data.to]}`,
+        : `Delivery ${d.trackingCode} is now ${statusWord(event.data.to)}`,
     body:
       event.name === "delivery/created"
         ? "The delivery request was received."
-        : `It moved from ${STATUS_LABEL[event.data.from]} to ${STATUS_LABEL[event.data.to]}${event.data.reason ? `: ${event.data.reason}` : "."}`,
+        : `It moved from ${statusWord(event.data.from)} to ${statusWord(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : "."}`,
     dedupeKey: `event:${event.id}`,
     deliveryId: d.id,
   });

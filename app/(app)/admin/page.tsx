@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PerDayChart } from "@/components/admin/per-day-chart";
-import { StatusBadge, STATUS_LABELS } from "@/components/status-badge";
+import { StatusBadge } from "@/components/status-badge";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { requireActor } from "@/lib/auth/page-guard";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
-import { DEFAULT_STUCK_AFTER_HOURS, listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
+import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { RetryOutboxButton } from "@/components/admin/retry-outbox-button";
 import { can } from "@/lib/auth/permissions";
@@ -15,14 +16,14 @@ import { retryOutboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
+const hoursText = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTime()) / 3_600_000))} h`;
 
-export default async function AdminOverviewPage({ searchParams }: { searchParams: Promise<{ stuckAfter?: string }> }) {
+export default async function AdminOverviewPage() {
   const actor = await requireActor({ path: "/admin", permission: "deliveries.readAll" });
-  const hours = Math.min(24 * 30, Math.max(1, Number((await searchParams).stuckAfter) || DEFAULT_STUCK_AFTER_HOURS));
   const [stats, stuck, outbox, runs] = await Promise.all([
     getDeliveryStats({ actor }),
-    listStuckDeliveries({ actor, olderThanHours: hours }),
+    listStuckDeliveries({ actor }),
     getOutboxStats(),
     getRunStats({ actor }),
   ]);
@@ -60,37 +61,20 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="stuck-heading" className="card lg:col-span-2">
-          <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
-            <h2 id="stuck-heading" className="text-base font-semibold">
-              Stuck for more than {hours} h
-            </h2>
-            <form className="flex items-end gap-2" action="/admin">
-              <div>
-                <label htmlFor="stuckAfter" className="label text-xs">
-                  Threshold (hours)
-                </label>
-                <input
-                  id="stuckAfter"
-                  name="stuckAfter"
-                  type="number"
-                  min={1}
-                  max={720}
-                  defaultValue={hours}
-                  className="input mt-1 w-24"
-                />
-              </div>
-              <button type="submit" className="btn btn-secondary">
-                Apply
-              </button>
-            </form>
-          </div>
-          {stuck.length === 0 ? (
+          <h2 id="stuck-heading" className="text-base font-semibold">
+            Stuck deliveries
+          </h2>
+          <p className="mb-3 mt-1 text-sm text-slate-600">
+            Created and unchanged for more than {hoursText(stuck.thresholds.createdMinutes)}, or in transit for more
+            than {hoursText(stuck.thresholds.inTransitMinutes)}: the ones admins are alerted about.
+          </p>
+          {stuck.rows.length === 0 ? (
             <p className="text-sm text-slate-600" data-testid="stuck-empty">
               Nothing is stuck.
             </p>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="stuck-list">
-              {stuck.map((d) => (
+              {stuck.rows.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
                   <Link href={`/deliveries/${d.id}`} className="link font-mono">
                     {d.trackingCode}

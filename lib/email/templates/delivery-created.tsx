@@ -1,6 +1,6 @@
 // To the partner's contact: a delivery was submitted (by their staff or their API key).
 import { Text } from "@react-email/components";
-import { deliveryPageUrl, trackingPageUrl } from "@/lib/email/links";
+import { deliveryPageUrl, trackingPageUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface DeliveryCreatedProps {

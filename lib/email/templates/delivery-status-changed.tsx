@@ -1,6 +1,8 @@
 // To the partner's contact: one of their deliveries changed status.
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { statusWord } from "@/lib/deliveries/status-labels";
 import { Text } from "@react-email/components";
-import { deliveryPageUrl, STATUS_LABEL, trackingPageUrl, type StatusName } from "@/lib/email/links";
+import { deliveryPageUrl, trackingPageUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface DeliveryStatusChangedProps {
@@ -8,25 +10,25 @@ export interface DeliveryStatusChangedProps {
   deliveryId: string;
   trackingCode: string;
   recipientName: string;
-  from: StatusName;
-  to: StatusName;
+  from: DeliveryStatus;
+  to: DeliveryStatus;
   reason: string | null;
 }
 
 export const deliveryStatusChangedSubject = (p: DeliveryStatusChangedProps) =>
-  `Delivery ${p.trackingCode} is now ${STATUS_LABEL[p.to]}`;
+  `Delivery ${p.trackingCode} is now ${statusWord(p.to)}`;
 
 export function DeliveryStatusChangedEmail(p: DeliveryStatusChangedProps) {
   return (
     <EmailLayout
-      preview={`${p.trackingCode}: ${STATUS_LABEL[p.from]} → ${STATUS_LABEL[p.to]}`}
-      heading={`Delivery ${p.trackingCode} is now ${STATUS_LABEL[p.to]}`}
+      preview={`${p.trackingCode}: ${statusWord(p.from)} → ${statusWord(p.to)}`}
+      heading={`Delivery ${p.trackingCode} is now ${statusWord(p.to)}`}
       action={{ label: "View the delivery", href: deliveryPageUrl(p.deliveryId) }}
       secondary={{ label: "Tracking page", href: trackingPageUrl(p.trackingCode) }}
     >
       <Text>Hello {p.partnerName},</Text>
       <Text>
-        Your delivery {p.trackingCode} for {p.recipientName} moved from {STATUS_LABEL[p.from]} to {STATUS_LABEL[p.to]}.
+        Your delivery {p.trackingCode} for {p.recipientName} moved from {statusWord(p.from)} to {statusWord(p.to)}.
       </Text>
       {p.reason && <Text>Reason: {p.reason}</Text>}
     </EmailLayout>

@@ -1,18 +1,19 @@
 // To the person receiving the parcel (when the partner gave their email): only what the public
 // tracking page shows, plus the link to it; nothing about the partner's internals.
 import { Text } from "@react-email/components";
-import { trackingPageUrl, type StatusName } from "@/lib/email/links";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { trackingPageUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface RecipientUpdateProps {
   recipientName: string;
   partnerName: string;
   trackingCode: string;
-  status: StatusName;
+  status: DeliveryStatus;
   deliveryDate: string;
 }
 
-const HEADLINE: Record<StatusName, (code: string) => string> = {
+const HEADLINE: Record<DeliveryStatus, (code: string) => string> = {
   CREATED: (code) => `Your delivery ${code} is booked`,
   IN_TRANSIT: (code) => `Your delivery ${code} is on its way`,
   COMPLETED: (code) => `Your delivery ${code} has been delivered`,

@@ -1,10 +1,18 @@
 // To admins: deliveries that have sat in CREATED or IN_TRANSIT longer than the thresholds.
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { statusWord } from "@/lib/deliveries/status-labels";
 import { Link, Section, Text } from "@react-email/components";
-import { appUrl, deliveryPageUrl, STATUS_LABEL, type StatusName } from "@/lib/email/links";
+import { appUrl, deliveryPageUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface StuckDigestProps {
-  items: { deliveryId: string; trackingCode: string; partnerName: string; status: StatusName; stuckMinutes: number }[];
+  items: {
+    deliveryId: string;
+    trackingCode: string;
+    partnerName: string;
+    status: DeliveryStatus;
+    stuckMinutes: number;
+  }[];
 }
 
 const plural = (n: number) => (n === 1 ? "1 delivery is" : `${n} deliveries are`);
@@ -24,7 +32,7 @@ export function StuckDigestEmail(p: StuckDigestProps) {
         {p.items.map((item) => (
           <Text key={`${item.deliveryId}:${item.status}`}>
             <Link href={deliveryPageUrl(item.deliveryId)}>{item.trackingCode}</Link> ({item.partnerName}) —{" "}
-            {STATUS_LABEL[item.status]} for {hours(item.stuckMinutes)}
+            {statusWord(item.status)} for {hours(item.stuckMinutes)}
           </Text>
         ))}
       </Section>

@@ -1,6 +1,6 @@
 // To the partner's contact: we stopped calling their webhook endpoint after repeated failures.
 import { Text } from "@react-email/components";
-import { webhookSettingsUrl } from "@/lib/email/links";
+import { webhookSettingsUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface WebhookDisabledProps {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/api/errors";
 import { actionActor } from "@/lib/auth/page-guard";
 import { transitionDeliverySchema } from "@/lib/deliveries/schemas";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
-import { STATUS_LABELS } from "@/components/status-badge";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 
 export interface TransitionState {
   ok?: string;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Delivery_status_updatedAt_idx" ON "Delivery"("status", "updatedAt");
