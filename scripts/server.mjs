@@ -4,6 +4,7 @@
 // in-flight requests finish, then close Next.js and the database pool, then exit 0.
 // Plain JavaScript on purpose: production then runs without a TypeScript loader (tsx's costs
 // ~50 MB of memory and a loader thread).
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -35,7 +36,16 @@ function appendPeer(req) {
   req.headers["x-forwarded-for"] = sent ? `${sent}, ${peer}` : peer;
 }
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const dir = path.resolve(import.meta.dirname, "..");
+// The Docker image holds Next's standalone output: no next.config.ts (nor the compiler to load
+// it), but the resolved config, which is what Next's own standalone server.js hands over too.
+const standaloneManifest = path.join(dir, ".next/required-server-files.json");
+if (!existsSync(path.join(dir, "next.config.ts")) && existsSync(standaloneManifest)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+    JSON.parse(readFileSync(standaloneManifest, "utf8")).config,
+  );
+}
+const app = next({ dev: false, dir, hostname, port });
 let stopping = false;
 // Handlers still running, including those whose client hung up (their connection is already gone).
 let running = 0;
