@@ -64,15 +64,28 @@ const schema = z.object({
 
   /** Consecutive failed webhook attempts after which the endpoint is disabled. */
   WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Total deadline of one webhook attempt: connecting, sending and the whole response. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** "Send test event" per partner per 10 minutes (each one is an outgoing request we make). */
+  RATE_LIMIT_WEBHOOK_TESTS_PER_PARTNER: z.coerce.number().int().min(1).default(10),
   /** Allow private, loopback and link-local webhook targets (development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
   /** API requests per minute, per API key or signed-in user, and per partner organisation. */
   RATE_LIMIT_API_PER_CALLER: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_API_PER_PARTNER: z.coerce.number().int().min(1).default(1200),
-  /** Sign-in attempts per 15 minutes, per email address and per client IP. */
+  /** Failed sign-ins per 15 minutes for one email from one client address; then that client is refused. */
+  RATE_LIMIT_SIGNIN_PER_CLIENT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per 15 minutes for one email from anywhere; then every attempt is slowed, never refused. */
   RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  /** Sign-in attempts (any email, any outcome) per 15 minutes from one client address. */
   RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** How long each sign-in for an email past RATE_LIMIT_SIGNIN_PER_EMAIL waits before its answer. */
+  SIGNIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (0: none, the socket's peer is
+   * the client). Set it to exactly the number of your proxies: more lets clients pick their address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

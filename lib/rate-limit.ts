@@ -1,6 +1,7 @@
 // Fixed-window rate limits kept in PostgreSQL (DESIGN §10), so every app instance shares them.
 // One upsert per request counts all its buckets atomically: no read-then-write race, one round trip.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export interface Bucket {
   key: string;
@@ -18,6 +19,12 @@ export interface LimitState {
 
 /** Counts one hit in every bucket; the answer is the most restrictive bucket's state. */
 export async function hit(buckets: Bucket[]): Promise<LimitState> {
+  const states = await hitEach(buckets);
+  return states.find((s) => !s.allowed) ?? states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+}
+
+/** Counts one hit in every bucket; the state of each, in the order given. */
+export async function hitEach(buckets: Bucket[]): Promise<LimitState[]> {
   // A stable lock order (sorted keys) keeps concurrent multi-bucket upserts free of deadlocks.
   const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : 1));
   const rows = await db.$queryRaw<{ key: string; count: number }[]>`
@@ -30,7 +37,7 @@ export async function hit(buckets: Bucket[]): Promise<LimitState> {
       "windowStart" = EXCLUDED."windowStart"
     RETURNING "key", "count"`;
   const now = Date.now() / 1000;
-  const states = sorted.map((bucket): LimitState => {
+  return buckets.map((bucket): LimitState => {
     const count = rows.find((r) => r.key === bucket.key)?.count ?? 1;
     return {
       allowed: count <= bucket.limit,
@@ -39,7 +46,20 @@ export async function hit(buckets: Bucket[]): Promise<LimitState> {
       resetSeconds: Math.max(1, Math.ceil(bucket.windowSeconds - (now % bucket.windowSeconds))),
     };
   });
-  return states.find((s) => !s.allowed) ?? states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+}
+
+/** Takes back one hit from each bucket, if it was counted in the current window. */
+export async function refund(buckets: Bucket[]): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "RateLimit" r SET "count" = GREATEST(r."count" - 1, 0)
+    FROM unnest(${buckets.map((b) => b.key)}::text[], ${buckets.map((b) => b.windowSeconds)}::int[]) AS t(k, w)
+    WHERE r."key" = t.k
+      AND r."windowStart" = to_timestamp(floor(extract(epoch FROM now()) / t.w) * t.w) AT TIME ZONE 'UTC'`;
+}
+
+/** Forgets the buckets altogether. */
+export async function clear(buckets: Bucket[]): Promise<void> {
+  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" = ANY(${buckets.map((b) => b.key)}::text[])`;
 }
 
 /** IETF draft RateLimit header fields, plus Retry-After when refused. */
@@ -54,13 +74,15 @@ export function rateLimitHeaders(state: LimitState): Record<string, string> {
 }
 
 /**
- * The client address for per-IP limits: the last X-Forwarded-For hop, i.e. the one added by the
- * nearest proxy (or by Next.js itself from the socket when no proxy sent the header).
+ * The client address for per-client limits. Our server (scripts/server.mjs) appends the socket's
+ * peer to X-Forwarded-For, as each proxy in front of it appends its own peer; so the client is
+ * TRUST_PROXY hops left of the last one. Anything further left was written by the client itself
+ * and is never believed. With TRUST_PROXY unset (0), the client is the socket's peer.
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers, trustedProxies = env().TRUST_PROXY): string {
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((h) => h.trim())
     .filter(Boolean);
-  return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
+  return hops.at(-1 - trustedProxies) ?? hops[0] ?? "unknown";
 }

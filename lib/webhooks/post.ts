@@ -1,9 +1,13 @@
 // One signed POST to a partner endpoint, measured. Never follows redirects (a redirect could point
-// inside our network); any non-2xx answer, time-out or connection error is a failed attempt.
+// inside our network); any non-2xx answer, time-out or connection error is a failed attempt. The
+// whole attempt has one deadline (timeoutMs), from connecting to the last byte of the response.
 import http from "node:http";
 import https from "node:https";
 import { SIGNATURE_HEADER, signWebhook } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl, guardedLookup } from "@/lib/webhooks/target";
+
+/** The one thing a partner learns when no complete HTTP answer came back, whatever the cause. */
+export const CONNECTION_FAILED = "No complete HTTP response (connection failed or timed out).";
 
 export interface AttemptResult {
   ok: boolean;
@@ -38,6 +42,23 @@ export async function postSignedWebhook(options: {
   }
   const client = url.protocol === "https:" ? https : http;
   return new Promise<AttemptResult>((resolve) => {
+    let settled = false;
+    const finish = (responseStatus: number | null, detail: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (detail !== null) {
+        // The detail (refused, reset, DNS, timed out…) is for our logs only: told to the partner,
+        // it would make this a port and network prober.
+        console.warn(
+          JSON.stringify({ level: "warn", msg: "webhook attempt failed", target: url.origin, error: detail }),
+        );
+        resolve(done(null, CONNECTION_FAILED));
+      } else resolve(done(responseStatus, null));
+      request.destroy();
+    };
+    // A total deadline, not only an idle one: a receiver trickling a byte at a time is cut too.
+    const deadline = setTimeout(() => finish(null, `deadline of ${options.timeoutMs} ms reached`), options.timeoutMs);
     const request = client.request(
       url,
       {
@@ -53,12 +74,13 @@ export async function postSignedWebhook(options: {
       },
       (response) => {
         response.resume(); // the body does not matter; drain it so the socket is freed
-        response.on("end", () => resolve(done(response.statusCode ?? null, null)));
-        response.on("error", (e) => resolve(done(response.statusCode ?? null, e.message)));
+        response.on("end", () => finish(response.statusCode ?? null, null));
+        response.on("error", (e) => finish(null, e.message));
+        response.on("close", () => finish(null, "connection closed before the response ended"));
       },
     );
-    request.on("timeout", () => request.destroy(new Error(`Timed out after ${options.timeoutMs} ms`)));
-    request.on("error", (e) => resolve(done(null, e.message)));
+    request.on("timeout", () => finish(null, `idle for ${options.timeoutMs} ms`));
+    request.on("error", (e) => finish(null, (e as NodeJS.ErrnoException).code ?? e.message));
     request.end(options.body);
   });
 }

@@ -61,10 +61,14 @@ export async function assertSafeWebhookUrl(url: string, allowPrivate: boolean): 
       ? [host]
       : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
-    throw new UnsafeTargetError(`The host ${host} could not be resolved.`);
+    addresses = [];
   }
+  // One answer for "no such name" and "an internal address": telling them apart would let anyone
+  // map our internal DNS through this form.
   if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
-    throw new UnsafeTargetError("Private, loopback and link-local addresses are not allowed as webhook targets.");
+    throw new UnsafeTargetError(
+      "The host must resolve to public addresses only: private, loopback and link-local addresses are not allowed as webhook targets.",
+    );
   }
   return parsed;
 }

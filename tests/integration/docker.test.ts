@@ -13,6 +13,7 @@ const run = promisify(execFile);
 
 interface Service {
   image?: string;
+  profiles?: string[];
   build?: unknown;
   command?: string[];
   environment?: Record<string, string>;
@@ -20,9 +21,9 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
 }
-const compose = parse(readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8")) as {
-  services: Record<string, Service>;
-};
+const composeText = readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8");
+// Compose resolves YAML merge keys (`<<: *app`); so must we.
+const compose = parse(composeText, { merge: true }) as { services: Record<string, Service> };
 const dockerfile = readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
 const stages = dockerfile
   .split(/^FROM /m)
@@ -32,8 +33,9 @@ const stages = dockerfile
 describe("docker-compose.yml", () => {
   const { postgres, inngest, app } = compose.services;
 
-  it("runs PostgreSQL 18, the Inngest dev server and the app", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["app", "inngest", "postgres"]);
+  it("runs PostgreSQL 18, the Inngest dev server and the app by default", () => {
+    const byDefault = Object.entries(compose.services).filter(([, s]) => !s.profiles?.length);
+    expect(byDefault.map(([name]) => name).sort()).toEqual(["app", "inngest", "postgres"]);
     expect(postgres.image).toMatch(/^postgres:18\b/);
     expect(inngest.image).toMatch(/^inngest\/inngest\b/);
     expect(app.build).toBeDefined();
@@ -41,7 +43,7 @@ describe("docker-compose.yml", () => {
 
   it("points the Inngest dev server at the app's serve route, and the app at the dev server", () => {
     expect(inngest.command?.slice(0, 4)).toEqual(["inngest", "dev", "-u", "http://app:3000/api/inngest"]);
-    expect(inngest.ports).toContain("8288:8288");
+    expect(inngest.ports).toEqual(["127.0.0.1:8288:8288"]);
     expect(app.environment).toMatchObject({ INNGEST_DEV: "1", INNGEST_BASE_URL: "http://inngest:8288", PORT: "3000" });
   });
 
@@ -54,19 +56,68 @@ describe("docker-compose.yml", () => {
     expect(app.depends_on?.inngest).toBeDefined();
     expect(postgres.healthcheck?.test.join(" ")).toContain("pg_isready");
     expect(app.healthcheck?.test.join(" ")).toContain("/api/health");
-    expect(app.ports).toContain("3000:3000");
-    expect(app.environment).toHaveProperty("AUTH_SECRET");
+    expect(app.ports).toEqual(["127.0.0.1:3000:3000"]);
+  });
+
+  it("publishes every port on this machine's loopback only", () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const port of service.ports ?? []) expect(port, name).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+    }
+  });
+
+  it("has no default AUTH_SECRET: Compose refuses to start without one", () => {
+    for (const name of ["app", "app-production"]) {
+      expect(compose.services[name].environment!.AUTH_SECRET).toMatch(/^\$\{AUTH_SECRET:\?[^}]+\}$/);
+    }
+    expect(composeText).not.toMatch(/AUTH_SECRET:-/);
+  });
+
+  describe("profile production", () => {
+    const { "inngest-server": server, "inngest-postgres": db, "inngest-redis": redis } = compose.services;
+    const production = compose.services["app-production"];
+
+    it("runs self-hosted `inngest start` with signing and event keys, its own PostgreSQL and Redis", () => {
+      for (const s of [server, db, redis, production]) expect(s.profiles).toEqual(["production"]);
+      expect(server.image).toMatch(/^inngest\/inngest\b/);
+      expect(server.command?.slice(0, 2)).toEqual(["inngest", "start"]);
+      expect(server.command).toContain("http://app-production:3000/api/inngest");
+      expect(server.environment).toMatchObject({
+        INNGEST_SIGNING_KEY: expect.stringContaining("INNGEST_SIGNING_KEY"),
+        INNGEST_EVENT_KEY: expect.stringContaining("INNGEST_EVENT_KEY"),
+        INNGEST_POSTGRES_URI: expect.stringMatching(/^postgresql:\/\/[^@]+@inngest-postgres:5432\//),
+        INNGEST_REDIS_URI: "redis://inngest-redis:6379",
+      });
+      expect(db.image).toMatch(/^postgres:18\b/);
+      expect(redis.image).toMatch(/^redis:/);
+      expect(server.depends_on).toEqual({
+        "inngest-postgres": { condition: "service_healthy" },
+        "inngest-redis": { condition: "service_healthy" },
+      });
+    });
+
+    it("runs the app in Inngest's cloud mode against it, with the same keys", () => {
+      expect(production.build).toBeDefined();
+      expect(production.environment).not.toHaveProperty("INNGEST_DEV");
+      expect(production.environment).toMatchObject({
+        INNGEST_BASE_URL: "http://inngest-server:8288",
+        INNGEST_SIGNING_KEY: server.environment!.INNGEST_SIGNING_KEY,
+        INNGEST_EVENT_KEY: server.environment!.INNGEST_EVENT_KEY,
+        DATABASE_URL: app.environment!.DATABASE_URL,
+      });
+      expect(production.healthcheck?.test.join(" ")).toContain("/api/health");
+    });
   });
 });
 
 describe("Dockerfile", () => {
-  it("builds in stages and runs the standalone server as a non-root user", () => {
+  it("builds in stages and runs the standalone build through our server as a non-root user", () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     const runtime = stages.at(-1)!.body;
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toContain("NODE_ENV=production");
     expect(runtime).toMatch(/COPY --from=build .*\/app\/\.next\/standalone \.\//);
-    expect(runtime).toContain("node scripts/db/migrate.mjs deploy && exec node server.js");
+    expect(runtime).toContain("node scripts/db/migrate.mjs deploy && exec node scripts/server.mjs");
+    expect(runtime).toMatch(/^COPY --from=build .*\/app\/scripts\/server\.mjs \.\/scripts\/server\.mjs$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\/api\/health/m);
     expect(runtime).toContain("EXPOSE 3000");
   });
@@ -80,6 +131,42 @@ describe("Dockerfile", () => {
     expect(copies.join("\n")).not.toMatch(/\/app\/node_modules \.\/node_modules|\/app\/lib |\/app\/app |COPY \. /);
     expect(stages.find((s) => s.header.includes("AS build"))!.body).toMatch(/NEXT_OUTPUT=standalone/);
   });
+
+  it("carries the operator CLI, bundled so that it runs without tsx or sources", async () => {
+    expect(stages.find((s) => s.header.includes("AS build"))!.body).toMatch(
+      /npm run build:admin -- dist\/scripts\/admin\.mjs/,
+    );
+    expect(stages.at(-1)!.body).toMatch(
+      /^COPY --from=build .*\/app\/dist\/scripts\/admin\.mjs \.\/scripts\/admin\.mjs$/m,
+    );
+    // The bundle alone, in an empty folder, creates the first admin as the README says.
+    const dir = mkdtempSync(path.join(tmpdir(), "admin-cli-"));
+    try {
+      await run(path.join(ROOT, "node_modules/.bin/tsx"), [
+        path.join(ROOT, "scripts/build-admin.ts"),
+        path.join(dir, "scripts/admin.mjs"),
+      ]);
+      const email = `first-admin-${Date.now()}@example.com`;
+      const { stdout } = await run(
+        process.execPath,
+        [
+          "scripts/admin.mjs",
+          "create-user",
+          "--email",
+          email,
+          "--password",
+          "long-enough-pw",
+          "--role",
+          "ADMIN",
+          "--json",
+        ],
+        { cwd: dir, env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: inject("databaseUrl") } },
+      );
+      expect(JSON.parse(stdout)).toMatchObject({ email, role: "ADMIN", partnerId: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("has a migration bundle that runs without tsx or dev dependencies", async () => {
     // The same layout the runtime stage builds: bundle, prisma/, and the engine's wasm only.

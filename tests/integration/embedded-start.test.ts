@@ -1,9 +1,10 @@
 // `npm start` on the embedded default: PostgreSQL under a data directory, migrations, demo seed on
 // the first start only, demo sign-in, and data that survives a restart.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/app-server";
@@ -15,7 +16,8 @@ chmodSync(dataDir, 0o755);
 let pgPort: number;
 let appPort: number;
 
-async function start(): Promise<{ child: ChildProcess; output: () => string }> {
+/** The environment of a user's shell on the embedded default (the suite's database settings removed). */
+async function userEnv(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
   pgPort ??= await freePort();
   appPort ??= await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -24,9 +26,12 @@ async function start(): Promise<{ child: ChildProcess; output: () => string }> {
     EMBEDDED_PG_PORT: String(pgPort),
     EMBEDDED_PG_DIR: path.join(dataDir, "postgres"),
   };
-  delete env.DATABASE_URL;
-  delete env.AUTH_SECRET;
-  delete env.APP_URL;
+  for (const name of ["DATABASE_URL", "AUTH_SECRET", "APP_URL", "HOST"]) delete env[name];
+  return { ...env, ...extra };
+}
+
+async function start(extra: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+  const env = await userEnv(extra);
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/run.ts", "start"], { cwd: root, env });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
@@ -45,9 +50,9 @@ async function start(): Promise<{ child: ChildProcess; output: () => string }> {
   throw new Error(`npm start did not become healthy:\n${out}`);
 }
 
-function listening(port: number): Promise<boolean> {
+function listening(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
+    const socket = connect(port, host);
     socket.once("connect", () => (socket.destroy(), resolve(true)));
     socket.once("error", () => resolve(false));
   });
@@ -64,7 +69,7 @@ async function stop(child: ChildProcess) {
   }
 }
 
-async function adminCookie(): Promise<string> {
+async function adminCookie(password = "admin1234"): Promise<string> {
   const base = `http://127.0.0.1:${appPort}`;
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -78,7 +83,7 @@ async function adminCookie(): Promise<string> {
         .map((c) => c.split(";")[0])
         .join("; "),
     },
-    body: new URLSearchParams({ email: "admin@example.com", password: "admin1234", csrfToken }),
+    body: new URLSearchParams({ email: "admin@example.com", password, csrfToken }),
   });
   const cookie = res.headers
     .getSetCookie()
@@ -104,6 +109,12 @@ describe("npm start without DATABASE_URL", () => {
       const first = await start();
       try {
         expect(first.output()).toMatch(/admin@example\.com \/ admin1234/);
+        // The embedded default (demo accounts, published passwords) listens on this machine only.
+        expect(first.output()).toContain(`Ready on http://127.0.0.1:${appPort}`);
+        const outside = Object.values(networkInterfaces())
+          .flat()
+          .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+        if (outside) expect(await listening(appPort, outside)).toBe(false);
         expect(first.output()).toMatch(/Seeded demo data/);
         const deliveries = await allDeliveries(await adminCookie());
         expect(new Set(deliveries.map((d) => d.status))).toEqual(
@@ -120,6 +131,54 @@ describe("npm start without DATABASE_URL", () => {
         expect((await allDeliveries(await adminCookie())).map((d) => d.id).sort()).toEqual(before);
       } finally {
         await stop(second.child);
+      }
+    },
+  );
+});
+
+describe("npm start beyond loopback", () => {
+  it(
+    "warns while demo accounts accept their published passwords, until reset-demo-passwords replaces them",
+    { timeout: 240_000 },
+    async () => {
+      const wide = await start({ HOST: "0.0.0.0" });
+      let newPassword: string;
+      try {
+        expect(wide.output()).toContain(`Ready on http://0.0.0.0:${appPort}`);
+        expect(wide.output()).toMatch(/⚠ Listening on 0\.0\.0\.0.*admin@example\.com.*reset-demo-passwords/);
+        expect(wide.output()).not.toContain("admin1234");
+
+        // The operator CLI reuses the embedded server that `npm start` runs.
+        const admin = (...args: string[]) =>
+          userEnv().then((env) =>
+            promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", ...args], {
+              cwd: root,
+              env,
+            }),
+          );
+        const { accounts } = JSON.parse((await admin("reset-demo-passwords", "--json")).stdout) as {
+          accounts: { email: string; role: string; password: string }[];
+        };
+        expect(accounts.map((a) => a.email).sort()).toEqual([
+          "admin@example.com",
+          "ops@acme.example",
+          "ops@globex.example",
+        ]);
+        for (const a of accounts) expect(a.password).toMatch(/^[\w-]{24}$/);
+        newPassword = accounts.find((a) => a.email === "admin@example.com")!.password;
+        await expect(adminCookie()).rejects.toThrow(/could not sign in/);
+        expect(await adminCookie(newPassword)).toMatch(/session-token=/);
+        expect(JSON.parse((await admin("reset-demo-passwords", "--json")).stdout)).toEqual({ accounts: [] });
+      } finally {
+        await stop(wide.child);
+      }
+
+      const again = await start({ HOST: "0.0.0.0" });
+      try {
+        expect(again.output()).not.toMatch(/⚠|Demo sign-ins/);
+        expect(await adminCookie(newPassword)).toMatch(/session-token=/);
+      } finally {
+        await stop(again.child);
       }
     },
   );

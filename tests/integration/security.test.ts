@@ -1,5 +1,6 @@
 // Security (issue 5 §3) against a server of this file's own with low limits and captured logs:
-// PostgreSQL-backed rate limits with RateLimit-*/Retry-After and 429 problems, security headers,
+// PostgreSQL-backed API rate limits with RateLimit-*/Retry-After and 429 problems (sign-in limits:
+// sign-in-limits.test.ts), security headers,
 // session cookie attributes, secrets absent from logs and error bodies, and sign-in answers that
 // do not tell unknown emails from wrong passwords.
 import { randomUUID } from "node:crypto";
@@ -14,8 +15,6 @@ import { startApp, type RunningApp } from "../support/app-server";
 const LIMITS = {
   RATE_LIMIT_API_PER_CALLER: "5",
   RATE_LIMIT_API_PER_PARTNER: "8",
-  RATE_LIMIT_SIGNIN_PER_EMAIL: "3",
-  RATE_LIMIT_SIGNIN_PER_IP: "6",
 };
 const PASSWORD = "correct-horse-battery-staple";
 let app: RunningApp;
@@ -112,30 +111,6 @@ describe("API rate limits", () => {
     const statuses = (await Promise.all(Array.from({ length: 20 }, () => list(keys[0])))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-  });
-});
-
-describe("sign-in rate limits", () => {
-  it("refuses a fourth attempt for one email with a 429 problem, even with the right password", async () => {
-    await awayFromWindowEdge(900);
-    const email = `limited-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: PASSWORD, role: "ADMIN" });
-    for (let i = 0; i < 3; i++)
-      expect((await attemptSignIn(app.url, email, "wrong-password-123", `198.51.100.${10 + i}`)).status).toBe(302);
-    const refused = await attemptSignIn(app.url, email, PASSWORD, "198.51.100.20");
-    expect(expectProblem(refused, 429).type).toBe("/problems/rate-limited");
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(refused.headers.getSetCookie().some((c) => c.includes("session-token"))).toBe(false);
-  });
-
-  it("refuses a client address after six attempts, whichever emails it tries", async () => {
-    await awayFromWindowEdge(900);
-    const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
-    for (let i = 0; i < 6; i++)
-      expect(
-        (await attemptSignIn(app.url, `nobody-${i}-${randomUUID()}@test.example`, "whatever-123", ip)).status,
-      ).toBe(302);
-    expectProblem(await attemptSignIn(app.url, `nobody-${randomUUID()}@test.example`, "whatever-123", ip), 429);
   });
 });
 

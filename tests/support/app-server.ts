@@ -19,6 +19,7 @@ export const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 export const RAISED_RATE_LIMITS = {
   RATE_LIMIT_API_PER_CALLER: "1000000",
   RATE_LIMIT_API_PER_PARTNER: "1000000",
+  RATE_LIMIT_SIGNIN_PER_CLIENT: "1000000",
   RATE_LIMIT_SIGNIN_PER_EMAIL: "1000000",
   RATE_LIMIT_SIGNIN_PER_IP: "1000000",
 };

@@ -33,6 +33,15 @@ describe("CI workflow", () => {
     for (const step of testSteps) expect([...called], step).toContain(step);
   });
 
+  it("proves, in both, that a fresh clone in a private folder starts and keeps its data", () => {
+    expect(readFileSync(path.join(root, ".ci/run"), "utf8")).toMatch(/^\.ci\/fresh-clone-start$/m);
+    expect(runs).toContain(".ci/fresh-clone-start");
+    const script = readFileSync(path.join(root, ".ci/fresh-clone-start"), "utf8");
+    expect(script).toMatch(/mktemp -d/);
+    expect(script).toMatch(/chmod 700/);
+    expect(script).toMatch(/api\/health/);
+  });
+
   it("uses the Node version from .nvmrc with npm caching, and checks migrations in a job of its own", () => {
     const setup = workflow.jobs.test.steps.find((s) => s.uses?.startsWith("actions/setup-node"));
     expect(setup?.with).toMatchObject({ "node-version-file": ".nvmrc", cache: "npm" });

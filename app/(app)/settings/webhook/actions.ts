@@ -54,7 +54,7 @@ export async function webhookAction(_prev: WebhookActionState, form: FormData): 
         const r = await sendTestWebhook(scope);
         return r.ok
           ? { message: `Test event delivered: HTTP ${r.responseStatus} in ${r.durationMs} ms.` }
-          : { error: `Test event failed: ${r.error} (${r.durationMs} ms).` };
+          : { error: `Test event failed: ${r.error}` };
       });
     case "replay":
       return run(async () => {
