@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
+import { currentActor } from "@/lib/auth/page-guard";
 
 export default async function Home() {
-  const session = await auth();
-  redirect(session?.user ? "/deliveries" : "/sign-in");
+  redirect((await currentActor()) ? "/deliveries" : "/sign-in");
 }

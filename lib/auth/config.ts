@@ -35,6 +35,9 @@ export const authConfig = {
         token.sub = u.id;
         token.role = u.role;
         token.partnerId = u.partnerId ?? null;
+        // This sign-in's id: signing out revokes it server-side (RevokedSession), so a copy of the
+        // cookie, or one re-issued by a request racing the sign-out, signs nobody back in.
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
@@ -43,6 +46,7 @@ export const authConfig = {
       user.id = token.sub ?? "";
       user.role = token.role as SessionRole;
       user.partnerId = (token.partnerId as string | null) ?? null;
+      (session as typeof session & { sid?: string }).sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },

@@ -58,18 +58,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       authorize: authenticate,
     }),
   ],
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid !== "string") return;
+      const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_MS);
+      await db.revokedSession.upsert({ where: { sid: token.sid }, create: { sid: token.sid, expiresAt }, update: {} });
+    },
+  },
 });
 
-/** The signed-in user as an actor, re-checked against the database so deactivation applies at once. */
+const SESSION_MAX_AGE_MS = authConfig.session.maxAge * 1000;
+
+/**
+ * The signed-in user as an actor, re-checked against the database on every request (one query):
+ * a deactivated user or partner, or a signed-out (revoked) session, is nobody at once.
+ */
 export async function sessionActor(): Promise<Actor | null> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, role: true, partnerId: true, active: true, partner: { select: { active: true } } },
-  });
-  if (!user || !user.active || (user.partner && !user.partner.active)) return null;
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  if (!id || typeof sid !== "string" || !z.uuid().safeParse(id).success) return null;
+  const [user] = await db.$queryRaw<
+    { id: string; email: string; role: "ADMIN" | "PARTNER"; partnerId: string | null; usable: boolean }[]
+  >`
+    SELECT u."id", u."email", u."role"::text AS "role", u."partnerId",
+      (u."active" AND COALESCE(p."active", true)
+        AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sid" = ${sid})) AS "usable"
+    FROM "User" u LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+    WHERE u."id" = ${id}::uuid`;
+  if (!user?.usable) return null;
   return { kind: "USER", id: user.id, role: user.role, partnerId: user.partnerId, email: user.email };
 }
 

@@ -11,13 +11,14 @@ export interface PruneResult {
   notifications: number;
   runs: number;
   rateLimits: number;
+  revokedSessions: number;
 }
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
 
 export async function pruneOldRecords(): Promise<PruneResult> {
   const e = env();
-  const [outboxEvents, webhookAttempts, emails, notifications, runs, rateLimits] = await Promise.all([
+  const [outboxEvents, webhookAttempts, emails, notifications, runs, rateLimits, revokedSessions] = await Promise.all([
     db.outboxEvent.deleteMany({ where: { sentAt: { lt: daysAgo(e.RETENTION_OUTBOX_DAYS) } } }),
     db.webhookDelivery.deleteMany({ where: { createdAt: { lt: daysAgo(e.RETENTION_WEBHOOK_ATTEMPTS_DAYS) } } }),
     db.emailMessage.deleteMany({
@@ -29,6 +30,8 @@ export async function pruneOldRecords(): Promise<PruneResult> {
     }),
     // Fixed windows of at most 15 minutes: a row a day old counts nothing any more.
     db.rateLimit.deleteMany({ where: { windowStart: { lt: daysAgo(1) } } }),
+    // Past its expiry a revoked JWT is refused anyway.
+    db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } }),
   ]);
   return {
     outboxEvents: outboxEvents.count,
@@ -37,5 +40,6 @@ export async function pruneOldRecords(): Promise<PruneResult> {
     notifications: notifications.count,
     runs: runs.count,
     rateLimits: rateLimits.count,
+    revokedSessions: revokedSessions.count,
   };
 }

@@ -97,11 +97,12 @@ describe("SIGTERM to npm start", () => {
       // The signal travels npm start → server; once the server says it drains, it must refuse.
       while (!first.output().includes("draining in-flight requests")) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 200));
-      const refused = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(
-        () => false,
-        () => true,
+      const answered = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(
+        async (r) => `HTTP ${r.status} ${await r.text()}`,
+        () => null,
       );
-      expect(refused).toBe(true);
+      // When something still answers, say what, with the server's own account of its shutdown.
+      expect(answered, `after "draining": ${answered}\n${first.output()}`).toBeNull();
       inFlight.sendRest();
       const answer = await inFlight.answer;
       expect(answer.status).toBe(201);
