@@ -4,22 +4,10 @@
 //
 //   tsx scripts/build-admin.ts [outfile]     default: dist/scripts/admin.mjs
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleCli } from "./lib/bundle.ts";
 
-const outfile = path.resolve(process.argv[2] ?? "dist/scripts/admin.mjs");
-await build({
-  entryPoints: [path.resolve(import.meta.dirname, "admin.ts")],
-  outfile,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  // `@/…` imports resolve through tsconfig.json's paths.
-  tsconfig: path.resolve(import.meta.dirname, "../tsconfig.json"),
-  // CommonJS dependencies (pg) call require(); give the ES module one.
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
-  logLevel: "warning",
+await bundleCli({
+  entry: path.resolve(import.meta.dirname, "admin.ts"),
+  outfile: path.resolve(process.argv[2] ?? "dist/scripts/admin.mjs"),
+  label: "Operator CLI",
 });
-console.log(`Operator CLI bundled into ${path.relative(process.cwd(), outfile)}`);

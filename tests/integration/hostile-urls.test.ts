@@ -10,6 +10,7 @@ import {
   baseUrl,
   createDeliveryAs,
   createWorld,
+  csrfFor,
   expectProblem,
   PROBLEM_CONTENT_TYPE,
   signIn,
@@ -337,12 +338,7 @@ describe("sign-in callbackUrl", () => {
   });
 
   it("never lets Auth.js's own endpoints redirect off this origin", async () => {
-    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const { csrfToken, cookie: csrfCookie } = await csrfFor();
     const email = `callback-${randomUUID().slice(0, 8)}@test.example`;
     await createUser({ email, password: "correct-horse-battery", role: "ADMIN" });
     await fc.assert(

@@ -1,11 +1,9 @@
 // An Inngest server is configured but unreachable (issue 9): requests do not pay for it, the relay
 // backs off and says so once, nothing is lost, and SIGTERM after a burst of creates still stops
 // the server promptly and cleanly. On a database and server of this file's own.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashSecret } from "@/lib/auth/api-keys";
-import { deliveryPayload } from "./support";
+import { deliveryPayload, seedPartnerWithKey } from "./support";
 import {
   INNGEST_UNREACHABLE,
   startApp,
@@ -21,17 +19,7 @@ let apiKey: string;
 beforeAll(async () => {
   database = await startTempDatabase("unreachable");
   app = await startApp({ databaseUrl: database.url, env: INNGEST_UNREACHABLE });
-  apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const { rows } = await client.query(
-    `INSERT INTO "Partner" ("id", "name", "slug", "updatedAt") VALUES (gen_random_uuid(), 'Burst', 'burst', now()) RETURNING "id"`,
-  );
-  await client.query(
-    `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") VALUES (gen_random_uuid(), $1, 'load', 'dap_live_xxxxxx', $2)`,
-    [rows[0].id, hashSecret(apiKey)],
-  );
-  await client.end();
+  apiKey = await seedPartnerWithKey(database.url, "burst");
 });
 
 afterAll(async () => {

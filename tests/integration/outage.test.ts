@@ -1,11 +1,9 @@
 // The database stopped under load and started again (issue 5 §2), on a database and server of
 // this file's own: health says 503 while it is down, requests fail fast with a clean 503 problem,
 // the same app process recovers by itself, and no delivery exists without its event and outbox row.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashSecret } from "@/lib/auth/api-keys";
-import { deliveryPayload, PROBLEM_CONTENT_TYPE } from "./support";
+import { deliveryPayload, PROBLEM_CONTENT_TYPE, seedPartnerWithKey } from "./support";
 import { startApp, startTempDatabase, type RunningApp, type TempDatabase } from "../support/app-server";
 
 /** No answer may take longer than this, whatever the database does. */
@@ -18,17 +16,7 @@ let apiKey: string;
 beforeAll(async () => {
   database = await startTempDatabase("outage");
   app = await startApp({ databaseUrl: database.url });
-  apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const { rows } = await client.query(
-    `INSERT INTO "Partner" ("id", "name", "slug", "updatedAt") VALUES (gen_random_uuid(), 'Outage', 'outage', now()) RETURNING "id"`,
-  );
-  await client.query(
-    `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") VALUES (gen_random_uuid(), $1, 'load', 'dap_live_xxxxxx', $2)`,
-    [rows[0].id, hashSecret(apiKey)],
-  );
-  await client.end();
+  apiKey = await seedPartnerWithKey(database.url, "outage");
 });
 
 afterAll(async () => {

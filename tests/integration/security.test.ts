@@ -9,7 +9,7 @@ import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
-import { baseUrl, deliveryPayload, expectProblem, PROBLEM_CONTENT_TYPE, type ApiResponse } from "./support";
+import { baseUrl, csrfFor, deliveryPayload, expectProblem, PROBLEM_CONTENT_TYPE, type ApiResponse } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
 
 const LIMITS = {
@@ -46,12 +46,7 @@ async function call(
 /** One sign-in attempt through Auth.js's credentials endpoint, from the given client address. */
 async function attemptSignIn(base: string, email: string, password: string, ip = "198.51.100.1", proto = "http") {
   const via = { "x-forwarded-for": ip, "x-forwarded-proto": proto };
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: via });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { csrfToken, cookie } = await csrfFor(base, via);
   const started = performance.now();
   const res = await call(base, "POST", "/api/auth/callback/credentials", {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...via },

@@ -2,7 +2,7 @@
 // (copied, or re-issued by a request that raced the sign-out) signs nobody in.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { api, baseUrl, createWorld, signIn, type World } from "./support";
+import { api, baseUrl, createWorld, csrfFor, signIn, type World } from "./support";
 
 let world: World;
 beforeAll(async () => {
@@ -10,12 +10,7 @@ beforeAll(async () => {
 });
 
 async function signOut(cookie: string) {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie } });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { csrfToken, cookie: csrfCookie } = await csrfFor(baseUrl, { cookie });
   const res = await fetch(`${baseUrl}/api/auth/signout`, {
     method: "POST",
     redirect: "manual",

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
-import { expectProblem } from "./support";
+import { csrfFor, expectProblem } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
 
 const SLOWDOWN_MS = 1500;
@@ -37,12 +37,7 @@ afterAll(async () => {
 /** One sign-in through Auth.js's credentials endpoint; `forwardedFor` as a client or proxy would send it. */
 async function signIn(app: RunningApp, email: string, password: string, forwardedFor?: string) {
   const via: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor } : {};
-  const csrf = await fetch(`${app.url}/api/auth/csrf`, { headers: via });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { csrfToken, cookie } = await csrfFor(app.url, via);
   const started = performance.now();
   const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
     method: "POST",

@@ -1,7 +1,8 @@
 // Test fixtures and an HTTP client for the real server started by global-setup.ts.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
 import { inject } from "vitest";
-import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { createApiKey, hashSecret, revokeApiKey } from "@/lib/auth/api-keys";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
@@ -43,13 +44,19 @@ export async function api<T = any>(
 }
 
 /** Signs in through Auth.js's own endpoints, as a browser would, and returns the session cookie. */
-export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+/** Auth.js's CSRF token and the cookie that goes with it, as a browser form would send them. */
+export async function csrfFor(base: string = baseUrl, headers: Record<string, string> = {}) {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
+  const cookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  return { csrfToken, cookie };
+}
+
+export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
+  const { csrfToken, cookie: csrfCookie } = await csrfFor();
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -220,4 +227,27 @@ export async function sideEffects(deliveryId: string) {
     deliveryId,
   );
   return { events, outbox };
+}
+
+/**
+ * A partner and an API key written straight into a database of a test's own (whose server the
+ * shared fixtures do not reach); returns the key's secret.
+ */
+export async function seedPartnerWithKey(databaseUrl: string, slug: string): Promise<string> {
+  const apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO "Partner" ("id", "name", "slug", "updatedAt") VALUES (gen_random_uuid(), $1, $1, now()) RETURNING "id"`,
+      [slug],
+    );
+    await client.query(
+      `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") VALUES (gen_random_uuid(), $1, 'load', 'dap_live_xxxxxx', $2)`,
+      [rows[0].id, hashSecret(apiKey)],
+    );
+  } finally {
+    await client.end();
+  }
+  return apiKey;
 }
