@@ -1,6 +1,7 @@
 // What admins see about the outbox (DESIGN §7: "the admin dashboard shows the pending outbox
 // honestly") and the one action they have on it.
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { backgroundExecutor } from "@/lib/env";
 
 export interface OutboxStats {
@@ -21,12 +22,12 @@ export interface OutboxStats {
 /** Older than this, a pending row means the relay or Inngest is not keeping up. */
 const STALE_SECONDS = 60;
 
-export async function getOutboxStats(): Promise<OutboxStats> {
-  // Only unsent rows are read (the (sentAt, …) indexes hold NULLs first-class, so `IS NULL` is an
-  // index range), and the newest sentAt is one index probe: sent rows can be millions.
-  const [row] = await db.$queryRaw<
-    { pending: number; failed: number; oldest: number | null; lastError: string | null; lastSentAt: Date | null }[]
-  >`
+/**
+ * Only unsent rows are read (the (sentAt, …) indexes hold NULLs first-class, so `IS NULL` is an
+ * index range), and the newest sentAt is one index probe: sent rows can be millions. Exported for
+ * the test that proves the plan.
+ */
+export const outboxStatsQuery = Prisma.sql`
     SELECT
       count(*)::int AS "pending",
       count(*) FILTER (WHERE "lastError" IS NOT NULL)::int AS "failed",
@@ -35,6 +36,12 @@ export async function getOutboxStats(): Promise<OutboxStats> {
         ORDER BY "createdAt" DESC LIMIT 1) AS "lastError",
       (SELECT max("sentAt") FROM "OutboxEvent") AS "lastSentAt"
     FROM "OutboxEvent" WHERE "sentAt" IS NULL`;
+
+export async function getOutboxStats(): Promise<OutboxStats> {
+  const [row] =
+    await db.$queryRaw<
+      { pending: number; failed: number; oldest: number | null; lastError: string | null; lastSentAt: Date | null }[]
+    >(outboxStatsQuery);
   const degraded = row.failed > 0 || (row.oldest ?? 0) > STALE_SECONDS;
   const target = backgroundExecutor() === "embedded" ? "the background executor" : "Inngest";
   const summary = !degraded
