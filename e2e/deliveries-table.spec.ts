@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createDelivery, futureDate, screenshot, signIn, uniqueRef, world } from "./support";
+import { parse } from "csv-parse/sync";
+import { createDelivery, futureDate, screenshot, signIn, signOut, uniqueRef, world } from "./support";
 
 test("table filters and sorting live in the URL and survive a reload", async ({ page }) => {
   await signIn(page, world().partnerB.email);
@@ -85,4 +87,27 @@ test("an admin narrows the table to one partner, and the choice survives a reloa
 
   await page.reload();
   await expect(page.getByLabel("Partner")).toHaveValue(partnerB.id);
+});
+
+test("an admin exports the filtered, sorted view and the CSV matches the table", async ({ page }) => {
+  await signIn(page, world().partnerC.email);
+  const tag = uniqueRef("EXPORT");
+  for (const days of [5, 2, 8])
+    await createDelivery(page, { externalReference: `${tag}-${days}`, deliveryDate: futureDate(days) });
+  await signOut(page);
+
+  await signIn(page, world().admin, { to: `/deliveries?q=${tag}&sort=deliveryDate.asc` });
+  const rows = page.getByTestId("deliveries-table").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^deliveries-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = parse(readFileSync(await file.path()), { columns: true }) as Record<string, string>[];
+  const inTable = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
+  expect(csv.map((r) => r.externalReference)).toEqual([`${tag}-2`, `${tag}-5`, `${tag}-8`]);
+  csv.forEach((r, i) => {
+    expect(inTable[i]).toContain(r.trackingCode);
+    expect(r.partner).toBe("Gamma Goods");
+  });
 });

@@ -19,6 +19,15 @@ export function tableQueryObject(params: PageSearchParams) {
 }
 
 /** The same view with some parameters replaced (undefined removes one). */
+/** The same view as a CSV download (GET /api/v1/deliveries.csv): the filters and sort, no paging. */
+export function exportHref(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.delete("cursor");
+  next.delete("limit");
+  const query = next.toString();
+  return query ? `/api/v1/deliveries.csv?${query}` : "/api/v1/deliveries.csv";
+}
+
 export function withParams(params: URLSearchParams, changes: Record<string, string | undefined>): string {
   const next = new URLSearchParams(params);
   for (const [key, value] of Object.entries(changes)) {

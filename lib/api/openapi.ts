@@ -6,6 +6,7 @@ import {
   deliveryPageSchema,
   deliverySchema,
   idempotencyKeySchema,
+  exportDeliveriesQuerySchema,
   listDeliveriesQuerySchema,
   statusHistorySchema,
   trackingSchema,
@@ -99,6 +100,22 @@ function buildDocument() {
     request: { query: listDeliveriesQuerySchema },
     responses: {
       200: ok("A page; pass `nextCursor` as `cursor` for the next one.", deliveryPageSchema),
+      400: problem("Invalid query."),
+      ...authErrors,
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries.csv",
+    summary: "Export deliveries as CSV",
+    description:
+      "The list's view (same filters and scope, one of the table's sorts) as CSV, streamed: the columns of the import " +
+      "template, then trackingCode, status, partner, createdAt, updatedAt. Cells starting with = + - @ are prefixed " +
+      "with ' so spreadsheets do not run them as formulas.",
+    security,
+    request: { query: exportDeliveriesQuerySchema },
+    responses: {
+      200: { description: "The CSV file.", content: { "text/csv": { schema: z.string() } } },
       400: problem("Invalid query."),
       ...authErrors,
     },

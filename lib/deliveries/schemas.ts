@@ -149,6 +149,12 @@ export const deliveryTableQuerySchema = listDeliveriesQuerySchema.extend({
 
 export type DeliveryTableQuery = z.infer<typeof deliveryTableQuerySchema>;
 
+/** A CSV export: the list's filters and the table's sorts; no pages (the whole view). */
+export const exportDeliveriesQuerySchema = listDeliveriesQuerySchema
+  .omit({ limit: true, cursor: true })
+  .extend({ sort: z.enum(DELIVERY_SORTS).default("createdAt.desc") })
+  .meta({ id: "ExportDeliveriesQuery" });
+
 export const deliverySchema = z
   .object({
     id: z.uuid(),

@@ -70,6 +70,10 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: () => ({ path: "/api/v1/deliveries" }),
     expect: scoped(200, { otherPartner: 200 }),
   },
+  "GET /api/v1/deliveries.csv": {
+    probe: () => ({ path: "/api/v1/deliveries.csv" }),
+    expect: scoped(200, { otherPartner: 200 }),
+  },
   "POST /api/v1/deliveries": {
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
     expect: scoped(201, { otherPartner: 201, admin: 403 }),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DeliveriesFilters } from "@/components/deliveries/deliveries-filters";
 import { DeliveriesTable, type DeliveryTableRow } from "@/components/deliveries/deliveries-table";
 import {
+  exportHref,
   tableQueryObject,
   toUrlSearchParams,
   withParams,
@@ -28,11 +29,18 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const heading = (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
       <h1 className="page-title">Deliveries</h1>
-      {can(actor, "deliveries.create") && (
-        <Link href="/deliveries/new" className="btn btn-primary">
-          New delivery
-        </Link>
-      )}
+      <div className="flex flex-wrap gap-2">
+        {parsed.success && (
+          <a href={exportHref(toUrlSearchParams(params))} className="btn btn-secondary" download>
+            Export CSV
+          </a>
+        )}
+        {can(actor, "deliveries.create") && (
+          <Link href="/deliveries/new" className="btn btn-primary">
+            New delivery
+          </Link>
+        )}
+      </div>
     </div>
   );
   if (!parsed.success) {

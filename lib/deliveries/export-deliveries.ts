@@ -1,0 +1,65 @@
+// The deliveries list (same filters, same scope, same order) as CSV, streamed page by page along
+// the keyset, so 1,000,000 rows take constant memory. Columns: the import template's, then what
+// the platform adds. Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV
+// injection"): a leading = + - @ tab or carriage return gets a ' in front.
+import { stringify } from "csv-stringify/sync";
+import type { Actor } from "@/lib/auth/actor";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
+import { formatDate, type DeliveryRow } from "@/lib/deliveries/serialize";
+import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
+
+export const EXPORT_COLUMNS = [
+  ...IMPORT_COLUMNS,
+  "trackingCode",
+  "status",
+  "partner",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+/** Rows per database page while exporting. */
+const PAGE = 1000;
+
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function cells(row: DeliveryRow): string[] {
+  const value: Record<(typeof EXPORT_COLUMNS)[number], string | null> = {
+    pickupAddress: row.pickupAddress,
+    dropoffAddress: row.dropoffAddress,
+    recipientName: row.recipientName,
+    recipientPhone: row.recipientPhone,
+    recipientEmail: row.recipientEmail,
+    productName: row.productName,
+    packageWeightKg: row.packageWeightKg === null ? null : String(row.packageWeightKg),
+    deliveryDate: formatDate(row.deliveryDate),
+    notes: row.notes,
+    externalReference: row.externalReference,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    partner: row.partner.name,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  return EXPORT_COLUMNS.map((c) => neutralise(value[c] ?? ""));
+}
+
+export async function* exportDeliveriesCsv(options: {
+  actor: Actor;
+  query: ListDeliveriesQuery;
+  sort?: DeliverySort;
+}): AsyncGenerator<string> {
+  yield stringify([EXPORT_COLUMNS as unknown as string[]]);
+  let cursor: string | undefined;
+  do {
+    const page = await listDeliveries({
+      actor: options.actor,
+      query: { ...options.query, limit: PAGE, cursor },
+      sort: options.sort,
+    });
+    if (page.data.length) yield stringify(page.data.map(cells));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
