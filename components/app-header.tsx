@@ -1,21 +1,10 @@
 import Link from "next/link";
 import { signOut } from "@/lib/auth";
 import type { UserActor } from "@/lib/auth/page-guard";
+import { navFor, PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
-import { NavLinks, type NavItem } from "@/components/nav-links";
+import { NavLinks } from "@/components/nav-links";
 import { NotificationsBell } from "@/components/notifications-bell";
-
-function navFor(actor: UserActor): NavItem[] {
-  const items: NavItem[] = [{ href: "/deliveries", label: "Deliveries" }];
-  if (can(actor, "deliveries.create")) items.push({ href: "/deliveries/new", label: "New delivery" });
-  if (can(actor, "deliveries.readAll")) items.push({ href: "/admin", label: "Overview" });
-  if (can(actor, "partners.manage")) items.push({ href: "/admin/partners", label: "Partners" });
-  if (can(actor, "emails.read")) items.push({ href: "/admin/emails", label: "Emails" });
-  if (can(actor, "jobs.read")) items.push({ href: "/admin/runs", label: "Background runs" });
-  if (can(actor, "apiKeys.manage")) items.push({ href: "/settings/api-keys", label: "API keys" });
-  if (can(actor, "webhooks.manage")) items.push({ href: "/settings/webhook", label: "Webhook" });
-  return items;
-}
 
 export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerName: string | null }) {
   return (
@@ -31,7 +20,7 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
           Delivery platform
         </Link>
         <div className="flex items-center gap-3 text-sm">
-          {can(actor, "notifications.read") && <NotificationsBell />}
+          {can(actor, PAGES.notifications.permission) && <NotificationsBell />}
           <span className="text-right leading-tight">
             <span data-testid="signed-in-as" className="block font-medium">
               {actor.email}

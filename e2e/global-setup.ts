@@ -13,18 +13,26 @@ export default async function globalSetup() {
   process.env.APP_URL = app.baseUrl;
 
   // Imported only now: the domain modules read DATABASE_URL on first use.
+  const { OPERATOR_ACTOR: actor } = await import("../lib/auth/actor");
   const { createPartner } = await import("../lib/partners/create-partner");
   const { createUser } = await import("../lib/users/create-user");
   const { db } = await import("../lib/db");
   const partner = async (name: string, email: string) => {
-    const p = await createPartner({ name, contactEmail: email });
-    await createUser({ email, password: PASSWORD, role: "PARTNER", partnerId: p.id, name: `${name} ops` });
+    const p = await createPartner({ actor, input: { name, contactEmail: email } });
+    await createUser({
+      actor,
+      input: { email, password: PASSWORD, role: "PARTNER", partnerId: p.id, name: `${name} ops` },
+    });
     return { id: p.id, name: p.name, email };
   };
   const world: E2eWorld = {
     password: PASSWORD,
-    admin: (await createUser({ email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" }))
-      .email,
+    admin: (
+      await createUser({
+        actor,
+        input: { email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" },
+      })
+    ).email,
     partnerA: await partner("Alpha Foods", "ops@alpha.example"),
     partnerB: await partner("Beta Books", "ops@beta.example"),
     partnerC: await partner("Gamma Goods", "ops@gamma.example"),

@@ -1,5 +1,6 @@
 // Operator CLI (DESIGN §10): `npm run admin -- <command> [options]`. Uses the same database
-// resolution and domain functions as the app. With --json, stdout carries one JSON object only.
+// resolution and domain functions (use cases) as the app, called as OPERATOR_ACTOR: whoever runs
+// this has shell access to the deployment. With --json, stdout carries one JSON object only.
 import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database.ts";
 
@@ -29,6 +30,7 @@ const options = {
 
 async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
   const { parseWith } = await import("@/lib/api/body");
+  const { OPERATOR_ACTOR: actor } = await import("@/lib/auth/actor");
   const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
   const need = (key: string) =>
     str(key) ??
@@ -36,8 +38,8 @@ async function run(command: string | undefined, values: Record<string, string | 
       throw new UsageError(`${command} needs --${key}`);
     })();
   const partnerBySlug = async (slug: string) => {
-    const { findPartnerBySlug } = await import("@/lib/partners/create-partner");
-    const partner = await findPartnerBySlug(slug);
+    const { findPartnerBySlug } = await import("@/lib/partners/find-partner-by-slug");
+    const partner = await findPartnerBySlug({ actor, slug });
     if (!partner) throw new UsageError(`No partner with slug "${slug}" (see list-partners)`);
     return partner;
   };
@@ -47,7 +49,7 @@ async function run(command: string | undefined, values: Record<string, string | 
       const { createPartner } = await import("@/lib/partners/create-partner");
       const { createPartnerSchema } = await import("@/lib/partners/schemas");
       const input = parseWith(createPartnerSchema, { name: need("name"), contactEmail: str("email") }, "partner");
-      const p = await createPartner(input);
+      const p = await createPartner({ actor, input });
       return {
         json: { id: p.id, slug: p.slug, name: p.name },
         text: `Created partner ${p.name} (slug ${p.slug}, id ${p.id})`,
@@ -63,16 +65,17 @@ async function run(command: string | undefined, values: Record<string, string | 
         { email: need("email"), password: need("password"), role, partnerId, name: str("name") },
         "user",
       );
-      const u = await createUser(input);
+      const u = await createUser({ actor, input });
       return {
         json: { id: u.id, email: u.email, role: u.role, partnerId: u.partnerId },
         text: `Created ${u.role} ${u.email} (id ${u.id})`,
       };
     }
     case "create-api-key": {
-      const { createApiKey } = await import("@/lib/auth/api-keys");
+      const { createApiKeySchema, issueApiKey } = await import("@/lib/auth/api-keys");
       const partner = await partnerBySlug(need("partner"));
-      const key = await createApiKey({ partnerId: partner.id, name: str("name") });
+      const input = parseWith(createApiKeySchema, { partnerId: partner.id, name: str("name") ?? "API key" }, "API key");
+      const key = await issueApiKey({ actor, input });
       return {
         json: { id: key.id, prefix: key.prefix, secret: key.secret },
         text: `Created API key ${key.id} for ${partner.slug}.\nSecret (shown once, store it now): ${key.secret}`,
@@ -80,15 +83,15 @@ async function run(command: string | undefined, values: Record<string, string | 
     }
     case "revoke-api-key": {
       const { revokeApiKey } = await import("@/lib/auth/api-keys");
-      const key = await revokeApiKey({ id: need("id") });
+      const key = await revokeApiKey({ actor, input: { id: need("id") } });
       return {
         json: { id: key.id, prefix: key.prefix, revokedAt: key.revokedAt },
         text: `Revoked API key ${key.id} (${key.prefix}…)`,
       };
     }
     case "list-partners": {
-      const { listPartners } = await import("@/lib/partners/create-partner");
-      const partners = await listPartners();
+      const { listPartners } = await import("@/lib/partners/list-partners");
+      const partners = await listPartners({ actor });
       return {
         json: { partners },
         text: partners.length

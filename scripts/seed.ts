@@ -19,10 +19,11 @@ async function seed() {
   const { createUser } = await import("@/lib/users/create-user");
   const { createDelivery } = await import("@/lib/deliveries/create-delivery");
   const { transitionDelivery } = await import("@/lib/deliveries/transition-delivery");
+  const { OPERATOR_ACTOR: operator } = await import("@/lib/auth/actor");
   type Actor = import("@/lib/auth/actor").Actor;
 
   if ((await db.user.count()) > 0) return false;
-  const admin = await createUser({ ...DEMO_ACCOUNTS[0], name: "Demo Admin" });
+  const admin = await createUser({ actor: operator, input: { ...DEMO_ACCOUNTS[0], name: "Demo Admin" } });
   const adminActor: Actor = { kind: "USER", id: admin.id, role: "ADMIN", partnerId: null, email: admin.email };
 
   const paths: {
@@ -38,12 +39,13 @@ async function seed() {
 
   let n = 0;
   for (const account of DEMO_ACCOUNTS.slice(1)) {
-    const partner = await createPartner({ name: account.partner!, contactEmail: account.email });
+    const partner = await createPartner({
+      actor: operator,
+      input: { name: account.partner!, contactEmail: account.email },
+    });
     const user = await createUser({
-      email: account.email,
-      password: account.password,
-      role: "PARTNER",
-      partnerId: partner.id,
+      actor: operator,
+      input: { email: account.email, password: account.password, role: "PARTNER", partnerId: partner.id },
     });
     const actor: Actor = { kind: "USER", id: user.id, role: "PARTNER", partnerId: partner.id, email: user.email };
     for (const path of [...paths, ...paths]) {

@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // deactivated since they signed in.
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
-  const partner = actor.partnerId ? await getPartner(actor.partnerId) : null;
+  const partner = actor.partnerId ? await getPartner({ actor, id: actor.partnerId }) : null;
   return (
     <>
       <AppHeader actor={actor} partnerName={partner?.name ?? null} />

@@ -4,7 +4,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { PartnerSelect } from "@/components/partner-select";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
-import type { DeliveryTableQuery } from "@/lib/deliveries/schemas";
+import { LIMITS, TABLE_PAGE_SIZES, type DeliveryTableQuery } from "@/lib/deliveries/schemas";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 interface Props {
@@ -27,7 +27,7 @@ export function DeliveriesFilters({ query, partners }: Props) {
             name="q"
             type="search"
             defaultValue={query.q ?? ""}
-            maxLength={100}
+            maxLength={LIMITS.search}
             className="input mt-1"
             placeholder="Tracking code, reference, recipient, address"
           />
@@ -75,7 +75,7 @@ export function DeliveriesFilters({ query, partners }: Props) {
             Rows
           </label>
           <select id="limit" name="limit" defaultValue={String(query.limit ?? 20)} className="input mt-1">
-            {[20, 50, 100].map((n) => (
+            {TABLE_PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>

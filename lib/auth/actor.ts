@@ -1,13 +1,35 @@
-import type { ActorRole } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/api/errors";
+import { can, type ActorRole } from "@/lib/auth/permissions";
 
-/** Whoever is calling: a signed-in user or an API key acting for its partner. */
+/**
+ * Whoever is calling: a signed-in user, an API key acting for its partner, or the operator (the
+ * CLI and the seed, run by whoever has shell access to the deployment — never a request).
+ */
 export type Actor =
   | { kind: "USER"; id: string; role: Extract<ActorRole, "ADMIN" | "PARTNER">; partnerId: string | null; email: string }
-  | { kind: "API_KEY"; id: string; role: "API_KEY"; partnerId: string };
+  | { kind: "API_KEY"; id: string; role: "API_KEY"; partnerId: string }
+  | { kind: "SYSTEM"; id: string; role: "ADMIN"; partnerId: null };
 
-/** The partner whose rows this actor is limited to; null means every partner (admins). */
+/**
+ * The operator CLI (`npm run admin`) and the seed: someone with shell access to the deployment,
+ * who may do what an admin may. Never the caller of a request: route handlers, server actions and
+ * pages resolve theirs from the session or an API key. Recorded as SYSTEM where actors are stored.
+ */
+export const OPERATOR_ACTOR: Actor = Object.freeze({
+  kind: "SYSTEM",
+  id: "00000000-0000-0000-0000-000000000000",
+  role: "ADMIN",
+  partnerId: null,
+});
+
+/** The partner whose rows this actor is limited to; null means every partner (the table decides who). */
 export function partnerScope(actor: Actor): string | null {
-  if (actor.role === "ADMIN") return null;
-  if (!actor.partnerId) throw new Error(`Actor ${actor.id} has role ${actor.role} but no partner`);
+  if (can(actor, "partners.all")) return null;
+  if (!actor.partnerId) throw new AppError("not_found", "Not found.");
   return actor.partnerId;
+}
+
+/** The user id to record as creator, when the actor is a person (stored ids reference users). */
+export function userIdOf(actor: Actor): string | null {
+  return actor.kind === "USER" ? actor.id : null;
 }

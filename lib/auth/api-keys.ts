@@ -1,7 +1,8 @@
 // API keys (DESIGN §3): the secret is shown once; only its SHA-256 is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
-import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { partnerScope, userIdOf, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { z } from "zod";
 
@@ -38,39 +39,43 @@ export async function createApiKey(options: { partnerId: string; name?: string; 
 }
 
 /**
- * A key created by a person: partners always for their own organisation (whatever the form said),
- * admins for the partner they chose, which must exist.
+ * A key created by a person (or the operator CLI): partners always for their own organisation
+ * (whatever the form said), admins for the partner they chose, which must exist.
  */
 export async function issueApiKey({ actor, input }: { actor: Actor; input: z.infer<typeof createApiKeySchema> }) {
+  authorize(actor, "apiKeys.manage");
   const partnerId = partnerScope(actor) ?? input.partnerId;
   const partner = await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
   if (!partner) throw new AppError("not_found", "No partner with this id.");
-  return createApiKey({ partnerId, name: input.name, createdById: actor.id });
+  return createApiKey({ partnerId, name: input.name, createdById: userIdOf(actor) });
 }
 
-export async function revokeApiKey(options: { id: string; partnerId?: string | null }) {
-  if (!z.uuid().safeParse(options.id).success) throw new AppError("not_found", "No API key with this id.");
+/** Revokes a key in the caller's scope; another partner's key answers not found. Idempotent. */
+export async function revokeApiKey({ actor, input }: { actor: Actor; input: z.infer<typeof revokeApiKeySchema> }) {
+  authorize(actor, "apiKeys.manage");
+  const scope = partnerScope(actor);
+  const where = { id: input.id, ...(scope ? { partnerId: scope } : {}) };
+  if (!z.uuid().safeParse(input.id).success) throw new AppError("not_found", "No API key with this id.");
   const { count } = await db.apiKey.updateMany({
-    where: { id: options.id, revokedAt: null, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
+    where: { ...where, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) {
-    const exists = await db.apiKey.findFirst({
-      where: { id: options.id, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
-      select: { revokedAt: true },
-    });
-    if (!exists) throw new AppError("not_found", "No API key with this id.");
+  if (count === 0 && !(await db.apiKey.findFirst({ where, select: { id: true } }))) {
+    throw new AppError("not_found", "No API key with this id.");
   }
   return db.apiKey.findUniqueOrThrow({
-    where: { id: options.id },
+    where: { id: input.id },
     select: { id: true, prefix: true, revokedAt: true },
   });
 }
 
 /** A partner's keys, newest first; revoked ones stay listed so people can see what happened. */
-export function listApiKeys({ partnerId }: { partnerId: string }) {
+export async function listApiKeys({ actor, input }: { actor: Actor; input: { partnerId: string } }) {
+  authorize(actor, "apiKeys.manage");
+  const scope = partnerScope(actor);
+  if (scope && scope !== input.partnerId) throw new AppError("not_found", "No partner with this id.");
   return db.apiKey.findMany({
-    where: { partnerId },
+    where: { partnerId: input.partnerId },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });

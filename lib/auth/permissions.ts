@@ -1,5 +1,6 @@
 // Roles → permissions, in one table (DESIGN §2). Code asks `can(actor, permission)`; nothing else
-// compares roles. Scope (own partner vs. all) is applied by the data-access functions.
+// compares roles. Scope (own partner vs. all) is applied by the use cases, through partnerScope(),
+// which asks "partners.all" here. The nav (lib/nav.ts) and the page guards read the same table.
 export type ActorRole = "ADMIN" | "PARTNER" | "API_KEY";
 
 export const PERMISSIONS = {
@@ -7,6 +8,10 @@ export const PERMISSIONS = {
   "deliveries.read": ["ADMIN", "PARTNER", "API_KEY"],
   "deliveries.readAll": ["ADMIN"],
   "deliveries.transition": ["ADMIN", "PARTNER", "API_KEY"],
+  /** Not limited to one partner: sees and acts on every partner's rows. */
+  "partners.all": ["ADMIN"],
+  /** Read partners in scope: admins all of them, a partner user its own. */
+  "partners.read": ["ADMIN", "PARTNER"],
   "partners.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN", "PARTNER"],

@@ -17,7 +17,7 @@ export const runFilterSchema = z.object({ status: z.enum(RUN_STATUSES).optional(
 
 const PAGE_SIZE = 50;
 
-export async function listRuns({ actor, status }: { actor: Actor | null; status?: BackgroundRunStatus }) {
+export async function listRuns({ actor, status }: { actor: Actor; status?: BackgroundRunStatus }) {
   authorize(actor, "jobs.read");
   return db.backgroundRun.findMany({
     where: status ? { status } : {},
@@ -49,7 +49,7 @@ export interface RunStats {
   retrying: number;
 }
 
-export async function getRunStats({ actor }: { actor: Actor | null }): Promise<RunStats> {
+export async function getRunStats({ actor }: { actor: Actor }): Promise<RunStats> {
   authorize(actor, "jobs.read");
   // Unfinished runs are few (the index on status serves them); finished ones are counted for an hour only.
   const [row] = await db.$queryRaw<RunStats[]>`
@@ -68,7 +68,7 @@ export async function getRunStats({ actor }: { actor: Actor | null }): Promise<R
  * Queues a failed run again. Its finished steps stay remembered (they are not redone); the steps
  * that failed for good are forgotten, so they are tried again with a fresh set of retries.
  */
-export async function retryRun({ actor, id }: { actor: Actor | null; id: string }) {
+export async function retryRun({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "jobs.retry");
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No run with this id.");
   const n = await db.$executeRaw`

@@ -1,6 +1,7 @@
 // Numbers for the admin overview: deliveries per status, and per day (by creation) for the last
 // `days` days split by their current status. Both are single aggregate queries on indexed columns.
 import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
@@ -16,6 +17,7 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(DELIVERY_STATUSES.map(
 
 export async function getDeliveryStats(options: { actor: Actor; days?: number; now?: Date }) {
   const { actor, days = 30, now = new Date() } = options;
+  authorize(actor, "deliveries.read");
   const scope = partnerScope(actor);
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
   const [byStatus, perDay] = await Promise.all([

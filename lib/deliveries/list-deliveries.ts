@@ -4,6 +4,7 @@
 // also sort by delivery date (indexed the same way) and page backwards.
 import { AppError } from "@/lib/api/errors";
 import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/deliveries/cursor";
@@ -86,6 +87,7 @@ function afterCursor(sort: DeliverySort, cursor: Cursor, ascending: boolean): Pr
 
 export async function listDeliveries(options: { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort }) {
   const { actor, query, sort = DEFAULT_SORT } = options;
+  authorize(actor, "deliveries.read");
   const where = buildWhere(actor, query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const backwards = cursor?.backwards ?? false;

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { stuckCutoffs } from "@/lib/deliveries/stuck-deliveries";
 
-export async function listStuckDeliveries(options: { actor: Actor | null; limit?: number; now?: Date }) {
+export async function listStuckDeliveries(options: { actor: Actor; limit?: number; now?: Date }) {
   const { actor, limit = 20, now = new Date() } = options;
   authorize(actor, "deliveries.read");
   const scope = partnerScope(actor);

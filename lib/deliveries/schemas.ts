@@ -15,7 +15,13 @@ export const LIMITS = {
   reason: 500,
   maxWeightKg: 1000,
   search: 100,
+  idempotencyKey: 255,
+  /** Rows per page of a list: the API accepts 1 to this many. */
+  pageSize: 100,
 } as const;
+
+/** Page sizes the web table offers (each at most LIMITS.pageSize); the first is the default. */
+export const TABLE_PAGE_SIZES = [20, 50, 100] as const;
 
 /** Absent, null and blank all mean "not given" for optional fields. */
 function blankToUndefined(value: unknown) {
@@ -96,13 +102,22 @@ export const transitionDeliverySchema = z
 
 export type TransitionDeliveryInput = z.infer<typeof transitionDeliverySchema>;
 
-/** `Idempotency-Key`: 1–255 printable ASCII characters. */
+/** The delivery page's buttons: the API's body plus which delivery, and the version the page showed. */
+export const transitionFormSchema = transitionDeliverySchema.extend({
+  id: z.string(),
+  version: z.coerce.number().int().min(1),
+});
+
+/** `Idempotency-Key`: 1–LIMITS.idempotencyKey printable ASCII characters. */
 export const idempotencyKeySchema = z
   .string()
   .min(1)
-  .max(255)
+  .max(LIMITS.idempotencyKey)
   .regex(/^[\x20-\x7E]+$/, "Printable ASCII characters only")
   .meta({ description: "Makes retries safe: the same key with the same body returns the original delivery." });
+
+/** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
+export const newDeliveryFormSchema = createDeliverySchema.extend({ idempotencyKey: idempotencyKeySchema });
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
 
@@ -116,7 +131,7 @@ export const listDeliveriesQuerySchema = z
     from: dateOrDateTime.optional().meta({ description: "Created at or after (date or date-time)." }),
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
     partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(TABLE_PAGE_SIZES[0]),
     cursor: z
       .string()
       // Blank means "first page", as before; anything else must decode to a cursor we wrote.
@@ -143,8 +158,11 @@ export const deliveryTableQuerySchema = listDeliveriesQuerySchema.extend({
   limit: z.coerce
     .number()
     .int()
-    .refine((n) => [20, 50, 100].includes(n), "Choose 20, 50 or 100")
-    .default(20),
+    .refine(
+      (n) => (TABLE_PAGE_SIZES as readonly number[]).includes(n),
+      `Choose ${TABLE_PAGE_SIZES.slice(0, -1).join(", ")} or ${TABLE_PAGE_SIZES.at(-1)}`,
+    )
+    .default(TABLE_PAGE_SIZES[0]),
 });
 
 export type DeliveryTableQuery = z.infer<typeof deliveryTableQuerySchema>;

@@ -2,10 +2,11 @@
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/deliveries/serialize";
+import { TRACKING_CODE_PATTERN } from "@/lib/deliveries/tracking-code";
 
 export async function trackDelivery(trackingCode: string) {
   const code = trackingCode.trim().toUpperCase();
-  const delivery = /^DLV-[A-Z0-9]{8}$/.test(code)
+  const delivery = TRACKING_CODE_PATTERN.test(code)
     ? await db.delivery.findUnique({
         where: { trackingCode: code },
         select: {

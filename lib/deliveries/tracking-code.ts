@@ -9,4 +9,5 @@ export function newTrackingCode(): string {
   return code;
 }
 
+/** What newTrackingCode() writes: anything else cannot be a tracking code, so it is not looked up. */
 export const TRACKING_CODE_PATTERN = /^DLV-[2-9A-HJKMNP-Z]{8}$/;

@@ -2,8 +2,9 @@
 // serialize and each is judged against the state its predecessor left.
 import { AppError } from "@/lib/api/errors";
 import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/deliveries/get-delivery";
+import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
 import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { checkTransition } from "@/lib/deliveries/state-machine";
@@ -20,7 +21,8 @@ export async function transitionDelivery(options: {
   expectedVersion?: number;
 }) {
   const { actor, id, input, expectedVersion } = options;
-  if (!z.uuid().safeParse(id).success) throw notFound();
+  authorize(actor, "deliveries.transition");
+  if (!z.uuid().safeParse(id).success) throw deliveryNotFound();
   const scope = partnerScope(actor);
 
   const delivery = await db.$transaction(async (tx) => {
@@ -28,7 +30,7 @@ export async function transitionDelivery(options: {
       SELECT "status"::text AS "status", "version", "partnerId" FROM "Delivery"
       WHERE "id" = ${id}::uuid AND (${scope}::uuid IS NULL OR "partnerId" = ${scope}::uuid)
       FOR UPDATE`;
-    if (!current) throw notFound();
+    if (!current) throw deliveryNotFound();
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new AppError("precondition_failed", `The delivery changed: its version is ${current.version}.`, {
         currentVersion: current.version,

@@ -2,12 +2,15 @@
 // scoped to the user, so another user's notification answers 404.
 import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { ListNotificationsQuery } from "@/lib/notifications/schemas";
 import { z } from "zod";
 
+/** Whose notifications: the permission table first, then the scope is the signed-in user alone. */
 function userId(actor: Actor): string {
-  if (actor.kind !== "USER") throw new AppError("forbidden", "Notifications belong to signed-in users.");
+  authorize(actor, "notifications.read");
+  if (actor.kind !== "USER") throw new AppError("not_found", "Notifications belong to signed-in users.");
   return actor.id;
 }
 
@@ -40,7 +43,7 @@ export async function listNotifications({ actor, query }: { actor: Actor; query:
   return { data, unreadCount };
 }
 
-export function countUnread({ actor }: { actor: Actor }): Promise<number> {
+export async function countUnread({ actor }: { actor: Actor }): Promise<number> {
   return db.notification.count({ where: { userId: userId(actor), readAt: null } });
 }
 

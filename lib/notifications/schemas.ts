@@ -21,3 +21,6 @@ export const notificationSchema = z
 export const notificationListSchema = z
   .object({ data: z.array(notificationSchema), unreadCount: z.number().int() })
   .meta({ id: "NotificationList" });
+
+/** Marking one notification read from the page (the REST route takes the id from its path). */
+export const markNotificationReadSchema = z.strictObject({ id: z.string() });

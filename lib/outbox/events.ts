@@ -52,8 +52,16 @@ export type DeliveryEvent = Extract<OutboxEventInput, { name: "delivery/created"
 
 export const DELIVERY_EVENT_NAMES = ["delivery/created", "delivery/status.changed"] as const;
 
+/**
+ * An event as its outbox row holds it: the name and the payload, checked against its schema. For
+ * use cases that write the row in their own SQL (createDelivery's single statement), so their
+ * payloads are held to the same contract as writeOutboxEvent's.
+ */
+export function outboxRow<E extends OutboxEventInput>(event: E): { name: E["name"]; payload: E["data"] } {
+  return { name: event.name, payload: OUTBOX_EVENTS[event.name].parse(event.data) as E["data"] };
+}
+
 /** Writes one event in the caller's transaction; the payload is checked against its schema. */
 export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
-  const payload = OUTBOX_EVENTS[event.name].parse(event.data);
-  await tx.outboxEvent.create({ data: { name: event.name, payload } });
+  await tx.outboxEvent.create({ data: outboxRow(event) });
 }

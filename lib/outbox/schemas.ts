@@ -3,6 +3,7 @@ import { z } from "zod";
 export const retryOutboxSchema = z.strictObject({
   id: z.uuid().optional().meta({ description: "One outbox row; omit to retry every pending row." }),
 });
+export type RetryOutboxInput = z.infer<typeof retryOutboxSchema>;
 
 export const outboxStatsSchema = z
   .object({

@@ -1,4 +1,6 @@
 import { AppError, uniqueViolation } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { CreatePartnerInput } from "@/lib/partners/schemas";
 
@@ -21,7 +23,8 @@ const SLUG_ATTEMPTS = 5;
  * index decides: the read only suggests a free slug, and a create that loses a race to the same
  * slug reads again and takes the next one.
  */
-export async function createPartner(input: CreatePartnerInput) {
+export async function createPartner({ actor, input }: { actor: Actor; input: CreatePartnerInput }) {
+  authorize(actor, "partners.manage");
   const base = slugify(input.name);
   for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
     const taken = await db.partner.findMany({
@@ -41,15 +44,4 @@ export async function createPartner(input: CreatePartnerInput) {
     }
   }
   throw new AppError("conflict", `Could not find a free slug for "${input.name}"; please retry.`);
-}
-
-export function listPartners() {
-  return db.partner.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
-  });
-}
-
-export function findPartnerBySlug(slug: string) {
-  return db.partner.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
 }

@@ -1,5 +1,17 @@
+import { AppError } from "@/lib/api/errors";
+import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
+import { z } from "zod";
 
-export function getPartner(id: string) {
-  return db.partner.findUnique({ where: { id }, select: { id: true, name: true, slug: true, active: true } });
+/** One partner within the caller's scope; another partner, or none, answers not found. */
+export async function getPartner({ actor, id }: { actor: Actor; id: string }) {
+  authorize(actor, "partners.read");
+  const scope = partnerScope(actor);
+  const partner =
+    z.uuid().safeParse(id).success && (scope === null || scope === id)
+      ? await db.partner.findUnique({ where: { id }, select: { id: true, name: true, slug: true, active: true } })
+      : null;
+  if (!partner) throw new AppError("not_found", "No partner with this id.");
+  return partner;
 }

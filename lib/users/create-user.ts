@@ -1,11 +1,14 @@
 import { parseWith } from "@/lib/api/body";
 import { AppError, uniqueViolation } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 
 /** Validates here too, so no caller (CLI, seed, a future admin page) can store a short password. */
-export async function createUser(raw: CreateUserInput) {
+export async function createUser({ actor, input: raw }: { actor: Actor; input: CreateUserInput }) {
+  authorize(actor, "users.manage");
   const input = parseWith(createUserSchema, raw, "user");
   const passwordHash = await hashPassword(input.password);
   // The unique index decides, not a read before the write: two concurrent creates of one email

@@ -1,7 +1,10 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 
 /** Every user with what the admin pages show; grouped by partner there. */
-export function listUsers() {
+export async function listUsers({ actor }: { actor: Actor }) {
+  authorize(actor, "users.manage");
   return db.user.findMany({
     orderBy: { email: "asc" },
     select: {

@@ -20,9 +20,12 @@ export const passwordSchema = z
 const password = passwordSchema;
 const name = z.string().trim().max(120, "At most 120 characters").optional();
 
+/** Which account roles belong to a partner organisation (DESIGN §3: required for PARTNER, null for ADMIN). */
+const BELONGS_TO_PARTNER = { ADMIN: false, PARTNER: true } as const;
+
 export const createUserSchema = z
   .strictObject({ email, password, role: z.enum(["ADMIN", "PARTNER"]), partnerId: z.uuid().optional(), name })
-  .refine((u) => (u.role === "PARTNER") === !!u.partnerId, {
+  .refine((u) => BELONGS_TO_PARTNER[u.role] === !!u.partnerId, {
     message: "A PARTNER user needs a partner; an ADMIN has none",
     path: ["partnerId"],
   });

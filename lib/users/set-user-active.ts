@@ -2,10 +2,12 @@
 // sessionActor() re-reads the flag on every request, so an open session ends too.
 import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { SetActiveInput } from "@/lib/users/schemas";
 
 export async function setUserActive({ actor, input }: { actor: Actor; input: SetActiveInput }) {
+  authorize(actor, "users.manage");
   // An admin locking themselves out would leave nobody to undo it.
   if (input.id === actor.id && !input.active) throw new AppError("conflict", "You cannot deactivate your own account.");
   const { count } = await db.user.updateMany({ where: { id: input.id }, data: { active: input.active } });

@@ -2,28 +2,29 @@
 // (DESIGN §2). Another partner's endpoint answers 404.
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hit } from "@/lib/rate-limit";
 import { attemptWebhook } from "@/lib/webhooks/deliver-webhook";
-import type { WebhookUrlInput } from "@/lib/webhooks/schemas";
+import type { WebhookTarget, WebhookUrlInput } from "@/lib/webhooks/schemas";
 import { newWebhookSecret } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl, UnsafeTargetError } from "@/lib/webhooks/target";
 import { z } from "zod";
 
-interface Scope {
-  actor: Actor | null;
+export interface Scope {
+  actor: Actor;
   /** Which partner's endpoint; partners may omit it (their own), admins must give it. */
-  partnerId?: string;
+  input?: WebhookTarget;
 }
 
-async function partnerFor({ actor, partnerId }: Scope) {
+async function partnerFor({ actor, input }: Scope) {
+  authorize(actor, "webhooks.manage");
   const notFound = new AppError("not_found", "No such partner.");
-  if (!actor || !can(actor, "webhooks.manage")) throw notFound;
-  const id = actor.role === "ADMIN" ? partnerId : actor.partnerId;
-  if (!id || !z.uuid().safeParse(id).success || (partnerId && partnerId !== id)) throw notFound;
+  const requested = input?.partnerId;
+  const id = partnerScope(actor) ?? requested;
+  if (!id || !z.uuid().safeParse(id).success || (requested && requested !== id)) throw notFound;
   const partner = await db.partner.findUnique({ where: { id }, select: { id: true, name: true } });
   if (!partner) throw notFound;
   return partner;
@@ -54,7 +55,7 @@ export async function getWebhookSettings(scope: Scope) {
 }
 
 /** Sets the URL (after the SSRF check), enables the endpoint and clears its failure count. */
-export async function saveWebhookEndpoint(scope: Scope & { input: WebhookUrlInput }) {
+export async function saveWebhookEndpoint(scope: Scope & { input: WebhookUrlInput & WebhookTarget }) {
   const partner = await partnerFor(scope);
   try {
     await assertSafeWebhookUrl(scope.input.url, env().WEBHOOK_ALLOW_PRIVATE_TARGETS);

@@ -4,13 +4,12 @@
 // skips an event with a successful attempt). Bounded: the last MISSED_WINDOW_DAYS, at most
 // MAX_REPLAY events. The replay itself is background work (the webhook-replay function).
 import { AppError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, type DeliveryEvent, writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/outbox/scheduler";
 import { deliverWebhook, type DeliverOutcome } from "@/lib/webhooks/deliver-webhook";
 import { webhookEventFor } from "@/lib/webhooks/delivery-webhook";
-import { endpointOf } from "@/lib/webhooks/manage-endpoint";
+import { endpointOf, type Scope } from "@/lib/webhooks/manage-endpoint";
 
 export const MISSED_WINDOW_DAYS = 7;
 export const MAX_REPLAY = 1000;
@@ -37,7 +36,7 @@ export async function countMissedWebhookEvents(endpoint: { id: string; missedSin
 }
 
 /** The partner asks for the missed events; the replay runs in the background. */
-export async function requestWebhookReplay(scope: { actor: Actor | null; partnerId?: string }) {
+export async function requestWebhookReplay(scope: Scope) {
   const endpoint = await endpointOf(scope);
   if (!endpoint.enabled) throw new AppError("conflict", "Enable the endpoint first: save its URL again.");
   if (!endpoint.missedSince) throw new AppError("conflict", "No events were missed.");

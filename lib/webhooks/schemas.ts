@@ -9,6 +9,20 @@ export const webhookUrlSchema = z.strictObject({
 });
 export type WebhookUrlInput = z.infer<typeof webhookUrlSchema>;
 
+/** Whose endpoint: partners may omit it (their own), admins name the partner. Blank means omitted. */
+const partnerId = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+export type WebhookTarget = { partnerId?: string };
+
+/**
+ * The /settings/webhook form: one form, one button per intent. The URL field is posted with every
+ * button but read only when saving.
+ */
+export const webhookFormSchema = z.discriminatedUnion("intent", [
+  webhookUrlSchema.extend({ intent: z.literal("save"), partnerId }),
+  z.object({ intent: z.literal(["reveal", "rotate", "test", "replay"]), partnerId }),
+]);
+export type WebhookFormInput = z.infer<typeof webhookFormSchema>;
+
 /** The body partners receive (documented in the OpenAPI description and the README). */
 export const webhookPayloadSchema = z
   .object({

@@ -18,6 +18,7 @@ import {
   type Caller,
   type World,
 } from "./support";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 let world: World;
 let key: Caller;
@@ -157,7 +158,7 @@ describe("path segments", () => {
     async (path) => {
       const res = await api("GET", path, { as: partner });
       // As for any unknown id: pages under a loading.tsx stream, and then carry Next's 404 digest
-      // with a 200 (see route-matrix.test.ts); the browser shows the not-found page either way.
+      // with a 200 (see authorization-matrix.test.ts); the browser shows the not-found page either way.
       const notFound = res.status === 404 || String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404");
       expect(notFound, `${res.status}`).toBe(true);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
@@ -340,7 +341,7 @@ describe("sign-in callbackUrl", () => {
   it("never lets Auth.js's own endpoints redirect off this origin", async () => {
     const { csrfToken, cookie: csrfCookie } = await csrfFor();
     const email = `callback-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: "correct-horse-battery", role: "ADMIN" });
+    await createUser({ actor: OPERATOR_ACTOR, input: { email, password: "correct-horse-battery", role: "ADMIN" } });
     await fc.assert(
       fc.asyncProperty(anyCallback, fc.boolean(), async (callbackUrl, withCredentials) => {
         const form = new URLSearchParams({ csrfToken, callbackUrl });
@@ -368,7 +369,7 @@ describe("passwords past bcrypt's 72 bytes", () => {
   it("fail at sign-in like a wrong password, even when the first 72 bytes are right", async () => {
     const email = `long-${randomUUID().slice(0, 8)}@test.example`;
     const password = "p".repeat(72);
-    await createUser({ email, password, role: "ADMIN" });
+    await createUser({ actor: OPERATOR_ACTOR, input: { email, password, role: "ADMIN" } });
     expect((await signIn(email, password)).cookie).toMatch(/session-token=/);
     // bcrypt alone would accept this: it never reads past byte 72.
     await expect(signIn(email, `${password}-and-more`)).rejects.toThrow(/Sign-in failed .*status 302/);

@@ -13,6 +13,7 @@ import {
   type Caller,
   type World,
 } from "./support";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 let world: World;
 let admin: Caller;
@@ -245,7 +246,7 @@ describe("from / to (createdAt)", () => {
 async function partnerWith(n: number) {
   const { createPartner } = await import("@/lib/partners/create-partner");
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const partner = await createPartner({ name: `Paging ${randomUUID().slice(0, 8)}` });
+  const partner = await createPartner({ actor: OPERATOR_ACTOR, input: { name: `Paging ${randomUUID().slice(0, 8)}` } });
   const key: Caller = { apiKey: (await createApiKey({ partnerId: partner.id })).secret };
   const created: D[] = [];
   for (let i = 0; i < n; i++) created.push(await createDeliveryAs(key));

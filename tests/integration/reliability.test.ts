@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
 import { api, createDeliveryAs, createWorld, deliveryPayload, sideEffects, signIn, type World } from "./support";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 let world: World;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ describe("100 concurrent transitions of one delivery from several admins", () =>
     const admins = await Promise.all(
       [1, 2, 3, 4].map(async (n) => {
         const email = `racer-${n}-${Date.now()}@test.example`;
-        await createUser({ email, password: "correct-horse-battery", role: "ADMIN" });
+        await createUser({ actor: OPERATOR_ACTOR, input: { email, password: "correct-horse-battery", role: "ADMIN" } });
         return signIn(email, "correct-horse-battery");
       }),
     );

@@ -11,6 +11,7 @@ import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
 import { baseUrl, csrfFor, deliveryPayload, expectProblem, PROBLEM_CONTENT_TYPE, type ApiResponse } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 const LIMITS = {
   RATE_LIMIT_API_PER_CALLER: "5",
@@ -62,7 +63,7 @@ async function awayFromWindowEdge(windowSeconds: number, margin = 8) {
 }
 
 async function partnerWithKeys(count: number) {
-  const partner = await createPartner({ name: `Limits ${randomUUID().slice(0, 8)}` });
+  const partner = await createPartner({ actor: OPERATOR_ACTOR, input: { name: `Limits ${randomUUID().slice(0, 8)}` } });
   const keys = await Promise.all(Array.from({ length: count }, () => createApiKey({ partnerId: partner.id })));
   return { partner, keys: keys.map((k) => k.secret) };
 }
@@ -147,7 +148,7 @@ describe("security headers", () => {
 describe("session cookies", () => {
   it("are HttpOnly, SameSite=Lax, and Secure with a __Secure- name over TLS", async () => {
     const email = `cookie-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: PASSWORD, role: "ADMIN" });
+    await createUser({ actor: OPERATOR_ACTOR, input: { email, password: PASSWORD, role: "ADMIN" } });
     const sessionCookie = async (proto: string) =>
       (await attemptSignIn(baseUrl, email, PASSWORD, "198.51.100.1", proto)).headers
         .getSetCookie()
@@ -166,9 +167,12 @@ describe("session cookies", () => {
 describe("passwords", () => {
   it("are stored as bcrypt hashes of cost 12 and must be at least 8 characters", async () => {
     const user = await createUser({
-      email: `hash-${randomUUID().slice(0, 8)}@test.example`,
-      password: PASSWORD,
-      role: "ADMIN",
+      actor: OPERATOR_ACTOR,
+      input: {
+        email: `hash-${randomUUID().slice(0, 8)}@test.example`,
+        password: PASSWORD,
+        role: "ADMIN",
+      },
     });
     const { passwordHash } = await db.user.findUniqueOrThrow({
       where: { id: user.id },
@@ -176,13 +180,16 @@ describe("passwords", () => {
     });
     expect(passwordHash).toMatch(/^\$2[aby]\$12\$/);
     await expect(
-      createUser({ email: `short-${randomUUID().slice(0, 8)}@test.example`, password: "short", role: "ADMIN" }),
+      createUser({
+        actor: OPERATOR_ACTOR,
+        input: { email: `short-${randomUUID().slice(0, 8)}@test.example`, password: "short", role: "ADMIN" },
+      }),
     ).rejects.toThrow();
   });
 
   it("answer an unknown email exactly like a wrong password, in comparable time", async () => {
     const email = `timing-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: PASSWORD, role: "ADMIN" });
+    await createUser({ actor: OPERATOR_ACTOR, input: { email, password: PASSWORD, role: "ADMIN" } });
     const unknown: number[] = [];
     const wrong: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -209,9 +216,12 @@ describe("secrets", () => {
   it("never reach the server's logs or error bodies", async () => {
     const { keys, partner } = await partnerWithKeys(2);
     const revoked = await createApiKey({ partnerId: partner.id });
-    await revokeApiKey({ id: revoked.id });
+    await revokeApiKey({ actor: OPERATOR_ACTOR, input: { id: revoked.id } });
     const email = `secret-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: PASSWORD, role: "PARTNER", partnerId: partner.id });
+    await createUser({
+      actor: OPERATOR_ACTOR,
+      input: { email, password: PASSWORD, role: "PARTNER", partnerId: partner.id },
+    });
     const wrongPassword = `not-${PASSWORD}`;
     const bodies: string[] = [];
     const signedIn = await attemptSignIn(app.url, email, PASSWORD, "192.0.2.50");

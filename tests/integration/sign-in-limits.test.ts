@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { csrfFor, expectProblem } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 const SLOWDOWN_MS = 1500;
 const LIMITS = {
@@ -65,7 +66,7 @@ async function awayFromWindowEdge(margin = 40) {
 const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 const newAdmin = async () => {
   const email = `admin-${randomUUID().slice(0, 8)}@test.example`;
-  await createUser({ email, password: PASSWORD, role: "ADMIN" });
+  await createUser({ actor: OPERATOR_ACTOR, input: { email, password: PASSWORD, role: "ADMIN" } });
   return email;
 };
 

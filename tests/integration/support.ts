@@ -6,6 +6,7 @@ import { createApiKey, hashSecret, revokeApiKey } from "@/lib/auth/api-keys";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
+import { OPERATOR_ACTOR, type Actor } from "@/lib/auth/actor";
 
 export const baseUrl = inject("baseUrl");
 
@@ -92,21 +93,27 @@ const PASSWORD = "correct-horse-battery";
 export interface World {
   admin: { cookie: string; id: string };
   partnerA: { id: string; slug: string; cookie: string; userId: string; apiKey: string; apiKeyId: string };
-  partnerB: { id: string; slug: string; cookie: string; userId: string; apiKey: string };
+  partnerB: { id: string; slug: string; cookie: string; userId: string; apiKey: string; apiKeyId: string };
   revokedKey: string;
 }
 
 /** A fresh admin, two partners each with a user and an API key, and a revoked key of partner A. */
 export async function createWorld(): Promise<World> {
   const tag = randomUUID().slice(0, 8);
-  const admin = await createUser({ email: `admin-${tag}@test.example`, password: PASSWORD, role: "ADMIN" });
+  const admin = await createUser({
+    actor: OPERATOR_ACTOR,
+    input: { email: `admin-${tag}@test.example`, password: PASSWORD, role: "ADMIN" },
+  });
   const make = async (name: string) => {
-    const partner = await createPartner({ name: `${name} ${tag}` });
+    const partner = await createPartner({ actor: OPERATOR_ACTOR, input: { name: `${name} ${tag}` } });
     const user = await createUser({
-      email: `${name.toLowerCase()}-${tag}@test.example`,
-      password: PASSWORD,
-      role: "PARTNER",
-      partnerId: partner.id,
+      actor: OPERATOR_ACTOR,
+      input: {
+        email: `${name.toLowerCase()}-${tag}@test.example`,
+        password: PASSWORD,
+        role: "PARTNER",
+        partnerId: partner.id,
+      },
     });
     const key = await createApiKey({ partnerId: partner.id, name: "tests" });
     return {
@@ -121,7 +128,7 @@ export async function createWorld(): Promise<World> {
   const a = await make("Alpha");
   const b = await make("Beta");
   const revoked = await createApiKey({ partnerId: a.id, name: "revoked" });
-  await revokeApiKey({ id: revoked.id });
+  await revokeApiKey({ actor: OPERATOR_ACTOR, input: { id: revoked.id } });
   const [adminCookie, aCookie, bCookie] = await Promise.all([
     signIn(admin.email, PASSWORD),
     signIn(a.email, PASSWORD),
@@ -137,7 +144,14 @@ export async function createWorld(): Promise<World> {
       apiKey: a.apiKey,
       apiKeyId: a.apiKeyId,
     },
-    partnerB: { id: b.id, slug: b.slug, cookie: bCookie.cookie, userId: b.userId, apiKey: b.apiKey },
+    partnerB: {
+      id: b.id,
+      slug: b.slug,
+      cookie: bCookie.cookie,
+      userId: b.userId,
+      apiKey: b.apiKey,
+      apiKeyId: b.apiKeyId,
+    },
     revokedKey: revoked.secret,
   };
 }
@@ -217,6 +231,28 @@ export function callers(world: World) {
     revokedKey: { apiKey: world.revokedKey },
     unknownKey: { apiKey: unknownApiKey() },
   } satisfies Record<string, Caller>;
+}
+
+/** The same callers as domain actors, for calling use cases directly (not over HTTP). */
+export function actorsOf(world: World) {
+  const user = (id: string, role: "ADMIN" | "PARTNER", partnerId: string | null): Actor => ({
+    kind: "USER",
+    id,
+    role,
+    partnerId,
+    email: `${id}@test.example`,
+  });
+  return {
+    admin: user(world.admin.id, "ADMIN", null),
+    partnerA: user(world.partnerA.userId, "PARTNER", world.partnerA.id),
+    partnerB: user(world.partnerB.userId, "PARTNER", world.partnerB.id),
+    partnerAKey: {
+      kind: "API_KEY",
+      id: world.partnerA.apiKeyId,
+      role: "API_KEY",
+      partnerId: world.partnerA.id,
+    } as Actor,
+  };
 }
 
 /** What the database holds for one delivery: its status events (by version) and outbox rows. */

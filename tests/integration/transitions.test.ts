@@ -14,6 +14,7 @@ import {
   type Caller,
   type World,
 } from "./support";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 type Status = "CREATED" | "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED";
 const STATUSES: Status[] = ["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"];
@@ -367,7 +368,10 @@ describe("status history and outbox", () => {
     it("creates no delivery and no status event when the creation's outbox row cannot be written", async () => {
       const { createPartner } = await import("@/lib/partners/create-partner");
       const { createApiKey } = await import("@/lib/auth/api-keys");
-      const partner = await createPartner({ name: `Outage ${randomUUID().slice(0, 8)}` });
+      const partner = await createPartner({
+        actor: OPERATOR_ACTOR,
+        input: { name: `Outage ${randomUUID().slice(0, 8)}` },
+      });
       const key = await createApiKey({ partnerId: partner.id });
       await db.$executeRawUnsafe(`INSERT INTO test_outbox_failures VALUES ($1)`, partner.id);
       const res = await api("POST", "/api/v1/deliveries", {

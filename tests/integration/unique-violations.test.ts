@@ -7,6 +7,7 @@ import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 const N = 6;
 
@@ -14,7 +15,9 @@ describe("createUser under concurrency", () => {
   it("creates one user for N concurrent creates of one email and refuses the rest with 409", async () => {
     const email = `race-${randomUUID().slice(0, 8)}@test.example`;
     const results = await Promise.allSettled(
-      Array.from({ length: N }, () => createUser({ email, password: "correct-horse-battery", role: "ADMIN" })),
+      Array.from({ length: N }, () =>
+        createUser({ actor: OPERATOR_ACTOR, input: { email, password: "correct-horse-battery", role: "ADMIN" } }),
+      ),
     );
     const created = results.filter((r) => r.status === "fulfilled");
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
@@ -30,9 +33,12 @@ describe("createUser under concurrency", () => {
 
   it("refuses a later create of an existing email, whatever its case, with 409", async () => {
     const email = `again-${randomUUID().slice(0, 8)}@test.example`;
-    await createUser({ email, password: "correct-horse-battery", role: "ADMIN" });
+    await createUser({ actor: OPERATOR_ACTOR, input: { email, password: "correct-horse-battery", role: "ADMIN" } });
     await expect(
-      createUser({ email: email.toUpperCase(), password: "correct-horse-battery", role: "ADMIN" }),
+      createUser({
+        actor: OPERATOR_ACTOR,
+        input: { email: email.toUpperCase(), password: "correct-horse-battery", role: "ADMIN" },
+      }),
     ).rejects.toMatchObject({ code: "conflict", status: 409 });
   });
 });
@@ -40,7 +46,9 @@ describe("createUser under concurrency", () => {
 describe("createPartner under concurrency", () => {
   it("gives N concurrent creates of one name N partners with distinct slugs", async () => {
     const name = `Race ${randomUUID().slice(0, 8)}`;
-    const partners = await Promise.all(Array.from({ length: N }, () => createPartner({ name })));
+    const partners = await Promise.all(
+      Array.from({ length: N }, () => createPartner({ actor: OPERATOR_ACTOR, input: { name } })),
+    );
     const slugs = partners.map((p) => p.slug).sort();
     const base = name.toLowerCase().replace(" ", "-");
     expect(new Set(slugs).size).toBe(N);

@@ -11,6 +11,7 @@ import { saveWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/manage-endp
 import { CONNECTION_FAILED, postSignedWebhook } from "@/lib/webhooks/post";
 import { freePort } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
+import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
 const DEADLINE_MS = 1000;
 
@@ -109,7 +110,10 @@ describe("test events", () => {
 
   it("are limited per partner, and one partner's use leaves another's alone", async () => {
     const partnerActor = async (): Promise<Actor> => {
-      const partner = await createPartner({ name: `Hooks ${randomUUID().slice(0, 8)}` });
+      const partner = await createPartner({
+        actor: OPERATOR_ACTOR,
+        input: { name: `Hooks ${randomUUID().slice(0, 8)}` },
+      });
       const actor: Actor = {
         kind: "USER",
         id: randomUUID(),

@@ -170,7 +170,7 @@ describe("delivery-webhook", () => {
       partnerId: world.partnerB.id,
       email: "b@test.example",
     };
-    await expect(revealWebhookSecret({ actor: other, partnerId: world.partnerA.id })).rejects.toMatchObject({
+    await expect(revealWebhookSecret({ actor: other, input: { partnerId: world.partnerA.id } })).rejects.toMatchObject({
       code: "not_found",
     });
     const apiKey = {

@@ -85,3 +85,12 @@ describe("safeCallbackUrl", () => {
     );
   });
 });
+
+describe("sign-in callback URLs", () => {
+  it("follows same-site paths only", () => {
+    expect(safeCallbackUrl("/deliveries?status=CREATED")).toBe("/deliveries?status=CREATED");
+    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", undefined, 42]) {
+      expect(safeCallbackUrl(bad)).toBe("/deliveries");
+    }
+  });
+});

@@ -1,21 +1,16 @@
 "use server";
 
-import { z } from "zod";
 import { runFormAction, type FormState } from "@/lib/api/form-action";
-import { kickOutbox } from "@/lib/outbox/scheduler";
-import { retryOutbox } from "@/lib/outbox/stats";
+import { retryOutbox } from "@/lib/outbox/retry-outbox";
+import { retryOutboxSchema } from "@/lib/outbox/schemas";
 
 export async function retryOutboxAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({
     permission: "jobs.retry",
-    schema: z.object({}),
+    schema: retryOutboxSchema,
     form,
     revalidate: "/admin",
-    run: async () => {
-      const count = await retryOutbox();
-      kickOutbox();
-      return count;
-    },
+    run: (actor, input) => retryOutbox({ actor, input }),
     ok: (count) => (count === 0 ? "Nothing was waiting." : `${count} waiting event(s) will be sent again now.`),
   });
 }

@@ -4,6 +4,7 @@ import { PerDayChart } from "@/components/admin/per-day-chart";
 import { StatusBadge } from "@/components/status-badge";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
@@ -11,7 +12,7 @@ import { RetryOutboxButton } from "@/components/admin/retry-outbox-button";
 import { can } from "@/lib/auth/permissions";
 import { getRunStats } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
-import { getOutboxStats } from "@/lib/outbox/stats";
+import { getOutboxStats } from "@/lib/outbox/get-outbox-stats";
 import { retryOutboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -20,11 +21,11 @@ const hoursText = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h`
 const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTime()) / 3_600_000))} h`;
 
 export default async function AdminOverviewPage() {
-  const actor = await requireActor({ path: "/admin", permission: "deliveries.readAll" });
+  const actor = await requireActor(PAGES.overview);
   const [stats, stuck, outbox, runs] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor }),
-    getOutboxStats(),
+    getOutboxStats({ actor }),
     getRunStats({ actor }),
   ]);
   const embedded = backgroundExecutor() === "embedded";

@@ -11,20 +11,21 @@ import {
 } from "@/components/deliveries/table-url";
 import { Notice } from "@/components/notice";
 import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { deliveryTableQuerySchema, parseSort } from "@/lib/deliveries/schemas";
 import { formatDate } from "@/lib/deliveries/serialize";
-import { listPartners } from "@/lib/partners/create-partner";
+import { listPartners } from "@/lib/partners/list-partners";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = await searchParams;
-  const actor = await requireActor({ path: `/deliveries?${toUrlSearchParams(params)}`, permission: "deliveries.read" });
+  const actor = await requireActor(PAGES.deliveries, `/deliveries?${toUrlSearchParams(params)}`);
   const showPartner = can(actor, "deliveries.readAll");
   const parsed = deliveryTableQuerySchema.safeParse(tableQueryObject(params));
-  const partners = showPartner ? await listPartners() : null;
+  const partners = showPartner ? await listPartners({ actor }) : null;
 
   const heading = (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

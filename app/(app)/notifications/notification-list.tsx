@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useTransition } from "react";
+import { useActionState, useEffect } from "react";
+import { ActionToast } from "@/components/action-toast";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 interface Item {
   id: string;
@@ -18,7 +20,9 @@ const REFRESH_MS = 20_000;
 
 export function NotificationList({ notifications, unreadCount }: { notifications: Item[]; unreadCount: number }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [readOne, markRead, pendingOne] = useActionState(markNotificationReadAction, {});
+  const [readAll, markAllRead, pendingAll] = useActionState(markAllNotificationsReadAction, {});
+  const pending = pendingOne || pendingAll;
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === "visible") router.refresh();
@@ -26,24 +30,24 @@ export function NotificationList({ notifications, unreadCount }: { notifications
     return () => clearInterval(timer);
   }, [router]);
 
-  const post = (path: string) =>
-    startTransition(async () => {
-      await fetch(path, { method: "POST" });
-      router.refresh();
-      window.dispatchEvent(new Event("notifications:changed")); // the bell updates at once
-    });
+  // The action revalidated this page; the bell in the header updates at once too.
+  useEffect(() => {
+    if (readOne.at || readAll.at) window.dispatchEvent(new Event("notifications:changed"));
+  }, [readOne, readAll]);
 
   if (notifications.length === 0) return <p className="muted">No notifications yet.</p>;
   return (
     <>
-      <p aria-live="polite">
+      <ActionToast state={readOne} />
+      <ActionToast state={readAll} />
+      <form action={markAllRead} aria-live="polite">
         <span data-testid="unread-count">{unreadCount}</span> unread{" "}
         {unreadCount > 0 && (
-          <button type="button" disabled={pending} onClick={() => post("/api/v1/notifications/read-all")}>
+          <button type="submit" disabled={pending}>
             Mark all read
           </button>
         )}
-      </p>
+      </form>
       <ul style={{ listStyle: "none", padding: 0 }} data-testid="notifications">
         {notifications.map((n) => (
           <li
@@ -59,14 +63,12 @@ export function NotificationList({ notifications, unreadCount }: { notifications
               <time dateTime={n.createdAt}>{n.createdAt.replace("T", " ").slice(0, 16)}</time>
             </small>{" "}
             {!n.readAt && (
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => post(`/api/v1/notifications/${n.id}/read`)}
-                aria-label={`Mark “${n.title}” read`}
-              >
-                Mark read
-              </button>
+              <form action={markRead} style={{ display: "inline" }}>
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" disabled={pending} aria-label={`Mark “${n.title}” read`}>
+                  Mark read
+                </button>
+              </form>
             )}
           </li>
         ))}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { sessionActor } from "@/lib/auth";
-import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { listNotificationsQuerySchema } from "@/lib/notifications/schemas";
 import { NotificationList } from "./notification-list";
@@ -11,9 +10,7 @@ export const dynamic = "force-dynamic";
 
 // /notifications – the signed-in user's notifications; refreshed in place while open
 export default async function NotificationsPage() {
-  const actor = await sessionActor();
-  if (!actor) redirect("/sign-in?callbackUrl=/notifications");
-  if (!can(actor, "notifications.read")) redirect("/");
+  const actor = await requireActor(PAGES.notifications);
   const { data, unreadCount } = await listNotifications({
     actor,
     query: listNotificationsQuerySchema.parse({ limit: 100 }),

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/deliveries/timeline";
-import { AppError } from "@/lib/api/errors";
+import { orNotFound } from "@/lib/auth/page-guard";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
 
 export const metadata: Metadata = { title: "Track a delivery", robots: { index: false } };
@@ -10,10 +9,7 @@ export const metadata: Metadata = { title: "Track a delivery", robots: { index: 
 // Public: status and timeline only. trackDelivery() selects no recipient, contact or address data.
 export default async function TrackPage({ params }: { params: Promise<{ trackingCode: string }> }) {
   const { trackingCode } = await params;
-  const tracking = await trackDelivery(decodeURIComponent(trackingCode)).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const tracking = await orNotFound(trackDelivery(decodeURIComponent(trackingCode)));
   return (
     <main id="main" className="mx-auto grid max-w-xl gap-6 px-4 py-10">
       <header>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { sessionActor } from "@/lib/auth";
-import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { listEmails } from "@/lib/email/list-emails";
 
 export const metadata: Metadata = { title: "Emails" };
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 
 // /admin/emails – every message the platform sent or logged, newest first (admins only)
 export default async function EmailsPage() {
-  const actor = await sessionActor();
-  if (!can(actor, "emails.read")) notFound();
+  const actor = await requireActor(PAGES.emails);
   const emails = await listEmails({ actor });
   return (
     <div className="grid gap-4">

@@ -16,7 +16,7 @@ export async function createPartnerAction(_state: FormState, form: FormData): Pr
     schema: createPartnerSchema,
     form,
     revalidate: PAGE,
-    run: (_actor, input) => createPartner(input),
+    run: (actor, input) => createPartner({ actor, input }),
     ok: (p) => `Partner ${p.name} created.`,
   });
 }
@@ -27,7 +27,7 @@ export async function createPartnerUserAction(_state: FormState, form: FormData)
     schema: createPartnerUserSchema,
     form,
     revalidate: PAGE,
-    run: (_actor, input) => createUser({ ...input, role: "PARTNER" }),
+    run: (actor, input) => createUser({ actor, input: { ...input, role: "PARTNER" } }),
     ok: (u) => `User ${u.email} created. Share the password with them securely.`,
   });
 }
@@ -38,7 +38,7 @@ export async function setPartnerActiveAction(_state: FormState, form: FormData):
     schema: setActiveSchema,
     form,
     revalidate: PAGE,
-    run: (_actor, input) => setPartnerActive({ input }),
+    run: (actor, input) => setPartnerActive({ actor, input }),
     ok: (p) =>
       p.active ? `${p.name} is active again.` : `${p.name} is deactivated: its users and API keys no longer work.`,
   });

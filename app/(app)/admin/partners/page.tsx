@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/page-guard";
-import { listPartners } from "@/lib/partners/create-partner";
+import { PAGES } from "@/lib/auth/pages";
+import { listPartners } from "@/lib/partners/list-partners";
 import { listUsers } from "@/lib/users/list-users";
 import { ActiveToggle, CreatePartnerForm, CreateUserForm } from "./partner-forms";
 
@@ -16,8 +17,8 @@ function ActiveBadge({ active }: { active: boolean }) {
 }
 
 export default async function PartnersPage() {
-  await requireActor({ path: "/admin/partners", permission: "partners.manage" });
-  const [partners, users] = await Promise.all([listPartners(), listUsers()]);
+  const actor = await requireActor(PAGES.partners);
+  const [partners, users] = await Promise.all([listPartners({ actor }), listUsers({ actor })]);
   return (
     <div className="grid gap-6">
       <h1 className="page-title">Partners</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RetryRunButton } from "@/components/admin/retry-run-button";
 import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getRunStats, listRuns, runFilterSchema, RUN_STATUSES } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
@@ -14,7 +15,7 @@ const duration = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${ms
 
 // /admin/runs – the embedded executor's runs, newest first, with retry for failed ones (admins)
 export default async function BackgroundRunsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const actor = await requireActor({ path: "/admin/runs", permission: "jobs.read" });
+  const actor = await requireActor(PAGES.runs);
   const filter = runFilterSchema.safeParse(await searchParams);
   const status = filter.success ? filter.data.status : undefined;
   const [runs, stats] = await Promise.all([listRuns({ actor, status }), getRunStats({ actor })]);

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/deliveries/timeline";
-import { AppError } from "@/lib/api/errors";
-import { requireActor } from "@/lib/auth/page-guard";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery";
 import { listTimeline } from "@/lib/deliveries/list-timeline";
@@ -42,12 +41,9 @@ export default async function DeliveryPage({
 }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requireActor({ path: `/deliveries/${id}`, permission: "deliveries.read" });
+  const actor = await requireActor(PAGES.deliveries, `/deliveries/${id}`);
   // Another partner's delivery and a missing one look the same: 404.
-  const delivery = await getDeliveryOrThrow({ actor, id }).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const delivery = await orNotFound(getDeliveryOrThrow({ actor, id }));
   const timeline = await listTimeline({ actor, id });
   const options: TransitionOption[] = can(actor, "deliveries.transition")
     ? nextStatuses(delivery.status, actor.role).map((to) => ({

@@ -7,6 +7,7 @@ import { ActionToast } from "@/components/action-toast";
 import { ConfirmForm } from "@/components/confirm-form";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
+import { LIMITS } from "@/lib/deliveries/schemas";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { transitionAction, type TransitionState } from "./actions";
 
@@ -38,7 +39,7 @@ function ReasonField({ option, error }: { option: TransitionOption; error?: stri
         id={id}
         name="reason"
         rows={3}
-        maxLength={500}
+        maxLength={LIMITS.reason}
         required={option.reasonRequired}
         aria-invalid={error ? true : undefined}
         className="input mt-1"
@@ -90,7 +91,7 @@ export function TransitionPanel({
                   hidden={hidden}
                   testId={`action-${option.to}`}
                 >
-                  <ReasonField option={option} error={state.reasonError} />
+                  <ReasonField option={option} error={state.errors?.reason} />
                 </ConfirmForm>
               );
             }

@@ -1,54 +1,36 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { AppError } from "@/lib/api/errors";
-import { fieldErrors } from "@/lib/api/field-errors";
-import { actionActor } from "@/lib/auth/page-guard";
-import { createDelivery } from "@/lib/deliveries/create-delivery";
-import { createDeliverySchema, idempotencyKeySchema } from "@/lib/deliveries/schemas";
+import { runFormAction, type FormState } from "@/lib/api/form-action";
+import { createDelivery, type CreateDeliveryResult } from "@/lib/deliveries/create-delivery";
+import { newDeliveryFormSchema } from "@/lib/deliveries/schemas";
 
-const FIELDS = Object.keys(createDeliverySchema.shape) as (keyof typeof createDeliverySchema.shape)[];
-
-export interface NewDeliveryState {
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-  error?: string;
-  existingId?: string;
-}
+/** `existingId`: the delivery an earlier submission of this form (with other details) created. */
+export type NewDeliveryState = FormState<CreateDeliveryResult, { existingId: string }>;
 
 export async function createDeliveryAction(_state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
-  const actor = await actionActor("deliveries.create");
-  if (!actor) return { values, error: "Only a partner account can submit deliveries." };
-  const key = idempotencyKeySchema.safeParse(form.get("idempotencyKey"));
-  if (!key.success) return { values, error: "This form is out of date; reload the page and submit again." };
-
-  // Form fields are strings; the API schema expects a number for the weight (blank = not given).
-  const weight = values.packageWeightKg.trim();
-  const parsed = createDeliverySchema.safeParse({
-    ...values,
-    packageWeightKg: weight === "" ? undefined : Number(weight),
-  });
-  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-
-  let result;
-  try {
+  return runFormAction({
+    permission: "deliveries.create",
+    schema: newDeliveryFormSchema,
+    form,
+    // Form fields are strings; the API schema expects a number for the weight (blank = not given).
+    prepare: (values) => {
+      const weight = (values.packageWeightKg ?? "").trim();
+      return { ...values, packageWeightKg: weight === "" ? undefined : Number(weight) };
+    },
+    hidden: { fields: ["idempotencyKey"], message: "This form is out of date; reload the page and submit again." },
     // The form's key is explicit, exactly like an API client's Idempotency-Key header: a double
     // click or a resubmission after "back" replays the delivery this form already created.
-    result = await createDelivery({ actor, input: parsed.data, idempotencyKey: `web-form:${key.data}` });
-  } catch (error) {
-    // The date rule is judged by createDelivery, after it has ruled out a replay.
-    if (error instanceof AppError && error.code === "validation_failed") {
-      return { values, errors: Object.fromEntries((error.details.errors ?? []).map((e) => [e.path, e.message])) };
-    }
-    if (error instanceof AppError && error.code === "idempotency_key_reused") {
-      return {
-        values,
-        error: "This form was already submitted with different details. Start a new form to create another delivery.",
-        existingId: String(error.details.deliveryId ?? ""),
-      };
-    }
-    throw error;
-  }
-  redirect(`/deliveries/${result.delivery.id}?notice=${result.created ? "created" : "duplicate"}`);
+    run: (actor, { idempotencyKey, ...input }) =>
+      createDelivery({ actor, input, idempotencyKey: `web-form:${idempotencyKey}` }),
+    redirect: ({ delivery, created }) => `/deliveries/${delivery.id}?notice=${created ? "created" : "duplicate"}`,
+    onError: (error, values) =>
+      error.code === "idempotency_key_reused"
+        ? {
+            values,
+            error:
+              "This form was already submitted with different details. Start a new form to create another delivery.",
+            existingId: String(error.details.deliveryId ?? ""),
+          }
+        : undefined,
+  });
 }

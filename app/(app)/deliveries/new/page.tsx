@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
 import { DeliveryForm } from "./delivery-form";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "New delivery" };
 
 export default async function NewDeliveryPage({ searchParams }: { searchParams: Promise<{ key?: string }> }) {
   const { key } = await searchParams;
-  await requireActor({ path: "/deliveries/new", permission: "deliveries.create" });
+  await requireActor(PAGES.newDelivery);
   // Each fresh form gets its idempotency key in the URL. Going back to the form returns to the same
   // URL, hence the same key, so resubmitting replays the first delivery instead of making a second;
   // "New delivery" links start without a key and so make a new one.

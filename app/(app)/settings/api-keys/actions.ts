@@ -1,7 +1,6 @@
 "use server";
 
 import { runFormAction, type FormState } from "@/lib/api/form-action";
-import { partnerScope } from "@/lib/auth/actor";
 import { createApiKeySchema, issueApiKey, revokeApiKey, revokeApiKeySchema } from "@/lib/auth/api-keys";
 
 const PAGE = "/settings/api-keys";
@@ -25,8 +24,8 @@ export async function revokeApiKeyAction(_state: FormState, form: FormData): Pro
     schema: revokeApiKeySchema,
     form,
     revalidate: PAGE,
-    // Scoped: a partner can only revoke its own keys; another partner's key id is "not found".
-    run: (actor, input) => revokeApiKey({ id: input.id, partnerId: partnerScope(actor) }),
+    // Scoped by the use case: another partner's key id is "not found".
+    run: (actor, input) => revokeApiKey({ actor, input }),
     ok: (key) => `API key ${key.prefix}… revoked. Requests with it are refused from now on.`,
   });
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { PartnerSelect } from "@/components/partner-select";
+import { PartnerPicker } from "@/components/partner-picker";
 import { partnerScope } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/auth/api-keys";
-import { requireActor } from "@/lib/auth/page-guard";
-import { listPartners } from "@/lib/partners/create-partner";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { getPartner } from "@/lib/partners/get-partner";
+import { listPartners } from "@/lib/partners/list-partners";
 import { CreateApiKeyForm, RevokeKeyButton } from "./api-key-forms";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -14,26 +14,15 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ partnerId?: string }> }) {
   const requested = (await searchParams).partnerId;
-  const actor = await requireActor({ path: "/settings/api-keys", permission: "apiKeys.manage" });
+  const actor = await requireActor(PAGES.apiKeys);
   // Partners manage their own keys; admins pick a partner.
   const partnerId = partnerScope(actor) ?? requested;
   if (!partnerId) {
-    const partners = await listPartners();
-    return (
-      <div className="grid gap-4">
-        <h1 className="page-title">API keys</h1>
-        <form action="/settings/api-keys" className="card flex flex-wrap items-end gap-3">
-          <PartnerSelect partners={partners} />
-          <button type="submit" className="btn btn-primary">
-            Show keys
-          </button>
-        </form>
-      </div>
-    );
+    const partners = await listPartners({ actor });
+    return <PartnerPicker title="API keys" action={PAGES.apiKeys.href} submitLabel="Show keys" partners={partners} />;
   }
-  const partner = /^[0-9a-f-]{36}$/i.test(partnerId) ? await getPartner(partnerId) : null;
-  if (!partner) notFound();
-  const keys = await listApiKeys({ partnerId: partner.id });
+  const partner = await orNotFound(getPartner({ actor, id: partnerId }));
+  const keys = await listApiKeys({ actor, input: { partnerId: partner.id } });
 
   return (
     <div className="grid gap-6">

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { AppError } from "@/lib/api/errors";
-import { sessionActor } from "@/lib/auth";
-import { can } from "@/lib/auth/permissions";
+import { PartnerPicker } from "@/components/partner-picker";
+import { partnerScope } from "@/lib/auth/actor";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
+import { listPartners } from "@/lib/partners/list-partners";
 import { getWebhookSettings } from "@/lib/webhooks/manage-endpoint";
 import { countMissedWebhookEvents } from "@/lib/webhooks/replay-missed";
 import { WebhookForm } from "./webhook-form";
@@ -11,16 +12,15 @@ export const metadata: Metadata = { title: "Webhook" };
 export const dynamic = "force-dynamic";
 
 // /settings/webhook – the partner's endpoint, signing secret, test event and recent attempts.
-// Admins open it for one partner with ?partnerId=<id>.
+// Admins pick a partner first, then see its endpoint (?partnerId=<id>), as on /settings/api-keys.
 export default async function WebhookSettingsPage({ searchParams }: { searchParams: Promise<{ partnerId?: string }> }) {
-  const actor = await sessionActor();
-  if (!actor) redirect("/sign-in?callbackUrl=/settings/webhook");
-  if (!can(actor, "webhooks.manage")) notFound();
+  const actor = await requireActor(PAGES.webhook);
   const { partnerId } = await searchParams;
-  const settings = await getWebhookSettings({ actor, partnerId }).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  if (!partnerScope(actor) && !partnerId) {
+    const partners = await listPartners({ actor });
+    return <PartnerPicker title="Webhook" action={PAGES.webhook.href} submitLabel="Show webhook" partners={partners} />;
+  }
+  const settings = await orNotFound(getWebhookSettings({ actor, input: { partnerId } }));
   const { partner, endpoint, attempts, maxFailures } = settings;
   const missed = endpoint?.enabled ? await countMissedWebhookEvents(endpoint) : 0;
   return (
@@ -37,12 +37,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
             : `Disabled since ${endpoint.disabledAt?.toISOString() ?? "?"} after repeated failures. Save the URL to enable it again; the events it misses meanwhile can then be replayed.`}
         </p>
       )}
-      <WebhookForm
-        partnerId={actor.role === "ADMIN" ? partner.id : undefined}
-        url={endpoint?.url ?? ""}
-        hasEndpoint={!!endpoint}
-        missed={missed}
-      />
+      <WebhookForm partnerId={partner.id} url={endpoint?.url ?? ""} hasEndpoint={!!endpoint} missed={missed} />
       <h2>Recent attempts</h2>
       {attempts.length === 0 ? (
         <p className="muted">No attempts yet.</p>

@@ -16,6 +16,7 @@ export function WebhookForm({
   missed?: number;
 }) {
   const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookAction, {});
+  const error = state.result?.failed ? state.ok : (state.errors?.url ?? state.error);
   return (
     <form action={action} className="stack" style={{ maxWidth: "40rem" }}>
       {partnerId && <input type="hidden" name="partnerId" value={partnerId} />}
@@ -53,15 +54,15 @@ export function WebhookForm({
         )}
       </div>
       <div aria-live="polite">
-        {state.message && <p data-testid="webhook-message">{state.message}</p>}
-        {state.error && (
+        {state.ok && !state.result?.failed && <p data-testid="webhook-message">{state.ok}</p>}
+        {error && (
           <p className="error" data-testid="webhook-error">
-            {state.error}
+            {error}
           </p>
         )}
-        {state.secret && (
+        {state.result?.secret && (
           <p>
-            Signing secret: <code data-testid="webhook-secret">{state.secret}</code>
+            Signing secret: <code data-testid="webhook-secret">{state.result.secret}</code>
           </p>
         )}
       </div>

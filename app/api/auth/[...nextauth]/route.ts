@@ -1,29 +1,34 @@
-import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/api/errors";
+import { withApi } from "@/lib/api/handler";
 import { problem } from "@/lib/api/responses";
 import { handlers } from "@/lib/auth";
 import { signInRetryAfter } from "@/lib/auth/rate-limits";
 import { rateLimitHeaders } from "@/lib/rate-limit";
 
+// Auth.js authenticates the caller itself, so these routes are public to withApi; it still gives
+// them a request id and maps anything thrown to problem+json. Next passes a NextRequest, which is
+// what Auth.js expects. Its redirects come with immutable headers: copied, so the id can be added.
+const mutable = (response: Response) => new Response(response.body, response);
+
 // GET /api/auth/* – Auth.js (session, csrf, providers)
-export const { GET } = handlers;
+export const GET = withApi({ public: true }, async ({ request }) =>
+  mutable(await handlers.GET(request as NextRequest)),
+);
 
 // POST /api/auth/* – Auth.js sign-in/out; a throttled sign-in answers 429, not a redirect
-export async function POST(request: NextRequest): Promise<Response> {
-  const response = await handlers.POST(request);
+export const POST = withApi({ public: true }, async ({ request, requestId }) => {
+  const response = await handlers.POST(request as NextRequest);
   const location = response.headers.get("location") ?? "";
-  if (!location.includes("code=rate_limited")) return response;
+  if (!location.includes("code=rate_limited")) return mutable(response);
   const resetSeconds = signInRetryAfter();
-  const requestId = randomUUID();
   const throttled = problem(
     new AppError("rate_limited", `Too many sign-in attempts; retry in ${resetSeconds} s.`),
     requestId,
   );
-  throttled.headers.set("x-request-id", requestId);
   // Which bucket (email or IP) ran out is not carried through Auth.js; both share the window.
   const headers = rateLimitHeaders({ allowed: false, limit: 0, remaining: 0, resetSeconds });
   delete headers["ratelimit-limit"];
   for (const [name, value] of Object.entries(headers)) throttled.headers.set(name, value);
   return throttled;
-}
+});

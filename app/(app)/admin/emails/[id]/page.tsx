@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AppError } from "@/lib/api/errors";
-import { sessionActor } from "@/lib/auth";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
 import { getEmail } from "@/lib/email/list-emails";
 
 export const metadata: Metadata = { title: "Email" };
@@ -11,11 +10,8 @@ export const dynamic = "force-dynamic";
 // /admin/emails/[id] – one message as the recipient sees it, and its plain-text part
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await sessionActor();
-  const email = await getEmail({ actor, id }).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const actor = await requireActor(PAGES.emails, `/admin/emails/${id}`);
+  const email = await orNotFound(getEmail({ actor, id }));
   return (
     <div className="grid gap-4">
       <p>

@@ -1,5 +1,7 @@
 // What admins see about the outbox (DESIGN §7: "the admin dashboard shows the pending outbox
-// honestly") and the one action they have on it.
+// honestly"). The one action they have on it is retry-outbox.ts.
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backgroundExecutor } from "@/lib/env";
@@ -37,7 +39,8 @@ export const outboxStatsQuery = Prisma.sql`
       (SELECT max("sentAt") FROM "OutboxEvent") AS "lastSentAt"
     FROM "OutboxEvent" WHERE "sentAt" IS NULL`;
 
-export async function getOutboxStats(): Promise<OutboxStats> {
+export async function getOutboxStats({ actor }: { actor: Actor }): Promise<OutboxStats> {
+  authorize(actor, "jobs.read");
   const [row] =
     await db.$queryRaw<
       { pending: number; failed: number; oldest: number | null; lastError: string | null; lastSentAt: Date | null }[]
@@ -65,13 +68,4 @@ function formatAge(seconds: number): string {
   if (seconds < 120) return `${seconds} s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   return `${Math.round(seconds / 3600)} h`;
-}
-
-/** Makes every pending row (or one) due now, skipping its backoff. Returns how many were reset. */
-export async function retryOutbox(options: { id?: string } = {}): Promise<number> {
-  const result = await db.outboxEvent.updateMany({
-    where: { sentAt: null, ...(options.id ? { id: options.id } : {}) },
-    data: { nextAttemptAt: new Date() },
-  });
-  return result.count;
 }

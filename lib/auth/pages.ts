@@ -1,0 +1,30 @@
+// Every signed-in page and the permission it asks, in one list: the page guard (requireActor)
+// and the main navigation both read it, so nobody is shown a link to a page that answers 404.
+import { can, type ActorRole, type Permission } from "@/lib/auth/permissions";
+
+export interface AppPage {
+  href: string;
+  label: string;
+  permission: Permission;
+  /** Reached another way (the bell), so not in the main navigation. */
+  inNav?: false;
+}
+
+export const PAGES = {
+  deliveries: { href: "/deliveries", label: "Deliveries", permission: "deliveries.read" },
+  newDelivery: { href: "/deliveries/new", label: "New delivery", permission: "deliveries.create" },
+  overview: { href: "/admin", label: "Overview", permission: "deliveries.readAll" },
+  partners: { href: "/admin/partners", label: "Partners", permission: "partners.manage" },
+  emails: { href: "/admin/emails", label: "Emails", permission: "emails.read" },
+  runs: { href: "/admin/runs", label: "Background runs", permission: "jobs.read" },
+  apiKeys: { href: "/settings/api-keys", label: "API keys", permission: "apiKeys.manage" },
+  webhook: { href: "/settings/webhook", label: "Webhook", permission: "webhooks.manage" },
+  notifications: { href: "/notifications", label: "Notifications", permission: "notifications.read", inNav: false },
+} as const satisfies Record<string, AppPage>;
+
+/** The main navigation for this role: the pages it may open, in the order above. */
+export function navFor(actor: { role: ActorRole }): { href: string; label: string }[] {
+  return Object.values(PAGES as Record<string, AppPage>)
+    .filter((page) => page.inNav !== false && can(actor, page.permission))
+    .map(({ href, label }) => ({ href, label }));
+}
