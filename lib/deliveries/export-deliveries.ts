@@ -4,6 +4,7 @@
 // injection"): a leading = + - @ tab or carriage return gets a ' in front.
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 import { formatDate, type DeliveryRow } from "@/lib/deliveries/serialize";
@@ -46,11 +47,15 @@ function cells(row: DeliveryRow): string[] {
   return EXPORT_COLUMNS.map((c) => neutralise(value[c] ?? ""));
 }
 
-export async function* exportDeliveriesCsv(options: {
-  actor: Actor;
-  query: ListDeliveriesQuery;
-  sort?: DeliverySort;
-}): AsyncGenerator<string> {
+type ExportOptions = { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort };
+
+/** Checks the caller before the first byte, then yields the CSV in chunks (one per page). */
+export function exportDeliveriesCsv(options: ExportOptions): AsyncGenerator<string> {
+  authorize(options.actor, "deliveries.read");
+  return csvChunks(options);
+}
+
+async function* csvChunks(options: ExportOptions): AsyncGenerator<string> {
   yield stringify([EXPORT_COLUMNS as unknown as string[]]);
   let cursor: string | undefined;
   do {

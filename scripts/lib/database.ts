@@ -91,7 +91,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     dataDir,
     port,
     runAs,
-    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    // TCP on loopback only: no Unix socket, so nothing depends on who may write to /tmp.
+    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
     onError: (line) => log(`[postgres] ${line}`),
   });
   try {

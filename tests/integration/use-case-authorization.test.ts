@@ -1,12 +1,14 @@
 // Every use case decides who may call it, by itself (issue 10): called directly — not through
 // withApi, a page guard or a server action — each one refuses a caller without its permission
 // and keeps a caller with it to their own partner. One row per use case.
+import { parse } from "csv-parse/sync";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { issueApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { getRunStats, listRuns, retryRun } from "@/lib/background/list-runs";
+import { exportDeliveriesCsv } from "@/lib/deliveries/export-deliveries";
 import { db } from "@/lib/db";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { getDeliveryOrThrow, listStatusEvents } from "@/lib/deliveries/get-delivery";
@@ -83,6 +85,27 @@ const USE_CASES: UseCase[] = [
     scope: async () => {
       const { delivery } = await createDelivery({ actor: as.partnerB, input: deliveryPayload() as never });
       expect(delivery.partner.id).toBe(world.partnerB.id);
+    },
+  },
+  {
+    name: "exportDeliveriesCsv",
+    permission: "deliveries.read",
+    without: () => NOBODY,
+    run: async (actor) => {
+      const chunks: string[] = [];
+      for await (const chunk of exportDeliveriesCsv({ actor, query: query() })) chunks.push(chunk);
+      return chunks;
+    },
+    scope: async () => {
+      let csv = "";
+      for await (const chunk of exportDeliveriesCsv({
+        actor: as.partnerB,
+        query: { ...query(), partnerId: world.partnerA.id },
+      }))
+        csv += chunk;
+      const partners = (parse(csv, { columns: true }) as { partner: string }[]).map((r) => r.partner);
+      expect(partners.length).toBeGreaterThan(0);
+      expect(partners.filter((p) => !p.startsWith("Beta "))).toEqual([]);
     },
   },
   {
