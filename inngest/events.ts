@@ -1,8 +1,14 @@
 // Typed Inngest triggers over the outbox event contract (lib/outbox/events.ts): the relay sends
 // each committed OutboxEvent row with the row id as the event id.
 import { eventType } from "inngest";
-import { deliveryCreatedData, deliveryStatusChangedData, webhookReplayRequestedData } from "@/lib/outbox/events";
+import {
+  deliveryCreatedData,
+  deliveryStatusChangedData,
+  importConfirmedData,
+  webhookReplayRequestedData,
+} from "@/lib/outbox/events";
 
 export const deliveryCreated = eventType("delivery/created", { schema: deliveryCreatedData });
 export const deliveryStatusChanged = eventType("delivery/status.changed", { schema: deliveryStatusChangedData });
+export const importConfirmed = eventType("import/confirmed", { schema: importConfirmedData });
 export const webhookReplayRequested = eventType("webhook/replay.requested", { schema: webhookReplayRequestedData });

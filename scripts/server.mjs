@@ -57,8 +57,25 @@ let handle;
 let ready = () => {};
 const prepared = new Promise((resolve) => (ready = resolve));
 const server = http.createServer((req, res) => {
-  // Keep-alive connections must not outlive the drain: answer, then close.
-  if (stopping) res.setHeader("connection", "close");
+  // Draining: the listener is closed, but a request can still arrive on a keep-alive connection
+  // opened before. It is not started: a 503 tells the client (or load balancer) to retry
+  // elsewhere, and the connection closes with it.
+  if (stopping) {
+    res.writeHead(503, {
+      connection: "close",
+      "retry-after": "5",
+      "content-type": "application/problem+json; charset=utf-8",
+    });
+    res.end(
+      JSON.stringify({
+        type: "/problems/service-unavailable",
+        title: "Service unavailable",
+        status: 503,
+        detail: "The server is shutting down; retry in a moment.",
+      }),
+    );
+    return;
+  }
   appendPeer(req);
   running++;
   prepared

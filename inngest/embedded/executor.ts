@@ -70,6 +70,15 @@ export class EmbeddedExecutor {
     return ((fn.opts as { retries?: number }).retries ?? DEFAULT_RETRIES) + 1;
   }
 
+  /**
+   * Inngest's `priority.run` moves a run up to that many seconds ahead of others in the queue; it
+   * is an expression there, and here a plain number of seconds (anything else counts as 0).
+   */
+  private prioritySeconds(fn: AnyFunction): number {
+    const run = (fn.opts as { priority?: { run?: string } }).priority?.run;
+    return run && /^\d+$/.test(run.trim()) ? Number(run) : 0;
+  }
+
   private concurrencyLimit(fn: AnyFunction): number | undefined {
     const c = (fn.opts as { concurrency?: number | { limit?: number } }).concurrency;
     return typeof c === "number" ? c : c?.limit;
@@ -81,7 +90,12 @@ export class EmbeddedExecutor {
     for (const event of events) {
       for (const [functionId, fn] of this.byId) {
         if (this.triggers(fn).some((t) => t.event === event.name)) {
-          runs.push({ functionId, maxAttempts: this.maxAttempts(fn), event });
+          runs.push({
+            functionId,
+            maxAttempts: this.maxAttempts(fn),
+            event,
+            prioritySeconds: this.prioritySeconds(fn),
+          });
         }
       }
     }

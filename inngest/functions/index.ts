@@ -1,4 +1,5 @@
 import { deliveryEmails } from "@/inngest/functions/delivery-emails";
+import { deliveryImport } from "@/inngest/functions/delivery-import";
 import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
 import { pruneOldRecordsDaily } from "@/inngest/functions/prune-old-records";
@@ -11,6 +12,7 @@ export const functions = [
   deliveryInApp,
   deliveryWebhook,
   webhookReplay,
+  deliveryImport,
   stuckDeliveries,
   pruneOldRecordsDaily,
 ];

@@ -18,11 +18,12 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
   return result.data;
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+/** The body's bytes, refused with 413 as soon as it passes `limit` (declared or streamed). */
+export async function readBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () => new AppError("payload_too_large", `The body exceeds ${limit} bytes.`);
   if (declared > limit) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +37,11 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+  return (await readBytes(request, limit)).toString("utf8");
 }
 
 /** A JSON body validated by `schema`: 415, 413, 400 (syntax) or 400 (validation) otherwise. */

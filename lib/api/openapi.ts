@@ -13,6 +13,7 @@ import {
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
 import { registerBackgroundWork, WEBHOOK_DESCRIPTION } from "@/lib/api/openapi-background";
+import { importSummarySchema } from "@/lib/imports/schemas";
 
 const problemSchema = z
   .object({
@@ -103,6 +104,76 @@ function buildDocument() {
       400: problem("Invalid query."),
       ...authErrors,
     },
+  });
+  const csvFile = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
+  const importId = z.object({ id: z.uuid() });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/imports",
+    summary: "Upload a CSV file of deliveries (validated, nothing created yet)",
+    description:
+      "Up to 10,000 rows and 5 MB, UTF-8 (BOM optional), comma or semicolon separated; columns as in the template. " +
+      "Every row is checked with the create schema; confirm the import to create the valid rows. Optional header " +
+      "`X-File-Name`.",
+    security,
+    request: { body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+    responses: {
+      201: ok("Read and validated.", importSummarySchema),
+      400: problem("Not a CSV file we can read, or unknown/missing columns."),
+      413: problem("Larger than 5 MB or more than 10,000 rows."),
+      415: problem("Not text/csv."),
+      ...authErrors,
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/imports",
+    summary: "Your recent imports",
+    security,
+    responses: { 200: ok("Newest first.", z.object({ data: z.array(importSummarySchema) })), ...authErrors },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/imports/template.csv",
+    summary: "The import template",
+    security,
+    responses: { 200: csvFile("The columns (the create schema's fields) and one example row."), ...authErrors },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/imports/{id}",
+    summary: "One import: status, counts, errors, progress",
+    security,
+    request: { params: importId },
+    responses: {
+      200: ok("The import.", importSummarySchema),
+      404: problem("Not yours, or no such import."),
+      ...authErrors,
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/imports/{id}/confirm",
+    summary: "Create the valid rows (in the background)",
+    description:
+      "Each row is created through the same path as POST /deliveries, with its own idempotency key: the row's " +
+      "externalReference, or its content. Uploading the same file again creates nothing new.",
+    security,
+    request: { params: importId },
+    responses: {
+      202: ok("Queued; poll GET /imports/{id} for progress.", importSummarySchema),
+      404: problem("Not yours, or no such import."),
+      409: problem("Already confirmed, or no valid row."),
+      ...authErrors,
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/imports/{id}/errors.csv",
+    summary: "Every refused row of an import",
+    security,
+    request: { params: importId },
+    responses: { 200: csvFile("row, column, message."), 404: problem("Not yours, or no such import."), ...authErrors },
   });
   registry.registerPath({
     method: "get",

@@ -32,6 +32,8 @@ export interface NewRun {
   functionId: string;
   maxAttempts: number;
   event: RunEvent;
+  /** Moves the run this many seconds ahead in the queue (Inngest's `priority.run`). */
+  prioritySeconds?: number;
 }
 
 /** Adds runs; a run that exists for the same function and event is left alone (exactly once). */
@@ -44,6 +46,7 @@ export async function enqueueRuns(runs: NewRun[]): Promise<number> {
       eventName: r.event.name,
       event: r.event as unknown as Prisma.InputJsonValue,
       maxAttempts: r.maxAttempts,
+      nextRunAt: new Date(Date.now() - (r.prioritySeconds ?? 0) * 1000),
     })),
     skipDuplicates: true,
   });

@@ -36,13 +36,14 @@ export function createDeliveryStatement(args: {
   idempotencyKey: string;
   fingerprint: string;
   trackingCode: string;
+  importId?: string;
 }) {
-  const { input, actor, partnerId, idempotencyKey, fingerprint, trackingCode } = args;
+  const { input, actor, partnerId, idempotencyKey, fingerprint, trackingCode, importId } = args;
   const id = randomUUID();
   const now = new Date();
   const event = outboxRow({
     name: "delivery/created",
-    data: { deliveryId: id, partnerId, trackingCode, status: "CREATED", occurredAt: now.toISOString() },
+    data: { deliveryId: id, partnerId, trackingCode, status: "CREATED", occurredAt: now.toISOString(), importId },
   });
   const weight = input.packageWeightKg === undefined ? null : input.packageWeightKg.toFixed(3);
   return Prisma.sql`
@@ -100,6 +101,8 @@ export async function createDelivery(options: {
   input: CreateDeliveryInput;
   /** Raw `Idempotency-Key` header value, already validated. */
   idempotencyKey?: string;
+  /** The CSV import creating this row, if any (lib/imports). */
+  importId?: string;
 }): Promise<CreateDeliveryResult> {
   const { actor, input } = options;
   authorize(actor, "deliveries.create");
@@ -132,6 +135,7 @@ export async function createDelivery(options: {
           idempotencyKey,
           fingerprint,
           trackingCode: newTrackingCode(),
+          importId: options.importId,
         }),
       );
     } catch (error) {

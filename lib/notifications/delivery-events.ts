@@ -28,7 +28,11 @@ async function loadDelivery(id: string) {
   });
 }
 
+/** A row of a CSV import: the partner is told about the import once, not about each row. */
+const fromImport = (event: DeliveryEvent) => event.name === "delivery/created" && !!event.data.importId;
+
 export async function emailPartnerContact(event: DeliveryEvent) {
+  if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
   const d = await loadDelivery(event.data.deliveryId);
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   if (!d.partner.contactEmail) return { skipped: "partner has no contact email" } satisfies Skipped;
@@ -76,6 +80,7 @@ export async function emailRecipient(event: DeliveryEvent) {
 }
 
 export async function notifyPartnerUsers(event: DeliveryEvent) {
+  if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
   const d = await loadDelivery(event.data.deliveryId);
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   const created = await notifyUsers(await partnerUserIds(d.partnerId), {

@@ -11,6 +11,8 @@ export const deliveryCreatedData = z.object({
   trackingCode: z.string(),
   status: z.literal("CREATED"),
   occurredAt: z.string(),
+  /** Created by a CSV import: the partner hears about the import as a whole, not per row. */
+  importId: z.uuid().optional(),
 });
 
 export const deliveryStatusChangedData = z.object({
@@ -23,6 +25,9 @@ export const deliveryStatusChangedData = z.object({
   version: z.number().int(),
   occurredAt: z.string(),
 });
+
+/** A partner confirmed a validated CSV import: its rows are to be created. */
+export const importConfirmedData = z.object({ importId: z.uuid() });
 
 /** A partner asked for the events their disabled endpoint missed since `since` to be sent again. */
 export const webhookReplayRequestedData = z.object({
@@ -37,6 +42,7 @@ export const OUTBOX_EVENTS = {
   "delivery/created": deliveryCreatedData,
   "delivery/status.changed": deliveryStatusChangedData,
   "webhook/replay.requested": webhookReplayRequestedData,
+  "import/confirmed": importConfirmedData,
 } as const;
 
 export type OutboxEventName = keyof typeof OUTBOX_EVENTS;

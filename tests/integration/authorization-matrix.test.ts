@@ -97,6 +97,32 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
     expect: scoped(201, { otherPartner: 201, admin: 403 }),
   },
+  // Imports create deliveries: partners (people and keys) only; admins see the route but may not.
+  // A JSON body is refused with 415 once the caller may (the file is text/csv).
+  "POST /api/v1/imports": {
+    probe: () => ({ path: "/api/v1/imports", json: {} }),
+    expect: scoped(415, { otherPartner: 415, admin: 403 }),
+  },
+  "GET /api/v1/imports": {
+    probe: () => ({ path: "/api/v1/imports" }),
+    expect: scoped(200, { otherPartner: 200, admin: 403 }),
+  },
+  "GET /api/v1/imports/template.csv": {
+    probe: () => ({ path: "/api/v1/imports/template.csv" }),
+    expect: scoped(200, { otherPartner: 200, admin: 403 }),
+  },
+  "GET /api/v1/imports/[id]": {
+    probe: () => ({ path: `/api/v1/imports/${randomUUID()}` }),
+    expect: scoped(404, { admin: 403 }),
+  },
+  "POST /api/v1/imports/[id]/confirm": {
+    probe: () => ({ path: `/api/v1/imports/${randomUUID()}/confirm`, json: {} }),
+    expect: scoped(404, { admin: 403 }),
+  },
+  "GET /api/v1/imports/[id]/errors.csv": {
+    probe: () => ({ path: `/api/v1/imports/${randomUUID()}/errors.csv` }),
+    expect: scoped(404, { admin: 403 }),
+  },
   "GET /api/v1/deliveries/[id]": {
     probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}` }),
     expect: scoped(200),

@@ -52,11 +52,21 @@ const slow = app.createFunction({ id: "slow", triggers: [{ event: "test/slow" }]
   }),
 );
 
+const order: string[] = [];
+const plain = app.createFunction(
+  { id: "plain", triggers: [{ event: "test/plain" }], retries: 0 },
+  async ({ event, step }) => step.run("note", () => void order.push(`plain:${event.id}`)),
+);
+const urgent = app.createFunction(
+  { id: "urgent", triggers: [{ event: "test/urgent" }], retries: 0, priority: { run: "60" } },
+  async ({ event, step }) => step.run("note", () => void order.push(`urgent:${event.id}`)),
+);
+
 let executor: EmbeddedExecutor | undefined;
 function start(concurrency = 4) {
   executor = new EmbeddedExecutor({
     appId: app.id,
-    functions: [threeSteps, giveUp, sleeper, slow],
+    functions: [threeSteps, giveUp, sleeper, slow, plain, urgent],
     concurrency,
     retryBaseMs: 20,
     leaseMs: 1_000,
@@ -143,6 +153,21 @@ describe("the embedded executor", () => {
     await start(2).send(events);
     for (const e of events) await settled(e.id);
     expect(maxRunning).toBe(2);
+  });
+
+  it("runs a function with priority ahead of runs queued before it", async () => {
+    const queued = Array.from({ length: 5 }, () => event("test/plain"));
+    const first = event("test/urgent");
+    const ex = start(1);
+    await ex.stop(1_000); // queue without running: all six wait, the urgent one last
+    await ex.send(queued);
+    await new Promise((r) => setTimeout(r, 20));
+    await ex.send([first]);
+    order.length = 0;
+    start(1);
+    for (const e of [...queued, first]) await settled(e.id);
+    expect(order[0]).toBe(`urgent:${first.id}`);
+    expect(order).toHaveLength(6);
   });
 
   it("leaves runs of functions it does not have to the instances that have them", async () => {

@@ -1,0 +1,9 @@
+import { withApi } from "@/lib/api/handler";
+import { json } from "@/lib/api/responses";
+import { getImport } from "@/lib/imports/manage-imports";
+
+// GET /api/v1/imports/{id} – status, counts, errors and progress of one import
+export const GET = withApi<{ id: string }>(
+  { permission: "deliveries.create", visibleWith: "deliveries.read" },
+  async ({ actor, params }) => json(await getImport({ actor, id: params.id })),
+);

@@ -1,0 +1,27 @@
+import { stringify } from "csv-stringify/sync";
+import { withApi } from "@/lib/api/handler";
+import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
+
+// GET /api/v1/imports/template.csv – the columns an import file has (the create schema's fields)
+export const GET = withApi({ permission: "deliveries.create", visibleWith: "deliveries.read" }, async () => {
+  const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const example = {
+    pickupAddress: "12 Market St, Springfield",
+    dropoffAddress: "4 Elm Rd, Springfield",
+    recipientName: "Ada Lovelace",
+    recipientPhone: "",
+    recipientEmail: "ada@example.com",
+    productName: "Books",
+    packageWeightKg: "2.5",
+    deliveryDate: day,
+    notes: "",
+    externalReference: "ORDER-1001",
+  };
+  return new Response(stringify([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => example[c])]), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="deliveries-import-template.csv"',
+      "cache-control": "no-store",
+    },
+  });
+});
