@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
-import { formatDate, type DeliveryRow } from "@/lib/deliveries/serialize";
+import { serializeDelivery, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 
 export const EXPORT_COLUMNS = [
@@ -26,25 +26,14 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+/** The API's representation of the row, laid out in the export's columns. */
 function cells(row: DeliveryRow): string[] {
-  const value: Record<(typeof EXPORT_COLUMNS)[number], string | null> = {
-    pickupAddress: row.pickupAddress,
-    dropoffAddress: row.dropoffAddress,
-    recipientName: row.recipientName,
-    recipientPhone: row.recipientPhone,
-    recipientEmail: row.recipientEmail,
-    productName: row.productName,
-    packageWeightKg: row.packageWeightKg === null ? null : String(row.packageWeightKg),
-    deliveryDate: formatDate(row.deliveryDate),
-    notes: row.notes,
-    externalReference: row.externalReference,
-    trackingCode: row.trackingCode,
-    status: row.status,
-    partner: row.partner.name,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+  const delivery = serializeDelivery(row);
+  const value: Record<(typeof EXPORT_COLUMNS)[number], string | number | null> = {
+    ...delivery,
+    partner: delivery.partner.name,
   };
-  return EXPORT_COLUMNS.map((c) => neutralise(value[c] ?? ""));
+  return EXPORT_COLUMNS.map((c) => neutralise(String(value[c] ?? "")));
 }
 
 type ExportOptions = { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort };
