@@ -249,7 +249,7 @@ async function main() {
         durationSeconds: seconds,
         poolSize,
         loadGenerator: generator,
-        workers: process.env.WEB_CONCURRENCY ?? "default (one per core)",
+        workers: process.env.WEB_CONCURRENCY ?? "1",
         background: args.background!,
       },
       scenarios: [...results, ...ceiling].map(({ total: _total, ...s }) => s),
