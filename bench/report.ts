@@ -24,6 +24,8 @@ export interface Results {
   /** Of the busiest server process (the primary or one cluster worker). */
   peakRssMb: number;
   serverProcesses: number;
+  /** How the server ended on SIGTERM after the scenarios, and how long its drain took. */
+  serverShutdown: string;
   seedSeconds: number;
   /** pg_stat_user_indexes.idx_scan per index over the HTTP scenarios. */
   indexScans: Record<string, number>;
@@ -69,7 +71,7 @@ export function markdown(r: Results, name: string): string {
     ``,
     `API / database ceiling: ${Object.entries(r.ratios)
       .map(([k, v]) => `${k} **${v}**`)
-      .join(", ")}. Peak RSS of one server process **${r.peakRssMb} MB**.`,
+      .join(", ")}. Peak RSS of one server process **${r.peakRssMb} MB**. Server shutdown: ${r.serverShutdown}.`,
     ``,
     `Index scans during the HTTP scenarios (pg_stat_user_indexes):`,
     ``,

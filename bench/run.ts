@@ -112,6 +112,8 @@ async function indexUsage(url: string): Promise<Record<string, number>> {
   }
 }
 
+let serverFailure: string | undefined;
+
 async function main() {
   const uptime = execFileSync("uptime", { encoding: "utf8" }).trim();
   log(`uptime: ${uptime}`);
@@ -208,8 +210,10 @@ async function main() {
     const memory = rss.stop();
     const indexes = await indexUsage(database.url);
     server.kill("SIGTERM");
+    const stopStarted = performance.now();
     const exitCode = await exited;
-    if (exitCode !== 0) throw new Error(`the server exited with ${String(exitCode)} on SIGTERM`);
+    const shutdownSeconds = Math.round((performance.now() - stopStarted) / 100) / 10;
+    if (exitCode !== 0) serverFailure = `the server exited with ${String(exitCode)} on SIGTERM`;
 
     log("database ceiling through pg");
     const pool = new pg.Pool({ connectionString: database.url, max: connections });
@@ -260,6 +264,7 @@ async function main() {
         "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
       peakRssMb: memory.peakMb,
+      serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
       serverProcesses: memory.processes,
       seedSeconds,
       indexScans: indexes,
@@ -270,6 +275,8 @@ async function main() {
     mkdirSync(resultsDir, { recursive: true });
     write(resultsDir, outName, report);
     log(`wrote ${path.relative(root, resultsDir)}/${outName}.{json,md,svg}`);
+    // Results first, then the failure: a server that does not drain cleanly fails the bench.
+    if (serverFailure) throw new Error(serverFailure);
   } finally {
     await database.stop();
     rmSync(tmp, { recursive: true, force: true });
