@@ -60,8 +60,12 @@ export async function captureListQuery(
   databaseUrl: string,
   actor: Actor,
 ): Promise<{ text: string; values: unknown[] }> {
+  // Our own pool, ended by us: an adapter-owned pool could outlive $disconnect() and crash the
+  // bench with an unhandled "terminating connection" error when PostgreSQL stops.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  pool.on("error", () => {});
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    adapter: new PrismaPg(pool),
     log: [{ emit: "event", level: "query" }],
   });
   const seen: { text: string; values: unknown[] }[] = [];
@@ -71,6 +75,8 @@ export async function captureListQuery(
   const { listDeliveries } = await import("@/lib/deliveries/list-deliveries");
   await listDeliveries({ actor, query: { limit: 20 } });
   await client.$disconnect();
+  await pool.end().catch(() => {});
+  delete (globalThis as { db?: unknown }).db;
   const query = seen.find((q) => /FROM "public"\."Delivery"|FROM "Delivery"/.test(q.text));
   if (!query) throw new Error(`no list query captured: ${JSON.stringify(seen.map((q) => q.text))}`);
   return query;

@@ -1,19 +1,34 @@
-// The machine, the table on the console, and bench/results/latest.{json,md}.
+// The machine, the table on the console, and bench/results/<name>.{json,md,svg}.
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chart } from "./chart";
 import type { Measured } from "./stats";
 
 export type Scenario = Omit<Measured, "total"> & { name: string };
 
 export interface Results {
   machine: Record<string, string | number>;
-  settings: { rows: number; connections: number; durationSeconds: number; poolSize: number };
+  settings: {
+    rows: number;
+    connections: number;
+    durationSeconds: number;
+    poolSize: number;
+    loadGenerator: string;
+    workers: string;
+    background: string;
+  };
   /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
   scenarios: Scenario[];
-  ratios: { create: number; list: number };
+  ratios: Record<string, number>;
+  /** Of the busiest server process (the primary or one cluster worker). */
   peakRssMb: number;
+  serverProcesses: number;
+  /** How the server ended on SIGTERM after the scenarios, and how long its drain took. */
+  serverShutdown: string;
   seedSeconds: number;
+  /** pg_stat_user_indexes.idx_scan per index over the HTTP scenarios. */
+  indexScans: Record<string, number>;
   profile?: string[];
 }
 
@@ -36,21 +51,31 @@ export function machine(postgres: string): Record<string, string | number> {
 const row = (s: Scenario) =>
   `| ${s.name} | ${s.requestsPerSec.toFixed(0)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.non2xx} |`;
 
-export function markdown(r: Results): string {
+export function markdown(r: Results, name: string): string {
   const m = r.machine;
+  const s = r.settings;
   return [
     `# Benchmark results`,
     ``,
-    `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} (embedded, default settings).`,
-    `Load average at start ${m.loadAverageAtStart}, at end ${m.loadAverageAtEnd} (the machine is shared: figures are noisy).`,
-    `${r.settings.rows.toLocaleString("en")} deliveries over 50 partners (seeded in ${r.seedSeconds} s); ${r.settings.connections} connections, ` +
-      `${r.settings.durationSeconds} s per scenario; app pool ${r.settings.poolSize} connections; load generator on the same machine.`,
+    `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} (embedded).`,
+    `\`uptime\` at start: \`${m.uptimeAtStart}\`; load average at end ${m.loadAverageAtEnd} (the machine is shared: figures are noisy).`,
+    `${s.rows.toLocaleString("en")} deliveries over 50 partners (seeded in ${r.seedSeconds} s); ${s.connections} connections, ` +
+      `${s.durationSeconds} s per scenario, load generator ${s.loadGenerator} on the same machine; server workers: ${s.workers} ` +
+      `(${r.serverProcesses} processes); app pool ${s.poolSize} connections per process; background work: ${s.background}.`,
+    ``,
+    `![req/s and p99 per scenario](${name}.svg)`,
     ``,
     `| scenario | req/s | p50 ms | p99 ms | errors | non-2xx |`,
     `|---|---:|---:|---:|---:|---:|`,
     ...r.scenarios.map(row),
     ``,
-    `API / database ceiling: create **${r.ratios.create}**, list **${r.ratios.list}**. Peak server RSS **${r.peakRssMb} MB**.`,
+    `API / database ceiling: ${Object.entries(r.ratios)
+      .map(([k, v]) => `${k} **${v}**`)
+      .join(", ")}. Peak RSS of one server process **${r.peakRssMb} MB**. Server shutdown: ${r.serverShutdown}.`,
+    ``,
+    `Index scans during the HTTP scenarios (pg_stat_user_indexes):`,
+    ``,
+    ...Object.entries(r.indexScans).map(([k, v]) => `- ${k}: ${v}`),
     ...(r.profile
       ? [``, `CPU profile of the server (self time, top entries):`, ``, ...r.profile.map((l) => `- ${l}`)]
       : []),
@@ -58,12 +83,13 @@ export function markdown(r: Results): string {
   ].join("\n");
 }
 
-export function write(dir: string, r: Results) {
-  writeFileSync(path.join(dir, "latest.json"), JSON.stringify(r, null, 2) + "\n");
-  writeFileSync(path.join(dir, "latest.md"), markdown(r));
+export function write(dir: string, name: string, r: Results) {
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(r, null, 2) + "\n");
+  writeFileSync(path.join(dir, `${name}.md`), markdown(r, name));
+  writeFileSync(path.join(dir, `${name}.svg`), chart(r));
 }
 
-export function printTable(r: Results) {
+export function printTable(r: Results, expectedNon2xx: Set<string>) {
   console.log();
   console.table(
     r.scenarios.map((s) => ({
@@ -72,8 +98,12 @@ export function printTable(r: Results) {
       p50: s.p50Ms,
       p99: s.p99Ms,
       errors: s.errors,
-      non2xx: s.non2xx,
+      non2xx: expectedNon2xx.has(s.name) ? `${s.non2xx} (by design)` : s.non2xx,
     })),
   );
-  console.log(`ratios: create ${r.ratios.create}, list ${r.ratios.list}; peak server RSS ${r.peakRssMb} MB`);
+  console.log(
+    `ratios: ${Object.entries(r.ratios)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}; peak RSS of one server process ${r.peakRssMb} MB`,
+  );
 }

@@ -1,22 +1,25 @@
-// `npm run bench [-- --rows 1000000 --duration 15 --connections 32 --quick --cpu-prof --no-build]`
+// `npm run bench [-- --rows 1000000 --duration 15 --connections 32 --quick --cpu-prof --no-build
+//   --out <name> --background embedded|unreachable]`
 // Builds the production server, starts it on a fresh embedded PostgreSQL (or DATABASE_URL, which
 // must be a scratch database: it is migrated and seeded), seeds in bulk, drives every scenario
-// with autocannon, measures the database ceiling through pg, and writes bench/results/latest.*.
-import { spawn, spawnSync } from "node:child_process";
+// with wrk (autocannon when wrk is missing), measures the database ceiling through pg, and writes
+// bench/results/latest.{json,md,svg} — or, with --quick or --out, a scratch file beside them.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
-import { NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
+import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
-import { cannon, createPayload, sample, scenarios } from "./scenarios";
+import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
 import { seed } from "./seed";
+import { cannon, hasWrk, wrk } from "./wrk";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -27,6 +30,9 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    out: { type: "string" },
+    background: { type: "string", default: "embedded" },
+    only: { type: "string" },
   },
 });
 const quick = args.quick!;
@@ -35,6 +41,11 @@ const seconds = Number(args.duration ?? (quick ? 3 : 15));
 const connections = Number(args.connections);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const resultsDir = path.join(root, "bench/results");
+// Only a full run replaces the committed results; a smoke run or a named one writes beside them.
+const outName = args.out ?? (quick ? "quick" : "latest");
+if (!/^[\w.-]+$/.test(outName)) throw new Error(`--out takes a plain file name, not ${outName}`);
+if (!["embedded", "unreachable"].includes(args.background!))
+  throw new Error("--background is embedded (the app's default: functions run in the server) or unreachable");
 const log = (line: string) => console.log(`▸ ${line}`);
 
 function freePort(): Promise<number> {
@@ -51,16 +62,61 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv = process.e
   if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed`);
 }
 
-/** Peak resident memory of one process: sampled VmRSS and the kernel's own high-water mark. */
-function rssWatcher(pid: number) {
-  let peak = 0;
-  const read = (field: string) =>
-    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-  const timer = setInterval(() => (peak = Math.max(peak, read("VmRSS"))), 250);
-  return { stop: () => (clearInterval(timer), (peak = Math.max(peak, read("VmHWM"))), Math.round(peak / 1024)) };
+/** The server and its cluster workers. */
+function processTree(pid: number): number[] {
+  try {
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
+    return [pid, ...children.flatMap(processTree)];
+  } catch {
+    return [];
+  }
 }
 
+/** Peak resident memory of the busiest server process: sampled VmRSS and the kernel's high-water mark. */
+function rssWatcher(pid: number) {
+  const peaks = new Map<number, number>();
+  const read = (p: number, field: string) => {
+    try {
+      return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const sample = (field: string) => {
+    for (const p of processTree(pid)) peaks.set(p, Math.max(peaks.get(p) ?? 0, read(p, field)));
+  };
+  const timer = setInterval(() => sample("VmRSS"), 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample("VmHWM");
+      return { processes: peaks.size, peakMb: Math.round(Math.max(0, ...peaks.values()) / 1024) };
+    },
+  };
+}
+
+/** How often each index was used while the scenarios ran: the proof that an index earns its writes. */
+async function indexUsage(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; scans: string }>(
+      `SELECT relname || '.' || indexrelname AS name, idx_scan AS scans FROM pg_stat_user_indexes
+       WHERE relname IN ('Delivery', 'DeliveryStatusEvent', 'OutboxEvent', 'ApiKey', 'RateLimit') ORDER BY 1`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.scans)]));
+  } finally {
+    await client.end();
+  }
+}
+
+let serverFailure: string | undefined;
+
 async function main() {
+  const uptime = execFileSync("uptime", { encoding: "utf8" }).trim();
+  log(`uptime: ${uptime}`);
   if (!args["no-build"] && !(quick && existsSync(path.join(root, ".next/BUILD_ID")))) {
     log("next build");
     run(path.join(root, "node_modules/.bin/next"), ["build"], { ...process.env, NODE_ENV: "production" });
@@ -79,6 +135,8 @@ async function main() {
   // Kept after the run (git-ignored) for a closer look, e.g. in Chrome DevTools.
   const profileDir = path.join(resultsDir, "profiles");
   rmSync(profileDir, { recursive: true, force: true });
+  const generator = hasWrk() ? "wrk" : "autocannon";
+  const drivers = { wrk: (...a: Parameters<typeof cannon>) => wrk(...a, tmp), autocannon: cannon };
   try {
     run(path.join(root, "node_modules/.bin/tsx"), ["scripts/db/migrate.ts", "deploy"], {
       ...process.env,
@@ -92,6 +150,7 @@ async function main() {
     const seeded = await seed(client, rows);
     const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
     const data = await sample(client, seeded);
+    await client.query("SELECT pg_stat_reset()");
     await client.end();
     log(`seeded in ${seedSeconds} s`);
 
@@ -106,6 +165,8 @@ async function main() {
       env: {
         ...process.env,
         ...NO_OUTSIDE_INNGEST,
+        // unreachable: an Inngest server configured but down, so the relay pauses and no function runs
+        ...(args.background === "unreachable" ? INNGEST_UNREACHABLE : {}),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: database.url,
@@ -133,19 +194,26 @@ async function main() {
       await new Promise((r) => setTimeout(r, 250));
     }
     const rss = rssWatcher(server.pid!);
-    const machineInfo = machine(version);
+    const machineInfo = { ...machine(version), uptimeAtStart: uptime };
     const all = scenarios(seeded, data);
-    log("warm-up");
-    await cannon(url, 8, quick ? 2 : 5, all["mixed (20% create, 70% read, 10% cancel)"]);
+    const only = args.only ? new RegExp(args.only) : null;
+    const load = drivers[generator];
+    log(`warm-up (${generator})`);
+    await load(url, 8, quick ? 2 : 5, all["mixed (20% create, 70% read, 10% cancel)"]);
 
     const results: (Scenario & { total: number })[] = [];
     for (const [name, next] of Object.entries(all)) {
+      if (only && !only.test(name)) continue;
       log(`${name}: ${connections} connections, ${seconds} s`);
-      results.push({ name, ...(await cannon(url, connections, seconds, next)) });
+      results.push({ name, ...(await load(url, connections, seconds, next)) });
     }
-    const peakRssMb = rss.stop();
+    const memory = rss.stop();
+    const indexes = await indexUsage(database.url);
     server.kill("SIGTERM");
-    await exited;
+    const stopStarted = performance.now();
+    const exitCode = await exited;
+    const shutdownSeconds = Math.round((performance.now() - stopStarted) / 100) / 10;
+    if (exitCode !== 0) serverFailure = `the server exited with ${String(exitCode)} on SIGTERM`;
 
     log("database ceiling through pg");
     const pool = new pg.Pool({ connectionString: database.url, max: connections });
@@ -163,9 +231,13 @@ async function main() {
       name: "ceiling: list first page (pg)",
       ...(await drive(connections, seconds, async () => void (await pool.query(list.text, list.values)))),
     });
+    ceiling.push({
+      name: "ceiling: SELECT 1 (pg)",
+      ...(await drive(connections, seconds, async () => void (await pool.query("SELECT 1")))),
+    });
     await pool.end();
 
-    const byName = (n: string) => [...results, ...ceiling].find((s) => s.name === n)!.requestsPerSec;
+    const byName = (n: string) => [...results, ...ceiling].find((s) => s.name === n)?.requestsPerSec ?? NaN;
     const ratio = (api: string, db: string) => Math.round((byName(api) / byName(db)) * 100) / 100;
     const report: Results = {
       machine: {
@@ -175,29 +247,46 @@ async function main() {
           .map((l) => l.toFixed(2))
           .join(" "),
       },
-      settings: { rows, connections, durationSeconds: seconds, poolSize },
+      settings: {
+        rows,
+        connections,
+        durationSeconds: seconds,
+        poolSize,
+        loadGenerator: generator,
+        workers: process.env.WEB_CONCURRENCY ?? "1",
+        background: args.background!,
+      },
       scenarios: [...results, ...ceiling].map(({ total: _total, ...s }) => s),
       ratios: {
         create: ratio("create (unique)", "ceiling: create transaction (pg)"),
         list: ratio("list: first page", "ceiling: list first page (pg)"),
+        "create · 1 partner": ratio("create (unique) · 1 partner", "ceiling: create transaction (pg)"),
+        "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
-      peakRssMb,
+      peakRssMb: memory.peakMb,
+      serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
+      serverProcesses: memory.processes,
       seedSeconds,
+      indexScans: indexes,
       ...(args["cpu-prof"] ? { profile: summariseProfiles(profileDir) } : {}),
     };
-    printTable(report);
+    printTable(report, EXPECTED_NON_2XX);
     if (report.profile) console.log(report.profile.join("\n"));
     mkdirSync(resultsDir, { recursive: true });
-    write(resultsDir, report);
-    log(`wrote ${path.relative(root, resultsDir)}/latest.json and latest.md`);
+    write(resultsDir, outName, report);
+    log(`wrote ${path.relative(root, resultsDir)}/${outName}.{json,md,svg}`);
+    // Results first, then the failure: a server that does not drain cleanly fails the bench.
+    if (serverFailure) throw new Error(serverFailure);
   } finally {
     await database.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
-  process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

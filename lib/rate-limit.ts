@@ -19,8 +19,7 @@ export interface LimitState {
 
 /** Counts one hit in every bucket; the answer is the most restrictive bucket's state. */
 export async function hit(buckets: Bucket[]): Promise<LimitState> {
-  const states = await hitEach(buckets);
-  return states.find((s) => !s.allowed) ?? states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+  return mostRestrictive(await hitEach(buckets));
 }
 
 /** Counts one hit in every bucket; the state of each, in the order given. */
@@ -36,6 +35,11 @@ export async function hitEach(buckets: Bucket[]): Promise<LimitState[]> {
       "count" = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
       "windowStart" = EXCLUDED."windowStart"
     RETURNING "key", "count"`;
+  return statesOf(buckets, rows);
+}
+
+/** Each bucket's state from the counts an upsert returned (here, or in lib/auth/api-key-request.ts). */
+export function statesOf(buckets: Bucket[], rows: { key: string; count: number }[]): LimitState[] {
   const now = Date.now() / 1000;
   return buckets.map((bucket): LimitState => {
     const count = rows.find((r) => r.key === bucket.key)?.count ?? 1;
@@ -46,6 +50,11 @@ export async function hitEach(buckets: Bucket[]): Promise<LimitState[]> {
       resetSeconds: Math.max(1, Math.ceil(bucket.windowSeconds - (now % bucket.windowSeconds))),
     };
   });
+}
+
+/** The answer for a request counted in several buckets: the most restrictive one's state. */
+export function mostRestrictive(states: LimitState[]): LimitState {
+  return states.find((s) => !s.allowed) ?? states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
 }
 
 /** Takes back one hit from each bucket, if it was counted in the current window. */

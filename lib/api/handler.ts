@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { apiBuckets } from "@/lib/auth/rate-limits";
-import { hit, rateLimitHeaders } from "@/lib/rate-limit";
+import { bearerSecret, resolveApiKeyAndHit } from "@/lib/auth/api-key-request";
+import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -21,6 +22,10 @@ type AuthedContext<P> = BaseContext<P> & { actor: Actor };
 type RouteHandler = (request: Request, route?: { params?: Promise<Params> }) => Promise<Response>;
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const API_KEY_ROLE = { role: "API_KEY" } as const;
+
+const unauthenticated = () =>
+  new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
 
 /** What any path this API does not serve answers; a route out of the caller's reach answers the same. */
 export const noSuchEndpoint = () => new AppError("not_found", "There is no such API endpoint. See /api/v1/docs.");
@@ -56,15 +61,24 @@ export function withApi<P extends Params>(
       const params = ((await route?.params) ?? {}) as P;
       const ctx: BaseContext<P> & { actor?: Actor } = { request, params, requestId };
       if ("permission" in options) {
-        const actor = await resolveActor(request);
-        if (!actor)
-          throw new AppError("unauthenticated", "Sign in or send a valid API key as `Authorization: Bearer <key>`.");
-        if (!can(actor, options.permission)) {
-          if (options.visibleWith && can(actor, options.visibleWith))
-            throw new AppError("forbidden", "You may not perform this action.");
-          throw noSuchEndpoint();
+        const secret = bearerSecret(request);
+        let actor: Actor | null;
+        let limit: LimitState;
+        if (secret !== undefined && can(API_KEY_ROLE, options.permission)) {
+          // The usual API call: key and rate limit in one round trip (lib/auth/api-key-request.ts).
+          const resolved = secret ? await resolveApiKeyAndHit(secret) : null;
+          if (!resolved) throw unauthenticated();
+          ({ actor, limit } = resolved);
+        } else {
+          actor = await resolveActor(request);
+          if (!actor) throw unauthenticated();
+          if (!can(actor, options.permission)) {
+            if (options.visibleWith && can(actor, options.visibleWith))
+              throw new AppError("forbidden", "You may not perform this action.");
+            throw noSuchEndpoint();
+          }
+          limit = await hit(apiBuckets(actor));
         }
-        const limit = await hit(apiBuckets(actor));
         limitHeaders = rateLimitHeaders(limit);
         if (!limit.allowed) throw new AppError("rate_limited", `Too many requests; retry in ${limit.resetSeconds} s.`);
         ctx.actor = actor;

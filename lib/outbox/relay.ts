@@ -70,11 +70,13 @@ export async function relayOutbox(options: {
   sender: EventSender;
   batchSize?: number;
   maxBatches?: number;
+  /** Asked before each batch: false ends the run early (a server shutting down). */
+  proceed?: () => boolean;
 }): Promise<RelayResult> {
   const batchSize = options.batchSize ?? env().OUTBOX_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 100;
   const result: RelayResult = { sent: 0, failed: 0, batches: 0, lastError: null };
-  while (result.batches < maxBatches) {
+  while (result.batches < maxBatches && (options.proceed?.() ?? true)) {
     const rows = await claimBatch(batchSize);
     if (rows.length === 0) break;
     result.batches++;

@@ -19,6 +19,8 @@ interface RelayState {
   /** Consecutive failed runs; 0 while the sender accepts events. */
   failures: number;
   pausedUntil: number;
+  /** Set by stopOutboxRelay: the run in progress ends after its current batch. */
+  stopping: boolean;
 }
 
 const holder = globalThis as unknown as { outboxRelay?: RelayState };
@@ -31,7 +33,15 @@ export function startOutboxRelay(options: { sender: EventSender; intervalMs: num
   if (holder.outboxRelay || options.intervalMs <= 0) return;
   const timer = setInterval(kickOutbox, options.intervalMs);
   timer.unref(); // never keep a process alive just for the sweep
-  holder.outboxRelay = { sender: options.sender, timer, running: null, again: false, failures: 0, pausedUntil: 0 };
+  holder.outboxRelay = {
+    sender: options.sender,
+    timer,
+    running: null,
+    again: false,
+    failures: 0,
+    pausedUntil: 0,
+    stopping: false,
+  };
   kickOutbox();
 }
 
@@ -51,7 +61,7 @@ export function kickOutbox(): void {
     do {
       state.again = false;
       try {
-        const result = await relayOutbox({ sender: state.sender });
+        const result = await relayOutbox({ sender: state.sender, proceed: () => !state.stopping });
         if (result.failed) onFailure(state, result.lastError);
         else if (result.sent && state.failures > 0) {
           console.info(JSON.stringify({ level: "info", msg: "outbox relay: events are accepted again" }));
@@ -60,7 +70,7 @@ export function kickOutbox(): void {
       } catch (error) {
         onFailure(state, String(error));
       }
-    } while (state.again && Date.now() >= state.pausedUntil);
+    } while (state.again && !state.stopping && Date.now() >= state.pausedUntil);
     state.running = null;
   })();
 }
@@ -80,6 +90,9 @@ export async function stopOutboxRelay(): Promise<void> {
   const state = holder.outboxRelay;
   if (!state) return;
   clearInterval(state.timer);
+  // A backlog (thousands of rows after a burst of creates) must not hold up a shutdown: the run in
+  // progress stops after its current batch, the rest waits for the next start's sweep.
+  state.stopping = true;
   holder.outboxRelay = undefined;
   await state.running;
 }

@@ -123,6 +123,17 @@ describe("outbox relay", () => {
     expect((await getOutboxStats({ actor: operator })).health).toBe("ok");
   });
 
+  it("ends a run after the current batch when its server stops, leaving the rest for the next sweep", async () => {
+    await createDeliveries(6);
+    const events = await receiver(startInngestEventApi);
+    let batches = 0;
+    const result = await relayOutbox({ sender: inngestAt(events.url), batchSize: 2, proceed: () => batches++ < 1 });
+    expect(result.batches).toBe(1);
+    expect(result.sent).toBe(2);
+    expect(await db.outboxEvent.count({ where: { sentAt: null } })).toBeGreaterThanOrEqual(4);
+    await relayOutbox({ sender: inngestAt(events.url), batchSize: 500 });
+  });
+
   it("never sends a row twice when several instances relay at once (SKIP LOCKED)", async () => {
     await createDeliveries(12);
     const events = await receiver(() =>
