@@ -184,7 +184,12 @@ export class EmbeddedExecutor {
       const same = [...this.active.values()].filter((a) => a.run.functionId === run.functionId).length;
       if (same > limit) return retryRunLater(run, run.attempt, this.options.pollMs, null);
     }
-    const heartbeat = setInterval(() => void renewLease(run, this.options.leaseMs), this.options.leaseMs / 3);
+    // A failed renewal (database down for a moment) must not crash the process: the next one may
+    // succeed, and a lease that does run out only lets another instance resume the run.
+    const heartbeat = setInterval(
+      () => renewLease(run, this.options.leaseMs).catch(() => {}),
+      this.options.leaseMs / 3,
+    );
     heartbeat.unref();
     try {
       while (!this.stopped) {

@@ -83,8 +83,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "An unexpected error occurred.");
 }
 
+// Raw queries report these inside P2010 ("Raw query failed"), model calls as P1001/P1017.
 const UNAVAILABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection|Can't reach database server|Server has closed the connection/i;
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;

@@ -42,6 +42,13 @@ describe("problem mapping", () => {
       toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })).status,
     ).toBe(503);
     expect(toAppError({ cause: { code: "57P01" } }).status).toBe(503);
+    // What a raw query reports (P2010) while the server is down or just went away.
+    for (const message of [
+      "Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`",
+      "Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`",
+    ]) {
+      expect(toAppError(Object.assign(new Error(message), { code: "P2010" })).status, message).toBe(503);
+    }
   });
 
   it("answers with application/problem+json and a bearer challenge on 401", async () => {
