@@ -9,8 +9,8 @@ import type { WebhookEvent } from "@/lib/webhooks/deliver-webhook";
 export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent | null> {
   const row = await db.delivery.findUnique({ where: { id: event.data.deliveryId }, select: deliverySelect });
   if (!row) return null;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the event's partner is not trusted
-  const { partnerId, ...fields } = event.data;
+  // The event's partner is not trusted, nor shown; an import id is internal. (undefined: not sent.)
+  const fields = { ...event.data, partnerId: undefined, importId: undefined };
   return {
     id: event.id,
     type: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
