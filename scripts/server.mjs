@@ -56,11 +56,17 @@ let handle;
 /** @type {(value?: unknown) => void} */
 let ready = () => {};
 const prepared = new Promise((resolve) => (ready = resolve));
+/** Connections that already carried a request (keep-alive reuse). */
+const served = new WeakSet();
 const server = http.createServer((req, res) => {
   // Draining: the listener is closed, but a request can still arrive on a keep-alive connection
   // opened before. It is not started: a 503 tells the client (or load balancer) to retry
   // elsewhere, and the connection closes with it.
-  if (stopping) {
+  const reused = served.has(req.socket);
+  served.add(req.socket);
+  // A connection accepted before the signal still gets its first request served (it was in flight).
+  if (stopping && !reused) res.setHeader("connection", "close");
+  else if (stopping) {
     res.writeHead(503, {
       connection: "close",
       "retry-after": "5",
