@@ -2,6 +2,7 @@
 // each committed OutboxEvent row with the row id as the event id.
 import { eventType } from "inngest";
 import {
+  deliveryAssignedData,
   deliveryCreatedData,
   deliveryStatusChangedData,
   importConfirmedData,
@@ -10,5 +11,6 @@ import {
 
 export const deliveryCreated = eventType("delivery/created", { schema: deliveryCreatedData });
 export const deliveryStatusChanged = eventType("delivery/status.changed", { schema: deliveryStatusChangedData });
+export const deliveryAssigned = eventType("delivery/assigned", { schema: deliveryAssignedData });
 export const importConfirmed = eventType("import/confirmed", { schema: importConfirmedData });
 export const webhookReplayRequested = eventType("webhook/replay.requested", { schema: webhookReplayRequestedData });

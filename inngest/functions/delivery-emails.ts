@@ -2,12 +2,12 @@
 // is its own step, keyed by the event id; one that fails for good (a bad address, an unverified
 // domain) does not stop the other, and the run then ends failed so admins see it.
 import { inngest } from "@/inngest/client";
-import { deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
+import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
 import { deliveryEventOf, settleSteps } from "@/inngest/functions/support";
 import { emailPartnerContact, emailRecipient } from "@/lib/notifications/delivery-events";
 
 export const deliveryEmails = inngest.createFunction(
-  { id: "delivery-emails", triggers: [deliveryCreated, deliveryStatusChanged], retries: 5 },
+  { id: "delivery-emails", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
   async ({ event, step }) => {
     const e = deliveryEventOf(event);
     return settleSteps({

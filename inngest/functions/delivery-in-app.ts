@@ -1,12 +1,12 @@
 // On every delivery event: an in-app notification for the partner's active users. A function of
 // its own, so that no email problem can hold it back.
 import { inngest } from "@/inngest/client";
-import { deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
+import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
 import { deliveryEventOf } from "@/inngest/functions/support";
 import { notifyPartnerUsers } from "@/lib/notifications/delivery-events";
 
 export const deliveryInApp = inngest.createFunction(
-  { id: "delivery-in-app", triggers: [deliveryCreated, deliveryStatusChanged], retries: 5 },
+  { id: "delivery-in-app", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
   async ({ event, step }) => {
     const e = deliveryEventOf(event);
     return step.run("notify-partner-users", () => notifyPartnerUsers(e));

@@ -2,14 +2,14 @@
 // attempt throws, so the executor retries it with backoff; the attempt that reaches
 // WEBHOOK_MAX_FAILURES consecutive failures disables the endpoint, and the partner is told.
 import { inngest } from "@/inngest/client";
-import { deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
+import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
 import { deliveryEventOf } from "@/inngest/functions/support";
 import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { webhookEventFor } from "@/lib/webhooks/delivery-webhook";
 
 export const deliveryWebhook = inngest.createFunction(
-  { id: "delivery-webhook", triggers: [deliveryCreated, deliveryStatusChanged], retries: 8 },
+  { id: "delivery-webhook", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 8 },
   async ({ event, step }) => {
     const e = deliveryEventOf(event);
     const result = await step.run("deliver", async () => {

@@ -11,6 +11,10 @@ set in /settings/webhook. Respond with any 2xx within 10 s; anything else is ret
 and after repeated consecutive failures the endpoint is disabled and you are told by email and in the app.
 The same event may arrive more than once: deduplicate on \`id\` (also sent as the \`Webhook-Id\` header).
 
+Event types: \`delivery.created\`; \`delivery.status_changed\` (\`data.from\`, \`data.to\`, \`data.reason\`,
+\`data.assigneeId\`); \`delivery.assigned\` (a courier was given the delivery or it passed to another:
+\`data.assigneeId\`, \`data.previousAssigneeId\`, and \`data.delivery.assignee\`); \`webhook.test\`.
+
 Each request carries \`Webhook-Signature: t=<unix seconds>,v1=<hex>\`, where the hex is
 HMAC-SHA256 with your signing secret over \`t + "." + rawBody\`. Verify it on the raw body, compare in constant
 time and reject old timestamps:

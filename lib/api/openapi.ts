@@ -13,6 +13,7 @@ import {
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
 import { registerBackgroundWork, WEBHOOK_DESCRIPTION } from "@/lib/api/openapi-background";
+import { registerDispatch } from "@/lib/api/openapi-dispatch";
 import { importSummarySchema } from "@/lib/imports/schemas";
 
 const problemSchema = z
@@ -208,8 +209,11 @@ function buildDocument() {
     path: "/api/v1/deliveries/{id}/status",
     summary: "Change the status",
     description:
-      "Allowed: CREATED→IN_TRANSIT, CREATED→FAILED, CREATED→CANCELLED, IN_TRANSIT→COMPLETED, IN_TRANSIT→FAILED (reason required for FAILED). " +
-      "Partners and API keys may only cancel a CREATED delivery.",
+      "Allowed: CREATED→IN_TRANSIT, CREATED→FAILED, CREATED→CANCELLED, ASSIGNED→IN_TRANSIT, ASSIGNED→FAILED, ASSIGNED→CANCELLED, " +
+      "ASSIGNED→CREATED (unassign), IN_TRANSIT→COMPLETED, IN_TRANSIT→FAILED (reason required for FAILED). " +
+      "Partners and API keys may only cancel a CREATED or ASSIGNED delivery; couriers start, complete and fail their own. " +
+      "Assigning a courier is `PUT /api/v1/deliveries/{id}/assignment`. Completing for a partner that asks for proof needs the " +
+      "recipient's `code`, or the photo / signature uploaded first.",
     security,
     request: {
       params: idParam,
@@ -254,6 +258,7 @@ function buildDocument() {
   });
 
   registerBackgroundWork(registry, { ok, problem });
+  registerDispatch(registry, { ok, problem, security, etagHeader });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

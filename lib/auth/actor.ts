@@ -6,7 +6,13 @@ import { can, type ActorRole } from "@/lib/auth/permissions";
  * CLI and the seed, run by whoever has shell access to the deployment — never a request).
  */
 export type Actor =
-  | { kind: "USER"; id: string; role: Extract<ActorRole, "ADMIN" | "PARTNER">; partnerId: string | null; email: string }
+  | {
+      kind: "USER";
+      id: string;
+      role: Extract<ActorRole, "ADMIN" | "PARTNER" | "COURIER">;
+      partnerId: string | null;
+      email: string;
+    }
   | { kind: "API_KEY"; id: string; role: "API_KEY"; partnerId: string }
   | { kind: "SYSTEM"; id: string; role: "ADMIN"; partnerId: null };
 
@@ -27,6 +33,15 @@ export function partnerScope(actor: Actor): string | null {
   if (can(actor, "partners.all")) return null;
   if (!actor.partnerId) throw new AppError("not_found", "Not found.");
   return actor.partnerId;
+}
+
+/**
+ * Which deliveries this actor may see and move: a partner's (partnerId), a courier's own
+ * assignments (assigneeId), or all (both null). Delivery use cases put both into their queries.
+ */
+export function deliveryScope(actor: Actor): { partnerId: string | null; assigneeId: string | null } {
+  if (can(actor, "deliveries.assignedOnly")) return { partnerId: null, assigneeId: actor.id };
+  return { partnerId: partnerScope(actor), assigneeId: null };
 }
 
 /** The user id to record as creator, when the actor is a person (stored ids reference users). */

@@ -3,7 +3,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
-export type SessionRole = "ADMIN" | "PARTNER";
+export type SessionRole = "ADMIN" | "PARTNER" | "COURIER";
 
 const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/track(\/|$)/];
 

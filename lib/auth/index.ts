@@ -80,7 +80,7 @@ export async function sessionActor(): Promise<Actor | null> {
   const sid = (session as { sid?: unknown } | null)?.sid;
   if (!id || typeof sid !== "string" || !z.uuid().safeParse(id).success) return null;
   const [user] = await db.$queryRaw<
-    { id: string; email: string; role: "ADMIN" | "PARTNER"; partnerId: string | null; usable: boolean }[]
+    { id: string; email: string; role: "ADMIN" | "PARTNER" | "COURIER"; partnerId: string | null; usable: boolean }[]
   >`
     SELECT u."id", u."email", u."role"::text AS "role", u."partnerId",
       (u."active" AND COALESCE(p."active", true)

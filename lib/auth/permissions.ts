@@ -1,13 +1,20 @@
 // Roles → permissions, in one table (DESIGN §2). Code asks `can(actor, permission)`; nothing else
 // compares roles. Scope (own partner vs. all) is applied by the use cases, through partnerScope(),
 // which asks "partners.all" here. The nav (lib/nav.ts) and the page guards read the same table.
-export type ActorRole = "ADMIN" | "PARTNER" | "API_KEY";
+export type ActorRole = "ADMIN" | "PARTNER" | "COURIER" | "API_KEY";
 
 export const PERMISSIONS = {
   "deliveries.create": ["PARTNER", "API_KEY"],
-  "deliveries.read": ["ADMIN", "PARTNER", "API_KEY"],
+  "deliveries.read": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
   "deliveries.readAll": ["ADMIN"],
-  "deliveries.transition": ["ADMIN", "PARTNER", "API_KEY"],
+  "deliveries.transition": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
+  /** Sees and moves only the deliveries assigned to them (whatever their partner). */
+  "deliveries.assignedOnly": ["COURIER"],
+  /** Assign, reassign and unassign deliveries to couriers (dispatch). */
+  "deliveries.assign": ["ADMIN"],
+  /** Complete without the proof a partner asks for (dispatch's override; the history names who). */
+  "deliveries.completeWithoutProof": ["ADMIN"],
+
   /** Not limited to one partner: sees and acts on every partner's rows. */
   "partners.all": ["ADMIN"],
   /** Read partners in scope: admins all of them, a partner user its own. */
@@ -19,7 +26,7 @@ export const PERMISSIONS = {
   "emails.read": ["ADMIN"],
   "jobs.read": ["ADMIN"],
   "jobs.retry": ["ADMIN"],
-  "notifications.read": ["ADMIN", "PARTNER"],
+  "notifications.read": ["ADMIN", "PARTNER", "COURIER"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

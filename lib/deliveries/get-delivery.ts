@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/api/errors";
-import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { deliveryScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { deliverySelect } from "@/lib/deliveries/serialize";
@@ -12,13 +12,18 @@ export function deliveryNotFound(): AppError {
   return new AppError("not_found", "No delivery with this id.");
 }
 
+/** The caller's delivery scope as a query condition: a partner's, a courier's assignments, or all. */
+export function scopeWhere(actor: Actor): { partnerId?: string; assigneeId?: string } {
+  const { partnerId, assigneeId } = deliveryScope(actor);
+  return { ...(partnerId ? { partnerId } : {}), ...(assigneeId ? { assigneeId } : {}) };
+}
+
 /** Scoped lookup: the partner condition is part of the query, so nothing outside scope leaks. */
 export async function getDeliveryOrThrow({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "deliveries.read");
   if (!idSchema.safeParse(id).success) throw deliveryNotFound();
-  const scope = partnerScope(actor);
   const delivery = await db.delivery.findFirst({
-    where: { id, ...(scope ? { partnerId: scope } : {}) },
+    where: { id, ...scopeWhere(actor) },
     select: deliverySelect,
   });
   if (!delivery) throw deliveryNotFound();
@@ -28,9 +33,8 @@ export async function getDeliveryOrThrow({ actor, id }: { actor: Actor; id: stri
 export async function listStatusEvents({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "deliveries.read");
   if (!idSchema.safeParse(id).success) throw deliveryNotFound();
-  const scope = partnerScope(actor);
   const delivery = await db.delivery.findFirst({
-    where: { id, ...(scope ? { partnerId: scope } : {}) },
+    where: { id, ...scopeWhere(actor) },
     select: { events: { orderBy: { version: "asc" } } },
   });
   if (!delivery) throw deliveryNotFound();
@@ -40,6 +44,7 @@ export async function listStatusEvents({ actor, id }: { actor: Actor; id: string
     to: e.toStatus,
     actor: { kind: e.actorKind, id: e.actorId },
     reason: e.reason,
+    assigneeId: e.assigneeId,
     createdAt: e.createdAt.toISOString(),
   }));
 }

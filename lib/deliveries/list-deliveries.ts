@@ -3,7 +3,7 @@
 // costs one index range scan, however deep. The API always lists newest first; the web table may
 // also sort by delivery date (indexed the same way) and page backwards.
 import { AppError } from "@/lib/api/errors";
-import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { deliveryScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -50,10 +50,12 @@ export function escapeLike(text: string): string {
 }
 
 export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.DeliveryWhereInput {
-  const scope = partnerScope(actor);
+  const scope = deliveryScope(actor);
   const and: Prisma.DeliveryWhereInput[] = [];
-  if (scope) and.push({ partnerId: scope });
+  if (scope.partnerId) and.push({ partnerId: scope.partnerId });
   else if (query.partnerId && can(actor, "deliveries.readAll")) and.push({ partnerId: query.partnerId });
+  if (scope.assigneeId) and.push({ assigneeId: scope.assigneeId });
+  else if (query.assigneeId && can(actor, "deliveries.readAll")) and.push({ assigneeId: query.assigneeId });
   if (query.status?.length) and.push({ status: { in: query.status } });
   if (query.from) and.push({ createdAt: { gte: new Date(query.from) } });
   if (query.to) and.push({ createdAt: upperBound(query.to) });

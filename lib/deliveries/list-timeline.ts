@@ -1,6 +1,7 @@
 // The status history as people read it: who (a name, not an id), when, why. Partners see their
 // own colleagues and keys by name; platform staff appear as such, without their addresses.
-import { partnerScope, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listStatusEvents } from "@/lib/deliveries/get-delivery";
 
@@ -16,10 +17,11 @@ export async function listTimeline({ actor, id }: { actor: Actor; id: string }) 
     }),
     db.apiKey.findMany({ where: { id: { in: ids("API_KEY") } }, select: { id: true, name: true, prefix: true } }),
   ]);
-  const scope = partnerScope(actor);
+  const everyone = can(actor, "partners.all");
   const names = new Map<string, string>();
   for (const u of users) {
-    const visible = scope === null || u.partnerId === scope;
+    // Staff see staff; a partner sees its own colleagues; a courier only staff (partnerId null).
+    const visible = everyone || u.partnerId === actor.partnerId;
     names.set(u.id, visible ? (u.name ? `${u.name} (${u.email})` : u.email) : "Delivery platform staff");
   }
   for (const k of keys) names.set(k.id, `API key “${k.name}” (${k.prefix}…)`);

@@ -97,10 +97,39 @@ export const transitionDeliverySchema = z
   .strictObject({
     status: deliveryStatusSchema,
     reason: optionalText(LIMITS.reason).meta({ description: "Required when moving to FAILED." }),
+    code: z
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .regex(/^[0-9]{6}$/, "Six digits")
+          .optional(),
+      )
+      .meta({
+        description:
+          "Completing for a partner that asks for a delivery code: the 6 digits the recipient received. Limited attempts.",
+      }),
   })
   .meta({ id: "TransitionRequest" });
 
 export type TransitionDeliveryInput = z.infer<typeof transitionDeliverySchema>;
+
+/** PUT /api/v1/deliveries/{id}/assignment: a courier's user id, or null to unassign. */
+export const assignDeliverySchema = z
+  .strictObject({
+    assigneeId: z.uuid().nullable().meta({ description: "The courier's user id; null unassigns (back to CREATED)." }),
+  })
+  .meta({ id: "AssignmentRequest" });
+
+export type AssignDeliveryInput = z.infer<typeof assignDeliverySchema>;
+
+/** The delivery page's assign control: the API's body plus which delivery and the version shown. */
+export const assignFormSchema = z.strictObject({
+  id: z.string(),
+  version: z.coerce.number().int().min(1),
+  assigneeId: z.preprocess((v) => (v === "" ? null : v), z.uuid("Choose a courier").nullable()),
+});
 
 /** The delivery page's buttons: the API's body plus which delivery, and the version the page showed. */
 export const transitionFormSchema = transitionDeliverySchema.extend({
@@ -131,6 +160,10 @@ export const listDeliveriesQuerySchema = z
     from: dateOrDateTime.optional().meta({ description: "Created at or after (date or date-time)." }),
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
     partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
+    assigneeId: z
+      .uuid()
+      .optional()
+      .meta({ description: "Admins only: the deliveries assigned to one courier (a courier only ever sees theirs)." }),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(TABLE_PAGE_SIZES[0]),
     cursor: z
       .string()
@@ -189,6 +222,10 @@ export const deliverySchema = z
     notes: z.string().nullable(),
     externalReference: z.string().nullable(),
     partner: z.object({ id: z.uuid(), name: z.string() }),
+    assignee: z
+      .object({ id: z.uuid(), name: z.string().nullable() })
+      .nullable()
+      .meta({ description: "The courier who has the delivery (ASSIGNED and later); null while unassigned." }),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -209,6 +246,7 @@ export const statusEventSchema = z
     to: deliveryStatusSchema,
     actor: z.object({ kind: z.enum(["USER", "API_KEY", "SYSTEM"]), id: z.string().nullable() }),
     reason: z.string().nullable(),
+    assigneeId: z.uuid().nullable().meta({ description: "The courier who has the delivery after this change." }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "StatusEvent" });

@@ -21,6 +21,8 @@ export interface DeliveryRow {
   createdAt: Date;
   updatedAt: Date;
   partner: { id: string; name: string };
+  /** Absent on rows that cannot have one yet (a delivery just created). */
+  assignee?: { id: string; name: string | null } | null;
 }
 
 export const deliverySelect = {
@@ -41,6 +43,7 @@ export const deliverySelect = {
   createdAt: true,
   updatedAt: true,
   partner: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
 } as const;
 
 export function formatDate(value: Date | string): string {
@@ -63,6 +66,7 @@ export function serializeDelivery(row: DeliveryRow): DeliveryDto {
     notes: row.notes,
     externalReference: row.externalReference,
     partner: { id: row.partner.id, name: row.partner.name },
+    assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,50 +1,91 @@
-// The delivery lifecycle (DESIGN §4): the one place that knows which status may follow which, and
-// who may move it. The API, the UI and the tests all ask this module.
+// The delivery lifecycle (DESIGN §4, issue 14): the one place that knows which status may follow
+// which, who may move it, and which moves change the assignee. The API, the UI and the tests all
+// ask this module.
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { ActorRole } from "@/lib/auth/permissions";
 
 export const DELIVERY_STATUSES = [
   "CREATED",
+  "ASSIGNED",
   "IN_TRANSIT",
   "COMPLETED",
   "FAILED",
   "CANCELLED",
 ] as const satisfies readonly DeliveryStatus[];
 
-interface Transition {
+/**
+ * What a move does to the assignee: `set` needs a courier (assign, reassign — only through the
+ * assignment endpoint), `clear` removes them (unassign), `keep` leaves them as they are.
+ */
+export type AssigneeEffect = "set" | "clear" | "keep";
+
+export interface Transition {
   from: DeliveryStatus;
   to: DeliveryStatus;
-  /** Roles allowed to make it; an API key acts with its partner's rights. */
+  /** Roles allowed to make it; an API key acts with its partner's rights, a courier on its own assignments. */
   roles: readonly ActorRole[];
   reasonRequired: boolean;
+  assignee: AssigneeEffect;
 }
 
+const PARTNER_SIDE = ["ADMIN", "PARTNER", "API_KEY"] as const;
+
 const TRANSITIONS: readonly Transition[] = [
-  { from: "CREATED", to: "IN_TRANSIT", roles: ["ADMIN"], reasonRequired: false },
-  { from: "CREATED", to: "FAILED", roles: ["ADMIN"], reasonRequired: true },
-  { from: "CREATED", to: "CANCELLED", roles: ["ADMIN", "PARTNER", "API_KEY"], reasonRequired: false },
-  { from: "IN_TRANSIT", to: "COMPLETED", roles: ["ADMIN"], reasonRequired: false },
-  { from: "IN_TRANSIT", to: "FAILED", roles: ["ADMIN"], reasonRequired: true },
+  { from: "CREATED", to: "ASSIGNED", roles: ["ADMIN"], reasonRequired: false, assignee: "set" },
+  { from: "ASSIGNED", to: "ASSIGNED", roles: ["ADMIN"], reasonRequired: false, assignee: "set" },
+  { from: "ASSIGNED", to: "CREATED", roles: ["ADMIN"], reasonRequired: false, assignee: "clear" },
+  { from: "CREATED", to: "IN_TRANSIT", roles: ["ADMIN"], reasonRequired: false, assignee: "keep" },
+  { from: "ASSIGNED", to: "IN_TRANSIT", roles: ["ADMIN", "COURIER"], reasonRequired: false, assignee: "keep" },
+  { from: "CREATED", to: "FAILED", roles: ["ADMIN"], reasonRequired: true, assignee: "keep" },
+  { from: "ASSIGNED", to: "FAILED", roles: ["ADMIN"], reasonRequired: true, assignee: "keep" },
+  { from: "CREATED", to: "CANCELLED", roles: PARTNER_SIDE, reasonRequired: false, assignee: "keep" },
+  { from: "ASSIGNED", to: "CANCELLED", roles: PARTNER_SIDE, reasonRequired: false, assignee: "keep" },
+  { from: "IN_TRANSIT", to: "COMPLETED", roles: ["ADMIN", "COURIER"], reasonRequired: false, assignee: "keep" },
+  { from: "IN_TRANSIT", to: "FAILED", roles: ["ADMIN", "COURIER"], reasonRequired: true, assignee: "keep" },
 ];
 
 export function isFinal(status: DeliveryStatus): boolean {
   return !TRANSITIONS.some((t) => t.from === status);
 }
 
-/** Statuses that may follow `from`, optionally only those `role` may choose. */
+/** Statuses that may follow `from` through the status endpoint, optionally only those `role` may choose. */
 export function nextStatuses(from: DeliveryStatus, role?: ActorRole): DeliveryStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from && (!role || t.roles.includes(role))).map((t) => t.to);
+  return TRANSITIONS.filter(
+    (t) => t.from === from && t.assignee !== "set" && (!role || t.roles.includes(role)) && t.to !== from,
+  ).map((t) => t.to);
 }
 
 export function findTransition(from: DeliveryStatus, to: DeliveryStatus): Transition | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
+/** The move an assignment makes from `from`: to ASSIGNED with a courier, back to CREATED without. */
+export function assignmentTransition(from: DeliveryStatus, assigning: boolean): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.assignee === (assigning ? "set" : "clear"));
+}
+
+/** Whether `role` may (re)assign a delivery in `from`; the UI offers the control only then. */
+export function canAssign(from: DeliveryStatus, role: ActorRole): boolean {
+  return !!assignmentTransition(from, true)?.roles.includes(role);
+}
+
+/** Whether `role` may unassign a delivery in `from`. */
+export function canUnassign(from: DeliveryStatus, role: ActorRole): boolean {
+  return !!assignmentTransition(from, false)?.roles.includes(role);
+}
+
 export type TransitionCheck =
   | { ok: true; transition: Transition }
-  | { ok: false; reason: "invalid" | "forbidden" | "reason_required"; allowed: DeliveryStatus[] };
+  | {
+      ok: false;
+      reason: "invalid" | "forbidden" | "reason_required" | "assignment_only";
+      allowed: DeliveryStatus[];
+    };
 
-/** Judges one requested move; the order of checks decides which error the caller sees. */
+/**
+ * Judges one requested move through the status endpoint; the order of checks decides which error
+ * the caller sees. Moves that set an assignee belong to the assignment endpoint.
+ */
 export function checkTransition(
   from: DeliveryStatus,
   to: DeliveryStatus,
@@ -55,6 +96,7 @@ export function checkTransition(
   const transition = findTransition(from, to);
   if (!transition) return { ok: false, reason: "invalid", allowed };
   if (!transition.roles.includes(role)) return { ok: false, reason: "forbidden", allowed };
+  if (transition.assignee === "set") return { ok: false, reason: "assignment_only", allowed };
   if (transition.reasonRequired && !reason) return { ok: false, reason: "reason_required", allowed };
   return { ok: true, transition };
 }

@@ -3,6 +3,7 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
 export const STATUS_LABELS: Record<DeliveryStatus, string> = {
   CREATED: "Created",
+  ASSIGNED: "Assigned",
   IN_TRANSIT: "In transit",
   COMPLETED: "Delivered",
   FAILED: "Failed",

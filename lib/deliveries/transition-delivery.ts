@@ -1,17 +1,113 @@
-// Status changes (DESIGN §4). The row is locked first, so concurrent transitions of one delivery
-// serialize and each is judged against the state its predecessor left.
+// Status and assignee changes (DESIGN §4, issue 14). The row is locked first, so concurrent changes
+// of one delivery serialize and each is judged against the state its predecessor left. Every change
+// writes one history row (with the assignee after it) and one outbox event, in its transaction.
 import { AppError } from "@/lib/api/errors";
-import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { deliveryScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
+import { checkProof, issueDeliveryCode, type ProofRefusal } from "@/lib/deliveries/proof/check-proof";
 import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
-import { checkTransition } from "@/lib/deliveries/state-machine";
+import { checkTransition, type Transition } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/outbox/scheduler";
 import { z } from "zod";
+
+export interface LockedDelivery {
+  id: string;
+  status: DeliveryStatus;
+  version: number;
+  partnerId: string;
+  assigneeId: string | null;
+}
+
+/** Locks the delivery in the caller's scope (404 outside it) and checks the version it expects. */
+export async function lockDelivery(tx: Tx, actor: Actor, id: string, expectedVersion?: number) {
+  if (!z.uuid().safeParse(id).success) throw deliveryNotFound();
+  const { partnerId, assigneeId } = deliveryScope(actor);
+  const [current] = await tx.$queryRaw<LockedDelivery[]>`
+    SELECT "id", "status"::text AS "status", "version", "partnerId", "assigneeId" FROM "Delivery"
+    WHERE "id" = ${id}::uuid
+      AND (${partnerId}::uuid IS NULL OR "partnerId" = ${partnerId}::uuid)
+      AND (${assigneeId}::uuid IS NULL OR "assigneeId" = ${assigneeId}::uuid)
+    FOR UPDATE`;
+  if (!current) throw deliveryNotFound();
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new AppError("precondition_failed", `The delivery changed: its version is ${current.version}.`, {
+      currentVersion: current.version,
+      currentStatus: current.status,
+    });
+  }
+  return current;
+}
+
+/** Applies a judged move to a locked delivery: the row, its history row and its outbox event. */
+export async function applyChange(
+  tx: Tx,
+  options: { actor: Actor; current: LockedDelivery; transition: Transition; reason?: string; assigneeId?: string },
+) {
+  const { actor, current, transition, reason } = options;
+  const assigneeId =
+    transition.assignee === "set" ? options.assigneeId! : transition.assignee === "clear" ? null : current.assigneeId;
+  const version = current.version + 1;
+  const delivery = await tx.delivery.update({
+    where: { id: current.id },
+    data: { status: transition.to, version, assigneeId },
+    select: deliverySelect,
+  });
+  await tx.deliveryStatusEvent.create({
+    data: {
+      deliveryId: current.id,
+      version,
+      fromStatus: current.status,
+      toStatus: transition.to,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      reason: reason ?? null,
+      assigneeId,
+    },
+  });
+  const data = {
+    deliveryId: current.id,
+    partnerId: current.partnerId,
+    trackingCode: delivery.trackingCode,
+    from: current.status,
+    to: transition.to,
+    reason: reason ?? null,
+    version,
+    occurredAt: delivery.updatedAt.toISOString(),
+    assigneeId,
+  };
+  await writeOutboxEvent(
+    tx,
+    assigneeId && transition.assignee === "set"
+      ? { name: "delivery/assigned", data: { ...data, assigneeId, previousAssigneeId: current.assigneeId } }
+      : { name: "delivery/status.changed", data },
+  );
+  return delivery;
+}
+
+function refusal(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>, from: DeliveryStatus, to: string) {
+  const details = { currentStatus: from, allowedTransitions: check.allowed };
+  switch (check.reason) {
+    case "invalid":
+      return new AppError("invalid_transition", `A ${from} delivery cannot move to ${to}.`, details);
+    case "forbidden":
+      return new AppError("forbidden", `You may not move a ${from} delivery to ${to}.`, details);
+    case "assignment_only":
+      return new AppError(
+        "invalid_transition",
+        "Assign a courier through PUT /api/v1/deliveries/{id}/assignment.",
+        details,
+      );
+    case "reason_required":
+      return new AppError("validation_failed", `A reason is required to move a delivery to ${to}.`, {
+        errors: [{ path: "reason", message: "Required" }],
+      });
+  }
+}
 
 export async function transitionDelivery(options: {
   actor: Actor;
@@ -22,72 +118,24 @@ export async function transitionDelivery(options: {
 }) {
   const { actor, id, input, expectedVersion } = options;
   authorize(actor, "deliveries.transition");
-  if (!z.uuid().safeParse(id).success) throw deliveryNotFound();
-  const scope = partnerScope(actor);
-
-  const delivery = await db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: DeliveryStatus; version: number; partnerId: string }[]>`
-      SELECT "status"::text AS "status", "version", "partnerId" FROM "Delivery"
-      WHERE "id" = ${id}::uuid AND (${scope}::uuid IS NULL OR "partnerId" = ${scope}::uuid)
-      FOR UPDATE`;
-    if (!current) throw deliveryNotFound();
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError("precondition_failed", `The delivery changed: its version is ${current.version}.`, {
-        currentVersion: current.version,
-        currentStatus: current.status,
-      });
-    }
-
-    const check = checkTransition(current.status, input.status, actor.role, input.reason);
-    if (!check.ok) {
-      const details = { currentStatus: current.status, allowedTransitions: check.allowed };
-      if (check.reason === "invalid") {
-        throw new AppError(
-          "invalid_transition",
-          `A ${current.status} delivery cannot move to ${input.status}.`,
-          details,
-        );
+  // A wrong delivery code must count even though the move is refused: the attempt is committed,
+  // and the refusal thrown after the transaction.
+  const outcome = await db.$transaction(
+    async (tx): Promise<{ delivery: Awaited<ReturnType<typeof applyChange>> } | { refused: ProofRefusal }> => {
+      const current = await lockDelivery(tx, actor, id, expectedVersion);
+      const check = checkTransition(current.status, input.status, actor.role, input.reason);
+      if (!check.ok) throw refusal(check, current.status, input.status);
+      if (check.transition.to === "COMPLETED") {
+        const proof = await checkProof(tx, { actor, delivery: current, code: input.code });
+        if (!proof.ok) return { refused: proof };
       }
-      if (check.reason === "forbidden") {
-        throw new AppError("forbidden", `You may not move a ${current.status} delivery to ${input.status}.`, details);
-      }
-      throw new AppError("validation_failed", `A reason is required to move a delivery to ${input.status}.`, {
-        errors: [{ path: "reason", message: "Required" }],
-      });
-    }
-
-    const version = current.version + 1;
-    const delivery = await tx.delivery.update({
-      where: { id },
-      data: { status: input.status, version },
-      select: deliverySelect,
-    });
-    await tx.deliveryStatusEvent.create({
-      data: {
-        deliveryId: id,
-        version,
-        fromStatus: current.status,
-        toStatus: input.status,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        reason: input.reason ?? null,
-      },
-    });
-    await writeOutboxEvent(tx, {
-      name: "delivery/status.changed",
-      data: {
-        deliveryId: id,
-        partnerId: current.partnerId,
-        trackingCode: delivery.trackingCode,
-        from: current.status,
-        to: input.status,
-        reason: input.reason ?? null,
-        version,
-        occurredAt: delivery.updatedAt.toISOString(),
-      },
-    });
-    return delivery;
-  });
+      if (check.transition.to === "IN_TRANSIT") await issueDeliveryCode(tx, current);
+      return {
+        delivery: await applyChange(tx, { actor, current, transition: check.transition, reason: input.reason }),
+      };
+    },
+  );
+  if ("refused" in outcome) throw outcome.refused.error;
   kickOutbox(); // committed: hand the outbox row on without waiting for it
-  return delivery;
+  return outcome.delivery;
 }

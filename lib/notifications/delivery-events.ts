@@ -23,10 +23,15 @@ async function loadDelivery(id: string) {
       recipientEmail: true,
       dropoffAddress: true,
       deliveryDate: true,
+      proofCode: true,
       partner: { select: { name: true, contactEmail: true } },
+      assignee: { select: { id: true, name: true, email: true } },
     },
   });
 }
+
+/** How partners and recipients read a courier: their name, never their address. */
+export const courierName = (assignee: { name: string | null } | null) => assignee?.name || "a courier";
 
 /** A row of a CSV import: the partner is told about the import once, not about each row. */
 const fromImport = (event: DeliveryEvent) => event.name === "delivery/created" && !!event.data.importId;
@@ -53,7 +58,13 @@ export async function emailPartnerContact(event: DeliveryEvent) {
       : await sendEmail({
           ...common,
           template: "delivery-status-changed",
-          props: { ...base, from: event.data.from, to: event.data.to, reason: event.data.reason },
+          props: {
+            ...base,
+            from: event.data.from,
+            to: event.data.to,
+            reason: event.data.reason,
+            assigneeName: event.name === "delivery/assigned" ? courierName(d.assignee) : null,
+          },
         });
   return { emailId: message.id, status: message.status };
 }
@@ -63,6 +74,10 @@ export async function emailRecipient(event: DeliveryEvent) {
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   if (!d.recipientEmail) return { skipped: "no recipient email" } satisfies Skipped;
   const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
+  // Dispatch's own moves (assign, reassign, unassign) are no news to the recipient.
+  if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
+    return { skipped: "assignment changes are not sent to recipients" } satisfies Skipped;
+  }
   const message = await sendEmail({
     key: `${event.id}:recipient`,
     to: d.recipientEmail,
@@ -74,6 +89,8 @@ export async function emailRecipient(event: DeliveryEvent) {
       trackingCode: d.trackingCode,
       status,
       deliveryDate: formatDate(d.deliveryDate),
+      // "Out for delivery" carries the code for partners that ask for one (issue 14).
+      deliveryCode: status === "IN_TRANSIT" ? d.proofCode : null,
     },
   });
   return { emailId: message.id, status: message.status };
@@ -83,6 +100,28 @@ export async function notifyPartnerUsers(event: DeliveryEvent) {
   if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
   const d = await loadDelivery(event.data.deliveryId);
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
+  if (event.name === "delivery/assigned") {
+    const who = courierName(d.assignee);
+    const partner = await notifyUsers(await partnerUserIds(d.partnerId), {
+      kind: "delivery.assigned",
+      title: `Delivery ${d.trackingCode} is assigned to ${who}`,
+      body: `Courier ${who} has it and will deliver it.`,
+      dedupeKey: `event:${event.id}`,
+      deliveryId: d.id,
+    });
+    // The courier hears too, when the delivery is still theirs by the time this runs.
+    const courier =
+      d.assignee?.id === event.data.assigneeId
+        ? await notifyUsers([event.data.assigneeId], {
+            kind: "delivery.assigned_to_you",
+            title: `Delivery ${d.trackingCode} is assigned to you`,
+            body: `Deliver to ${d.dropoffAddress} on ${formatDate(d.deliveryDate)}.`,
+            dedupeKey: `event:${event.id}`,
+            deliveryId: d.id,
+          })
+        : 0;
+    return { created: partner + courier };
+  }
   const created = await notifyUsers(await partnerUserIds(d.partnerId), {
     kind: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
     title:

@@ -24,6 +24,14 @@ export const deliveryStatusChangedData = z.object({
   reason: z.string().nullable(),
   version: z.number().int(),
   occurredAt: z.string(),
+  /** The courier who has the delivery after the change (null: nobody); absent on older events. */
+  assigneeId: z.uuid().nullable().optional(),
+});
+
+/** A courier was given the delivery (CREATED → ASSIGNED) or it passed to another (ASSIGNED → ASSIGNED). */
+export const deliveryAssignedData = deliveryStatusChangedData.extend({
+  assigneeId: z.uuid(),
+  previousAssigneeId: z.uuid().nullable(),
 });
 
 /** A partner confirmed a validated CSV import: its rows are to be created. */
@@ -37,10 +45,12 @@ export const webhookReplayRequestedData = z.object({
 
 export type DeliveryCreatedData = z.infer<typeof deliveryCreatedData>;
 export type DeliveryStatusChangedData = z.infer<typeof deliveryStatusChangedData>;
+export type DeliveryAssignedData = z.infer<typeof deliveryAssignedData>;
 
 export const OUTBOX_EVENTS = {
   "delivery/created": deliveryCreatedData,
   "delivery/status.changed": deliveryStatusChangedData,
+  "delivery/assigned": deliveryAssignedData,
   "webhook/replay.requested": webhookReplayRequestedData,
   "import/confirmed": importConfirmedData,
 } as const;
@@ -52,11 +62,14 @@ export type OutboxEventInput = {
 }[OutboxEventName];
 
 /** A delivery event as functions see it: the outbox row id is the event id. */
-export type DeliveryEvent = Extract<OutboxEventInput, { name: "delivery/created" | "delivery/status.changed" }> & {
+export type DeliveryEvent = Extract<
+  OutboxEventInput,
+  { name: "delivery/created" | "delivery/status.changed" | "delivery/assigned" }
+> & {
   id: string;
 };
 
-export const DELIVERY_EVENT_NAMES = ["delivery/created", "delivery/status.changed"] as const;
+export const DELIVERY_EVENT_NAMES = ["delivery/created", "delivery/status.changed", "delivery/assigned"] as const;
 
 /**
  * An event as its outbox row holds it: the name and the payload, checked against its schema. For

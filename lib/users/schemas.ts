@@ -20,13 +20,15 @@ export const passwordSchema = z
 const password = passwordSchema;
 const name = z.string().trim().max(120, "At most 120 characters").optional();
 
-/** Which account roles belong to a partner organisation (DESIGN §3: required for PARTNER, null for ADMIN). */
-const BELONGS_TO_PARTNER = { ADMIN: false, PARTNER: true } as const;
+/** Which account roles belong to a partner organisation (DESIGN §3: required for PARTNER, null for staff). */
+const BELONGS_TO_PARTNER = { ADMIN: false, PARTNER: true, COURIER: false } as const;
+
+export const USER_ROLES = ["ADMIN", "PARTNER", "COURIER"] as const;
 
 export const createUserSchema = z
-  .strictObject({ email, password, role: z.enum(["ADMIN", "PARTNER"]), partnerId: z.uuid().optional(), name })
+  .strictObject({ email, password, role: z.enum(USER_ROLES), partnerId: z.uuid().optional(), name })
   .refine((u) => BELONGS_TO_PARTNER[u.role] === !!u.partnerId, {
-    message: "A PARTNER user needs a partner; an ADMIN has none",
+    message: "A PARTNER user needs a partner; an ADMIN or a COURIER has none",
     path: ["partnerId"],
   });
 
@@ -34,6 +36,9 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 /** The admin form "add a user to this partner": the role follows from the partner. */
 export const createPartnerUserSchema = z.strictObject({ partnerId: z.uuid(), email, password, name });
+
+/** The admin form "add a courier": staff without admin rights, no partner. */
+export const createCourierSchema = z.strictObject({ email, password, name });
 
 /** Turning an account (user or partner) off or on again. */
 export const setActiveSchema = z.strictObject({

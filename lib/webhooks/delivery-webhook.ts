@@ -6,6 +6,13 @@ import { deliverySelect, serializeDelivery } from "@/lib/deliveries/serialize";
 import type { DeliveryEvent } from "@/lib/outbox/events";
 import type { WebhookEvent } from "@/lib/webhooks/deliver-webhook";
 
+/** The webhook `type` of each delivery event (listed in the OpenAPI document and the README). */
+export const WEBHOOK_TYPES = {
+  "delivery/created": "delivery.created",
+  "delivery/status.changed": "delivery.status_changed",
+  "delivery/assigned": "delivery.assigned",
+} as const satisfies Record<DeliveryEvent["name"], string>;
+
 export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent | null> {
   const row = await db.delivery.findUnique({ where: { id: event.data.deliveryId }, select: deliverySelect });
   if (!row) return null;
@@ -13,7 +20,7 @@ export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEven
   const fields = { ...event.data, partnerId: undefined, importId: undefined };
   return {
     id: event.id,
-    type: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
+    type: WEBHOOK_TYPES[event.name],
     createdAt: event.data.occurredAt,
     partnerId: row.partner.id,
     data: { ...fields, delivery: serializeDelivery(row) },

@@ -29,7 +29,7 @@ export const webhookPayloadSchema = z
     id: z
       .string()
       .meta({ description: "Event id; the same on every retry of one event (also the `Webhook-Id` header)." }),
-    type: z.enum(["delivery.created", "delivery.status_changed", "webhook.test"]),
+    type: z.enum(["delivery.created", "delivery.status_changed", "delivery.assigned", "webhook.test"]),
     createdAt: z.string().meta({ description: "When the change happened (ISO 8601, UTC)." }),
     data: z.record(z.string(), z.unknown()).meta({
       description: "For delivery events: the event fields and `delivery`, the delivery as the API returns it.",

@@ -92,6 +92,8 @@ const PASSWORD = "correct-horse-battery";
 
 export interface World {
   admin: { cookie: string; id: string };
+  /** A courier with nothing assigned to them yet. */
+  courier: { cookie: string; id: string };
   partnerA: { id: string; slug: string; cookie: string; userId: string; apiKey: string; apiKeyId: string };
   partnerB: { id: string; slug: string; cookie: string; userId: string; apiKey: string; apiKeyId: string };
   revokedKey: string;
@@ -125,17 +127,23 @@ export async function createWorld(): Promise<World> {
       apiKeyId: key.id,
     };
   };
+  const courier = await createUser({
+    actor: OPERATOR_ACTOR,
+    input: { email: `courier-${tag}@test.example`, password: PASSWORD, role: "COURIER", name: `Courier ${tag}` },
+  });
   const a = await make("Alpha");
   const b = await make("Beta");
   const revoked = await createApiKey({ partnerId: a.id, name: "revoked" });
   await revokeApiKey({ actor: OPERATOR_ACTOR, input: { id: revoked.id } });
-  const [adminCookie, aCookie, bCookie] = await Promise.all([
+  const [adminCookie, courierCookie, aCookie, bCookie] = await Promise.all([
     signIn(admin.email, PASSWORD),
+    signIn(courier.email, PASSWORD),
     signIn(a.email, PASSWORD),
     signIn(b.email, PASSWORD),
   ]);
   return {
     admin: { ...adminCookie, id: admin.id },
+    courier: { ...courierCookie, id: courier.id },
     partnerA: {
       id: a.id,
       slug: a.slug,
@@ -228,6 +236,7 @@ export function callers(world: World) {
     partnerBUser: { cookie: world.partnerB.cookie },
     partnerBKey: { apiKey: world.partnerB.apiKey },
     admin: { cookie: world.admin.cookie },
+    courier: { cookie: world.courier.cookie },
     revokedKey: { apiKey: world.revokedKey },
     unknownKey: { apiKey: unknownApiKey() },
   } satisfies Record<string, Caller>;
@@ -235,7 +244,7 @@ export function callers(world: World) {
 
 /** The same callers as domain actors, for calling use cases directly (not over HTTP). */
 export function actorsOf(world: World) {
-  const user = (id: string, role: "ADMIN" | "PARTNER", partnerId: string | null): Actor => ({
+  const user = (id: string, role: "ADMIN" | "PARTNER" | "COURIER", partnerId: string | null): Actor => ({
     kind: "USER",
     id,
     role,
@@ -244,6 +253,7 @@ export function actorsOf(world: World) {
   });
   return {
     admin: user(world.admin.id, "ADMIN", null),
+    courier: user(world.courier.id, "COURIER", null),
     partnerA: user(world.partnerA.userId, "PARTNER", world.partnerA.id),
     partnerB: user(world.partnerB.userId, "PARTNER", world.partnerB.id),
     partnerAKey: {

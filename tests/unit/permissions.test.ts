@@ -4,7 +4,7 @@ import { can, PERMISSIONS, roleCan } from "@/lib/auth/permissions";
 describe("permission table", () => {
   it("matches DESIGN §2 for every role", () => {
     const table = Object.fromEntries(
-      (["ADMIN", "PARTNER", "API_KEY"] as const).map((role) => [
+      (["ADMIN", "PARTNER", "COURIER", "API_KEY"] as const).map((role) => [
         role,
         (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => roleCan(role, p)).sort(),
       ]),
@@ -12,6 +12,8 @@ describe("permission table", () => {
     expect(table).toEqual({
       ADMIN: [
         "apiKeys.manage",
+        "deliveries.assign",
+        "deliveries.completeWithoutProof",
         "deliveries.read",
         "deliveries.readAll",
         "deliveries.transition",
@@ -34,6 +36,7 @@ describe("permission table", () => {
         "partners.read",
         "webhooks.manage",
       ],
+      COURIER: ["deliveries.assignedOnly", "deliveries.read", "deliveries.transition", "notifications.read"],
       API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition"],
     });
   });
@@ -41,6 +44,13 @@ describe("permission table", () => {
   it("denies everything to nobody", () => {
     expect(can(null, "deliveries.read")).toBe(false);
     expect(can(undefined, "deliveries.create")).toBe(false);
+  });
+
+  it("keeps couriers to their own assignments, without dispatch or admin rights", () => {
+    expect(can({ role: "COURIER" }, "deliveries.assignedOnly")).toBe(true);
+    expect(can({ role: "COURIER" }, "deliveries.assign")).toBe(false);
+    expect(can({ role: "COURIER" }, "deliveries.readAll")).toBe(false);
+    expect(can({ role: "COURIER" }, "partners.all")).toBe(false);
   });
 
   it("does not let admins create deliveries on a partner's behalf", () => {

@@ -13,16 +13,20 @@ export interface DeliveryStatusChangedProps {
   from: DeliveryStatus;
   to: DeliveryStatus;
   reason: string | null;
+  /** Set when a courier was given the delivery: who has it now. */
+  assigneeName?: string | null;
 }
 
 export const deliveryStatusChangedSubject = (p: DeliveryStatusChangedProps) =>
-  `Delivery ${p.trackingCode} is now ${statusWord(p.to)}`;
+  p.assigneeName
+    ? `Delivery ${p.trackingCode} is assigned to ${p.assigneeName}`
+    : `Delivery ${p.trackingCode} is now ${statusWord(p.to)}`;
 
 export function DeliveryStatusChangedEmail(p: DeliveryStatusChangedProps) {
   return (
     <EmailLayout
       preview={`${p.trackingCode}: ${statusWord(p.from)} → ${statusWord(p.to)}`}
-      heading={`Delivery ${p.trackingCode} is now ${statusWord(p.to)}`}
+      heading={deliveryStatusChangedSubject(p)}
       action={{ label: "View the delivery", href: deliveryPageUrl(p.deliveryId) }}
       secondary={{ label: "Tracking page", href: trackingPageUrl(p.trackingCode) }}
     >
@@ -30,6 +34,7 @@ export function DeliveryStatusChangedEmail(p: DeliveryStatusChangedProps) {
       <Text>
         Your delivery {p.trackingCode} for {p.recipientName} moved from {statusWord(p.from)} to {statusWord(p.to)}.
       </Text>
+      {p.assigneeName && <Text>Courier {p.assigneeName} has it and will deliver it.</Text>}
       {p.reason && <Text>Reason: {p.reason}</Text>}
     </EmailLayout>
   );

@@ -11,10 +11,13 @@ export interface RecipientUpdateProps {
   trackingCode: string;
   status: DeliveryStatus;
   deliveryDate: string;
+  /** The code to give the courier at the door (partners asking for delivery codes, "on its way" only). */
+  deliveryCode?: string | null;
 }
 
 const HEADLINE: Record<DeliveryStatus, (code: string) => string> = {
   CREATED: (code) => `Your delivery ${code} is booked`,
+  ASSIGNED: (code) => `Your delivery ${code} has a courier`,
   IN_TRANSIT: (code) => `Your delivery ${code} is on its way`,
   COMPLETED: (code) => `Your delivery ${code} has been delivered`,
   FAILED: (code) => `Your delivery ${code} could not be delivered`,
@@ -38,6 +41,12 @@ export function RecipientUpdateEmail(p: RecipientUpdateProps) {
           : `There is news about your delivery from ${p.partnerName}.`}{" "}
         Follow it on the tracking page with the code {p.trackingCode}.
       </Text>
+      {p.deliveryCode && (
+        <Text>
+          Your delivery code is <strong data-delivery-code>{p.deliveryCode}</strong>. Give it to the courier when the
+          parcel is handed over, and only then.
+        </Text>
+      )}
     </EmailLayout>
   );
 }

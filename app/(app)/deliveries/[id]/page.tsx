@@ -21,7 +21,9 @@ const ACTION_LABELS = {
   COMPLETED: "Mark delivered",
   FAILED: "Mark failed",
   CANCELLED: "Cancel delivery",
-  CREATED: "Reopen",
+  // ASSIGNED → CREATED: the assign control (assign-panel.tsx) gives deliveries to couriers.
+  CREATED: "Unassign",
+  ASSIGNED: "Assign",
 } as const;
 
 const NOTICES = {
