@@ -10,6 +10,7 @@ import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { getRunStats, listRuns, retryRun } from "@/lib/background/list-runs";
 import { exportDeliveriesCsv } from "@/lib/deliveries/export-deliveries";
 import { db } from "@/lib/db";
+import { assignDelivery } from "@/lib/deliveries/assign-delivery";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { getDeliveryOrThrow, listStatusEvents } from "@/lib/deliveries/get-delivery";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
@@ -33,6 +34,7 @@ import { getPartner } from "@/lib/partners/get-partner";
 import { listPartners } from "@/lib/partners/list-partners";
 import { setPartnerActive } from "@/lib/partners/set-partner-active";
 import { createUser } from "@/lib/users/create-user";
+import { listCouriers } from "@/lib/users/list-couriers";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserActive } from "@/lib/users/set-user-active";
 import {
@@ -170,6 +172,20 @@ const USE_CASES: UseCase[] = [
     run: (actor) => transitionDelivery({ actor, id: deliveryOfA.id, input: { status: "CANCELLED" } }),
     scope: () =>
       notOfA(() => transitionDelivery({ actor: as.partnerB, id: deliveryOfA.id, input: { status: "CANCELLED" } })),
+  },
+  {
+    name: "assignDelivery",
+    permission: "deliveries.assign",
+    without: () => as.courier,
+    run: (actor) => assignDelivery({ actor, id: deliveryOfA.id, input: { assigneeId: world.courier.id } }),
+    scope: "admin-wide",
+  },
+  {
+    name: "listCouriers",
+    permission: "deliveries.assign",
+    without: () => as.partnerA,
+    run: (actor) => listCouriers({ actor }),
+    scope: "admin-wide",
   },
   // partners and users
   {
