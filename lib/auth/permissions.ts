@@ -5,6 +5,10 @@ export type ActorRole = "ADMIN" | "PARTNER" | "API_KEY";
 
 export const PERMISSIONS = {
   "deliveries.create": ["PARTNER", "API_KEY"],
+  /** Staff create deliveries for a partner they name: only through a CSV import (lib/imports). */
+  "deliveries.createOnBehalf": ["ADMIN"],
+  /** Upload, confirm and follow CSV imports: partners their own, staff on behalf of any partner. */
+  "imports.manage": ["ADMIN", "PARTNER", "API_KEY"],
   "deliveries.read": ["ADMIN", "PARTNER", "API_KEY"],
   "deliveries.readAll": ["ADMIN"],
   "deliveries.transition": ["ADMIN", "PARTNER", "API_KEY"],
