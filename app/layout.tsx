@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Toaster } from "sonner";
+import { TimeZoneSync } from "@/components/ui/time-zone-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {children}
+        <TimeZoneSync />
         <Toaster position="top-right" richColors closeButton />
       </body>
     </html>

@@ -39,3 +39,14 @@ export function searchParamsObject(url: string | URLSearchParams, arrayKeys: rea
   }
   return out;
 }
+
+/** `X-File-Name`, percent-decoded when it was encoded (headers carry only ASCII), else as sent. */
+export function fileNameHeader(request: Request): string | null {
+  const header = request.headers.get("x-file-name");
+  if (header === null) return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
+}

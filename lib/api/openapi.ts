@@ -14,7 +14,7 @@ import {
 } from "@/lib/deliveries/schemas";
 import { registerBackgroundWork, WEBHOOK_DESCRIPTION } from "@/lib/api/openapi-background";
 import { registerDispatch } from "@/lib/api/openapi-dispatch";
-import { importSummarySchema } from "@/lib/imports/schemas";
+import { importSummarySchema, importUploadQuerySchema } from "@/lib/imports/schemas";
 
 const problemSchema = z
   .object({
@@ -115,12 +115,15 @@ function buildDocument() {
     description:
       "Up to 10,000 rows and 5 MB, UTF-8 (BOM optional), comma or semicolon separated; columns as in the template. " +
       "Every row is checked with the create schema; confirm the import to create the valid rows. Optional header " +
-      "`X-File-Name`.",
+      "`X-File-Name` (percent-encoded when not ASCII). Staff (admins, signed in) import on behalf of a partner by naming it in `partnerId`.",
     security,
-    request: { body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+    request: {
+      query: importUploadQuerySchema,
+      body: { required: true, content: { "text/csv": { schema: z.string() } } },
+    },
     responses: {
       201: ok("Read and validated.", importSummarySchema),
-      400: problem("Not a CSV file we can read, or unknown/missing columns."),
+      400: problem("Not a CSV file we can read, unknown/missing columns, or a missing/unknown `partnerId` (staff)."),
       413: problem("Larger than 5 MB or more than 10,000 rows."),
       415: problem("Not text/csv."),
       ...authErrors,
@@ -129,7 +132,7 @@ function buildDocument() {
   registry.registerPath({
     method: "get",
     path: "/api/v1/imports",
-    summary: "Your recent imports",
+    summary: "Your recent imports (staff: every partner's)",
     security,
     responses: { 200: ok("Newest first.", z.object({ data: z.array(importSummarySchema) })), ...authErrors },
   });

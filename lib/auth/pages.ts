@@ -13,6 +13,8 @@ export interface AppPage {
 export const PAGES = {
   deliveries: { href: "/deliveries", label: "Deliveries", permission: "deliveries.read" },
   newDelivery: { href: "/deliveries/new", label: "New delivery", permission: "deliveries.create" },
+  /** Reached from the deliveries page's "Import CSV" button. */
+  imports: { href: "/deliveries/import", label: "Import", permission: "imports.manage", inNav: false },
   overview: { href: "/admin", label: "Overview", permission: "deliveries.readAll" },
   partners: { href: "/admin/partners", label: "Partners", permission: "partners.manage" },
   emails: { href: "/admin/emails", label: "Emails", permission: "emails.read" },

@@ -5,6 +5,10 @@ export type ActorRole = "ADMIN" | "PARTNER" | "COURIER" | "API_KEY";
 
 export const PERMISSIONS = {
   "deliveries.create": ["PARTNER", "API_KEY"],
+  /** Staff create deliveries for a partner they name: only through a CSV import (lib/imports). */
+  "deliveries.createOnBehalf": ["ADMIN"],
+  /** Upload, confirm and follow CSV imports: partners their own, staff on behalf of any partner. */
+  "imports.manage": ["ADMIN", "PARTNER", "API_KEY"],
   "deliveries.read": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
   "deliveries.readAll": ["ADMIN"],
   "deliveries.transition": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
@@ -14,7 +18,6 @@ export const PERMISSIONS = {
   "deliveries.assign": ["ADMIN"],
   /** Complete without the proof a partner asks for (dispatch's override; the history names who). */
   "deliveries.completeWithoutProof": ["ADMIN"],
-
   /** Not limited to one partner: sees and acts on every partner's rows. */
   "partners.all": ["ADMIN"],
   /** Read partners in scope: admins all of them, a partner user its own. */

@@ -96,6 +96,17 @@ async function replayOf(idempotencyKey: string, fingerprint: string): Promise<Cr
   return { delivery, created: false };
 }
 
+/** Whose delivery this is: the caller's own partner, or the partner staff create it for. */
+function creatingPartner(actor: Actor, onBehalfOf: string | undefined): string {
+  if (onBehalfOf) {
+    authorize(actor, "deliveries.createOnBehalf");
+    return onBehalfOf;
+  }
+  authorize(actor, "deliveries.create");
+  if (!actor.partnerId) throw new AppError("forbidden", "Only a partner can create deliveries.");
+  return actor.partnerId;
+}
+
 export async function createDelivery(options: {
   actor: Actor;
   input: CreateDeliveryInput;
@@ -103,11 +114,11 @@ export async function createDelivery(options: {
   idempotencyKey?: string;
   /** The CSV import creating this row, if any (lib/imports). */
   importId?: string;
+  /** The partner staff create this delivery for (an import uploaded on a partner's behalf). */
+  onBehalfOf?: string;
 }): Promise<CreateDeliveryResult> {
   const { actor, input } = options;
-  authorize(actor, "deliveries.create");
-  if (!actor.partnerId) throw new AppError("forbidden", "Only a partner can create deliveries.");
-  const partnerId = actor.partnerId;
+  const partnerId = creatingPartner(actor, options.onBehalfOf);
   const fingerprint = requestFingerprint(input);
   const idempotencyKey = options.idempotencyKey
     ? explicitIdempotencyKey(partnerId, options.idempotencyKey)

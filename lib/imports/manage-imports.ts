@@ -5,7 +5,7 @@
 // uploading the same file again, or re-running a batch after a crash, creates nothing twice.
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
+import { OPERATOR_ACTOR, partnerScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
@@ -31,6 +31,7 @@ export interface BatchResult {
 const importSelect = {
   id: true,
   partnerId: true,
+  partner: { select: { name: true } },
   fileName: true,
   status: true,
   totalRows: true,
@@ -53,6 +54,7 @@ export function summariseImport(record: ImportRecord) {
   return {
     id: record.id,
     partnerId: record.partnerId,
+    partnerName: record.partner.name,
     fileName: record.fileName,
     status: record.status,
     totalRows: record.totalRows,
@@ -73,11 +75,25 @@ export function summariseImport(record: ImportRecord) {
 
 export type ImportSummary = ReturnType<typeof summariseImport>;
 
-function ownPartner(actor: Actor): string {
-  // Imports create deliveries, which only partners (people and keys) do (DESIGN §2).
-  authorize(actor, "deliveries.create");
-  if (!actor.partnerId) throw new AppError("not_found", "Not found.");
-  return actor.partnerId;
+const partnerIdError = (message: string) =>
+  new AppError("validation_failed", message, { errors: [{ path: "partnerId", message }] });
+
+/**
+ * The partner a new import creates deliveries for: a partner's own, or — for staff, who see every
+ * partner — the active partner they name.
+ */
+async function uploadPartner(actor: Actor, requested: string | undefined): Promise<string> {
+  authorize(actor, "imports.manage");
+  const scope = partnerScope(actor);
+  if (scope) {
+    if (requested && requested !== scope) throw partnerIdError("Only staff import on behalf of another partner.");
+    return scope;
+  }
+  authorize(actor, "deliveries.createOnBehalf");
+  if (!requested) throw partnerIdError("Choose the partner these deliveries are for.");
+  const partner = await db.partner.findFirst({ where: { id: requested, active: true }, select: { id: true } });
+  if (!partner) throw partnerIdError("There is no active partner with this id.");
+  return partner.id;
 }
 
 /** Reads and validates the file; stores the import as VALIDATED. Creates no delivery. */
@@ -86,14 +102,14 @@ export async function previewImport({
   input,
 }: {
   actor: Actor;
-  input: { bytes: Uint8Array; fileName?: string | null };
+  input: { bytes: Uint8Array; fileName?: string | null; partnerId?: string };
 }): Promise<ImportSummary> {
-  const partnerId = ownPartner(actor);
+  const partnerId = await uploadPartner(actor, input.partnerId);
   const parsed = parseImport(input.bytes);
   const record = await db.deliveryImport.create({
     data: {
       partnerId,
-      createdByKind: actor.kind === "API_KEY" ? "API_KEY" : "USER",
+      createdByKind: actor.kind,
       createdById: actor.id,
       fileName: input.fileName?.slice(0, 200) || null,
       totalRows: parsed.total,
@@ -106,9 +122,10 @@ export async function previewImport({
 }
 
 async function scopedImport(actor: Actor, id: string): Promise<ImportRecord> {
-  const partnerId = ownPartner(actor);
+  authorize(actor, "imports.manage");
+  const scope = partnerScope(actor);
   const record = z.uuid().safeParse(id).success
-    ? await db.deliveryImport.findFirst({ where: { id, partnerId }, select: importSelect })
+    ? await db.deliveryImport.findFirst({ where: { id, ...(scope && { partnerId: scope }) }, select: importSelect })
     : null;
   if (!record) throw new AppError("not_found", "No import with this id.");
   return record;
@@ -118,11 +135,12 @@ export async function getImport({ actor, id }: { actor: Actor; id: string }): Pr
   return summariseImport(await scopedImport(actor, id));
 }
 
-/** The partner's imports, newest first (the page lists the last 20). */
+/** The imports in the caller's scope (staff: every partner's), newest first, the last 20. */
 export async function listImports({ actor }: { actor: Actor }) {
-  const partnerId = ownPartner(actor);
+  authorize(actor, "imports.manage");
+  const scope = partnerScope(actor);
   const records = await db.deliveryImport.findMany({
-    where: { partnerId },
+    where: scope ? { partnerId: scope } : {},
     orderBy: { createdAt: "desc" },
     take: 20,
     select: importSelect,
@@ -147,7 +165,7 @@ export async function confirmImport({ actor, id }: { actor: Actor; id: string })
   return summariseImport(confirmed);
 }
 
-/** The creator of an import, as createDelivery knows callers. */
+/** The creator of an import, as createDelivery knows callers (recorded as each row's creator). */
 async function importActor(record: { partnerId: string; id: string }): Promise<Actor> {
   const row = await db.deliveryImport.findUniqueOrThrow({
     where: { id: record.id },
@@ -156,8 +174,12 @@ async function importActor(record: { partnerId: string; id: string }): Promise<A
   if (row.createdByKind === "API_KEY") {
     return { kind: "API_KEY", id: row.createdById, role: "API_KEY", partnerId: record.partnerId };
   }
-  const user = await db.user.findUniqueOrThrow({ where: { id: row.createdById }, select: { email: true } });
-  return { kind: "USER", id: row.createdById, role: "PARTNER", partnerId: record.partnerId, email: user.email };
+  if (row.createdByKind === "SYSTEM") return OPERATOR_ACTOR;
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: row.createdById },
+    select: { email: true, role: true, partnerId: true },
+  });
+  return { kind: "USER", id: row.createdById, role: user.role, partnerId: user.partnerId, email: user.email };
 }
 
 /**
@@ -187,6 +209,8 @@ export async function runImportBatch(importId: string, batch: number): Promise<B
         input,
         idempotencyKey: input.externalReference ? `import:ref:${input.externalReference}` : undefined,
         importId,
+        // Staff uploaded it for this partner; a partner's own import creates as its own.
+        onBehalfOf: actor.partnerId ? undefined : record.partnerId,
       });
       const fresh = (created || delivery.createdAt >= confirmedAt) && !seen.has(delivery.id);
       seen.add(delivery.id);
@@ -217,10 +241,13 @@ export async function finishImport(importId: string) {
   const record = await db.deliveryImport.update({
     where: { id: importId },
     data: { status: "COMPLETED", finishedAt: new Date() },
-    select: importSelect,
+    select: { ...importSelect, createdByKind: true, createdById: true },
   });
   const s = summariseImport(record);
-  await notifyUsers(await partnerUserIds(record.partnerId), {
+  // The partner's people, and the staff member who uploaded it on the partner's behalf.
+  const recipients = new Set(await partnerUserIds(record.partnerId));
+  if (record.createdByKind === "USER") recipients.add(record.createdById);
+  await notifyUsers([...recipients], {
     kind: "import.completed",
     title: `Import ${record.fileName ?? "of deliveries"} finished`,
     body: `${s.created} created, ${s.existed} already existed, ${s.failed + s.invalidRows} failed.`,

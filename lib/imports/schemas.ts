@@ -7,6 +7,7 @@ export const importSummarySchema = z
   .object({
     id: z.uuid(),
     partnerId: z.uuid(),
+    partnerName: z.string(),
     fileName: z.string().nullable(),
     status: z.enum(["VALIDATED", "QUEUED", "RUNNING", "COMPLETED"]),
     totalRows: z.number().int(),
@@ -29,3 +30,12 @@ export const importSummarySchema = z
     finishedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "Import" });
+
+/** Query of `POST /api/v1/imports` (the body is the CSV file itself). */
+export const importUploadQuerySchema = z
+  .object({
+    partnerId: z.uuid().optional().meta({
+      description: "Staff only: the partner the deliveries are for. Partners and their keys import for themselves.",
+    }),
+  })
+  .strict();

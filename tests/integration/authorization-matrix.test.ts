@@ -39,6 +39,8 @@ interface Fixtures {
   freshDelivery(): Promise<{ id: string }>;
   /** An email in the log, which only admins may read. */
   emailId: string;
+  /** A validated (never confirmed) import of the partner. */
+  importId: string;
 }
 
 interface Probe {
@@ -97,31 +99,31 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
     expect: scoped(201, { otherPartner: 201, admin: 403 }),
   },
-  // Imports create deliveries: partners (people and keys) only; admins see the route but may not.
-  // A JSON body is refused with 415 once the caller may (the file is text/csv).
+  // Imports: partners (people and keys) their own, admins on behalf of any partner. A JSON body is
+  // refused with 415 once the caller may (the file is text/csv); another partner's import is 404.
   "POST /api/v1/imports": {
     probe: () => ({ path: "/api/v1/imports", json: {} }),
-    expect: scoped(415, { otherPartner: 415, admin: 403 }),
+    expect: scoped(415, { otherPartner: 415 }),
   },
   "GET /api/v1/imports": {
     probe: () => ({ path: "/api/v1/imports" }),
-    expect: scoped(200, { otherPartner: 200, admin: 403 }),
+    expect: scoped(200, { otherPartner: 200 }),
   },
   "GET /api/v1/imports/template.csv": {
     probe: () => ({ path: "/api/v1/imports/template.csv" }),
-    expect: scoped(200, { otherPartner: 200, admin: 403 }),
+    expect: scoped(200, { otherPartner: 200 }),
   },
   "GET /api/v1/imports/[id]": {
-    probe: () => ({ path: `/api/v1/imports/${randomUUID()}` }),
-    expect: scoped(404, { admin: 403 }),
+    probe: (fx) => ({ path: `/api/v1/imports/${fx.importId}` }),
+    expect: scoped(200),
   },
   "POST /api/v1/imports/[id]/confirm": {
     probe: () => ({ path: `/api/v1/imports/${randomUUID()}/confirm`, json: {} }),
-    expect: scoped(404, { admin: 403 }),
+    expect: scoped(404),
   },
   "GET /api/v1/imports/[id]/errors.csv": {
-    probe: () => ({ path: `/api/v1/imports/${randomUUID()}/errors.csv` }),
-    expect: scoped(404, { admin: 403 }),
+    probe: (fx) => ({ path: `/api/v1/imports/${fx.importId}/errors.csv` }),
+    expect: scoped(200),
   },
   "GET /api/v1/deliveries/[id]": {
     probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}` }),
@@ -210,6 +212,11 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
   },
   // Admins do not create deliveries on a partner's behalf (DESIGN §2).
   "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND } },
+  "/deliveries/import": { probe: () => "/deliveries/import", expect: PRIVATE },
+  "/deliveries/import/[id]": {
+    probe: (fx) => `/deliveries/import/${fx.importId}`,
+    expect: { ...PRIVATE, otherPartner: NOT_FOUND },
+  },
   "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PRIVATE },
   "/track/[trackingCode]": { probe: (fx) => `/track/${fx.delivery.trackingCode}`, expect: all(200) },
   // A partner's own endpoint; an admin picks a partner first (the bare page is that picker).
@@ -246,7 +253,20 @@ beforeAll(async () => {
       status: "LOGGED",
     },
   });
-  fx = { as, delivery, freshDelivery: () => createDeliveryAs(who.partnerAKey), emailId: email.id };
+  const template = await api<string>("GET", "/api/v1/imports/template.csv", { as: who.partnerAKey });
+  const upload = await api<{ id: string }>("POST", "/api/v1/imports", {
+    as: who.partnerAKey,
+    headers: { "content-type": "text/csv" },
+    body: template.body,
+  });
+  expect(upload.status).toBe(201);
+  fx = {
+    as,
+    delivery,
+    freshDelivery: () => createDeliveryAs(who.partnerAKey),
+    emailId: email.id,
+    importId: upload.body.id,
+  };
 });
 
 /** The table covers exactly what the file tree has: nothing missing, nothing stale. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 import { startApp, type RunningApp } from "../support/app-server";
-import { createWorld, expectProblem, futureDate, type World } from "./support";
+import { createWorld, expectProblem, futureDate, PASSWORD, signIn, type World } from "./support";
 
 let world: World;
 let app: RunningApp;
@@ -39,12 +39,14 @@ const csvOf = (refs: string[]) =>
 async function call(
   method: string,
   path: string,
-  options: { key?: string; body?: string | Uint8Array; type?: string } = {},
+  options: { key?: string; cookie?: string; body?: string | Uint8Array; type?: string } = {},
 ) {
   const res = await fetch(`${app.url}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${options.key ?? world.partnerA.apiKey}`,
+      ...(options.cookie
+        ? { cookie: options.cookie }
+        : { authorization: `Bearer ${options.key ?? world.partnerA.apiKey}` }),
       ...(options.type ? { "content-type": options.type } : {}),
     },
     body: options.body as BodyInit | undefined,
@@ -97,6 +99,47 @@ describe("CSV import", () => {
     ).not.toContain(preview.body.id);
     expect((await call("POST", `/api/v1/imports/${preview.body.id}/confirm`)).status).toBe(202);
     expectProblem(await call("POST", `/api/v1/imports/${preview.body.id}/confirm`), 409);
+  });
+
+  it("lets an admin import on behalf of a partner they name, and only then", { timeout: 120_000 }, async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { id: world.admin.id }, select: { email: true } });
+    const { cookie } = await signIn(admin.email, PASSWORD, app.url);
+    const tag = randomUUID().slice(0, 8);
+    const file = csvOf([`ADM-${tag}-1`, `ADM-${tag}-2`]);
+    const asAdmin = (query: string) =>
+      call("POST", `/api/v1/imports${query}`, { cookie, body: file, type: "text/csv" });
+    for (const query of ["", "?partnerId=not-a-uuid", `?partnerId=${randomUUID()}`, "?partnerId=1&x=2"]) {
+      const refused = expectProblem(await asAdmin(query), 400);
+      expect(refused.errors?.[0]?.path ?? "").toMatch(/partnerId|x/);
+    }
+    // A partner names no other partner.
+    expectProblem(
+      await call("POST", `/api/v1/imports?partnerId=${world.partnerB.id}`, { body: file, type: "text/csv" }),
+      400,
+    );
+
+    const preview = await asAdmin(`?partnerId=${world.partnerA.id}`);
+    expect(preview.status).toBe(201);
+    expect(preview.body).toMatchObject({ partnerId: world.partnerA.id, validRows: 2 });
+    expect((await call("POST", `/api/v1/imports/${preview.body.id}/confirm`, { cookie })).status).toBe(202);
+    const done = await completed(preview.body.id);
+    expect(done).toMatchObject({ created: 2, existed: 0, failed: 0 });
+    // Partner A's deliveries, recorded as created by the admin; both were told it finished.
+    const rows = await db.delivery.findMany({
+      where: { externalReference: { startsWith: `ADM-${tag}-` } },
+      select: { partnerId: true, createdByKind: true, createdById: true },
+    });
+    expect(rows).toEqual(
+      Array(2).fill({ partnerId: world.partnerA.id, createdByKind: "USER", createdById: world.admin.id }),
+    );
+    const told = await db.notification.findMany({
+      where: { dedupeKey: `import:${preview.body.id}` },
+      select: { userId: true },
+    });
+    expect(told.map((n) => n.userId).sort()).toEqual([world.admin.id, world.partnerA.userId].sort());
+    // The partner sees the import made for it; the other partner does not.
+    expect((await call("GET", `/api/v1/imports/${preview.body.id}`)).status).toBe(200);
+    expectProblem(await call("GET", `/api/v1/imports/${preview.body.id}`, { key: world.partnerB.apiKey }), 404);
   });
 
   it("answers hostile files with 4xx and writes nothing", async () => {

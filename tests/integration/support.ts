@@ -56,9 +56,9 @@ export async function csrfFor(base: string = baseUrl, headers: Record<string, st
   return { csrfToken, cookie };
 }
 
-export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
-  const { csrfToken, cookie: csrfCookie } = await csrfFor();
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+export async function signIn(email: string, password: string, base = baseUrl): Promise<{ cookie: string }> {
+  const { csrfToken, cookie: csrfCookie } = await csrfFor(base);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
@@ -88,7 +88,7 @@ export function deliveryPayload(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const PASSWORD = "correct-horse-battery";
+export const PASSWORD = "correct-horse-battery";
 
 export interface World {
   admin: { cookie: string; id: string };

@@ -45,6 +45,8 @@ import {
   sendTestWebhook,
 } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
+import { confirmImport, getImport, listImports, previewImport } from "@/lib/imports/manage-imports";
+import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 import { actorsOf, createWorld, deliveryPayload, type World } from "./support";
 
 let world: World;
@@ -53,6 +55,14 @@ let as: ReturnType<typeof actorsOf>;
 let deliveryOfA: { id: string };
 let notificationOfA: string;
 let emailId: string;
+let importOfA: string;
+
+/** A one-row import file (the template's columns), valid for any partner. */
+const csvOfOneRow = () => {
+  const row = deliveryPayload() as Record<string, unknown>;
+  const line = (values: unknown[]) => values.map((v) => JSON.stringify(String(v ?? ""))).join(",");
+  return new TextEncoder().encode(`${line([...IMPORT_COLUMNS])}\n${line(IMPORT_COLUMNS.map((c) => row[c]))}\n`);
+};
 
 /**
  * Everyone who is anyone holds "deliveries.read" and "deliveries.transition"; what lacks them is
@@ -88,6 +98,52 @@ const USE_CASES: UseCase[] = [
       const { delivery } = await createDelivery({ actor: as.partnerB, input: deliveryPayload() as never });
       expect(delivery.partner.id).toBe(world.partnerB.id);
     },
+  },
+  {
+    name: "createDelivery on a partner's behalf",
+    permission: "deliveries.createOnBehalf",
+    without: () => as.partnerB,
+    run: (actor) => createDelivery({ actor, input: deliveryPayload() as never, onBehalfOf: world.partnerA.id }),
+    scope: "admin-wide",
+  },
+  // imports
+  {
+    name: "previewImport",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => previewImport({ actor, input: { bytes: csvOfOneRow() } }),
+    scope: async () => {
+      const summary = await previewImport({
+        actor: as.partnerB,
+        input: { bytes: csvOfOneRow(), partnerId: world.partnerA.id },
+      }).catch((error: unknown) => error);
+      expect(summary).toMatchObject({ code: "validation_failed" });
+    },
+  },
+  {
+    name: "getImport",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => getImport({ actor, id: importOfA }),
+    scope: () => notOfA(() => getImport({ actor: as.partnerB, id: importOfA })),
+  },
+  {
+    name: "listImports",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => listImports({ actor }),
+    scope: async () => {
+      const ids = (await listImports({ actor: as.partnerB })).map((i) => i.id);
+      expect(ids).not.toContain(importOfA);
+      expect((await listImports({ actor: as.admin })).map((i) => i.id)).toContain(importOfA);
+    },
+  },
+  {
+    name: "confirmImport",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => confirmImport({ actor, id: importOfA }),
+    scope: () => notOfA(() => confirmImport({ actor: as.partnerB, id: importOfA })),
   },
   {
     name: "exportDeliveriesCsv",
@@ -405,6 +461,7 @@ beforeAll(async () => {
   as = actorsOf(world);
   ({ delivery: deliveryOfA } = await createDelivery({ actor: as.partnerA, input: deliveryPayload() as never }));
   await createDelivery({ actor: as.partnerB, input: deliveryPayload() as never });
+  importOfA = (await previewImport({ actor: as.partnerA, input: { bytes: csvOfOneRow() } })).id;
   notificationOfA = (
     await db.notification.create({
       data: { userId: world.partnerA.userId, kind: "test", title: "A's", body: "only A's", dedupeKey: randomUUID() },

@@ -14,10 +14,12 @@ describe("permission table", () => {
         "apiKeys.manage",
         "deliveries.assign",
         "deliveries.completeWithoutProof",
+        "deliveries.createOnBehalf",
         "deliveries.read",
         "deliveries.readAll",
         "deliveries.transition",
         "emails.read",
+        "imports.manage",
         "jobs.read",
         "jobs.retry",
         "notifications.read",
@@ -32,12 +34,13 @@ describe("permission table", () => {
         "deliveries.create",
         "deliveries.read",
         "deliveries.transition",
+        "imports.manage",
         "notifications.read",
         "partners.read",
         "webhooks.manage",
       ],
       COURIER: ["deliveries.assignedOnly", "deliveries.read", "deliveries.transition", "notifications.read"],
-      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition"],
+      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition", "imports.manage"],
     });
   });
 

@@ -36,6 +36,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
             Export CSV
           </a>
         )}
+        {can(actor, PAGES.imports.permission) && (
+          <Link href={PAGES.imports.href} className="btn btn-secondary">
+            Import CSV
+          </Link>
+        )}
         {can(actor, "deliveries.create") && (
           <Link href="/deliveries/new" className="btn btn-primary">
             New delivery

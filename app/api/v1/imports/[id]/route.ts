@@ -3,7 +3,6 @@ import { json } from "@/lib/api/responses";
 import { getImport } from "@/lib/imports/manage-imports";
 
 // GET /api/v1/imports/{id} – status, counts, errors and progress of one import
-export const GET = withApi<{ id: string }>(
-  { permission: "deliveries.create", visibleWith: "deliveries.read" },
-  async ({ actor, params }) => json(await getImport({ actor, id: params.id })),
+export const GET = withApi<{ id: string }>({ permission: "imports.manage" }, async ({ actor, params }) =>
+  json(await getImport({ actor, id: params.id })),
 );

@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/handler";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 
 // GET /api/v1/imports/template.csv – the columns an import file has (the create schema's fields)
-export const GET = withApi({ permission: "deliveries.create", visibleWith: "deliveries.read" }, async () => {
+export const GET = withApi({ permission: "imports.manage" }, async () => {
   const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const example = {
     pickupAddress: "12 Market St, Springfield",

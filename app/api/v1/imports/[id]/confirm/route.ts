@@ -3,7 +3,6 @@ import { json } from "@/lib/api/responses";
 import { confirmImport } from "@/lib/imports/manage-imports";
 
 // POST /api/v1/imports/{id}/confirm – create the valid rows, in the background
-export const POST = withApi<{ id: string }>(
-  { permission: "deliveries.create", visibleWith: "deliveries.read" },
-  async ({ actor, params }) => json(await confirmImport({ actor, id: params.id }), { status: 202 }),
+export const POST = withApi<{ id: string }>({ permission: "imports.manage" }, async ({ actor, params }) =>
+  json(await confirmImport({ actor, id: params.id }), { status: 202 }),
 );

@@ -4,21 +4,18 @@ import { neutralise } from "@/lib/deliveries/export-deliveries";
 import { getImport } from "@/lib/imports/manage-imports";
 
 // GET /api/v1/imports/{id}/errors.csv – every refused row of an import, with its column and reason
-export const GET = withApi<{ id: string }>(
-  { permission: "deliveries.create", visibleWith: "deliveries.read" },
-  async ({ actor, params }) => {
-    const summary = await getImport({ actor, id: params.id });
-    const lines = [...summary.errors, ...summary.failures].map((e) => [
-      String(e.row),
-      e.column ?? "",
-      neutralise(e.message),
-    ]);
-    return new Response(stringify([["row", "column", "message"], ...lines]), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="import-${summary.id.slice(0, 8)}-errors.csv"`,
-        "cache-control": "no-store",
-      },
-    });
-  },
-);
+export const GET = withApi<{ id: string }>({ permission: "imports.manage" }, async ({ actor, params }) => {
+  const summary = await getImport({ actor, id: params.id });
+  const lines = [...summary.errors, ...summary.failures].map((e) => [
+    String(e.row),
+    e.column ?? "",
+    neutralise(e.message),
+  ]);
+  return new Response(stringify([["row", "column", "message"], ...lines]), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="import-${summary.id.slice(0, 8)}-errors.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConfirmImport } from "@/components/imports/confirm-import";
+import { ImportProgress } from "@/components/imports/import-progress";
+import { Notice } from "@/components/notice";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
+import { getFormatter } from "@/lib/format-request";
+import { getImport } from "@/lib/imports/manage-imports";
+import type { RowError } from "@/lib/imports/parse-import";
+import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
+import { confirmImportAction } from "../actions";
+
+export const metadata: Metadata = { title: "Import" };
+
+/** Errors listed on the page; all of them are in the error CSV. */
+const SHOWN_ERRORS = 50;
+
+// /deliveries/import/[id] – the dry run (confirm), the progress, and the summary of one import
+export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(PAGES.imports, `/deliveries/import/${id}`);
+  const summary = await orNotFound(getImport({ actor, id }));
+  const fmt = await getFormatter();
+  const problems = [...summary.errors, ...summary.failures].sort((a, b) => a.row - b.row);
+  const validated = summary.status === "VALIDATED";
+  const n = fmt.number;
+
+  return (
+    <>
+      <PageHeader
+        title={summary.fileName ?? "Import"}
+        back={{ href: PAGES.imports.href, label: "Imports" }}
+        description={`${IMPORT_STATUS_LABELS[summary.status]} · uploaded ${fmt.dateTime(summary.createdAt)} for ${summary.partnerName}`}
+      />
+      <div className="grid gap-6">
+        <section className="card grid gap-4" aria-labelledby="summary-heading" data-testid="import-summary">
+          <h2 id="summary-heading" className="text-lg font-semibold">
+            {validated ? "Checked, nothing created yet" : "Summary"}
+          </h2>
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+            <Figure label="Rows in the file" value={n(summary.totalRows)} />
+            <Figure label="Valid rows" value={n(summary.validRows)} testId="valid-rows" />
+            <Figure label="Rows with errors" value={n(summary.invalidRows)} testId="invalid-rows" />
+            {!validated && (
+              <>
+                <Figure label="Created" value={n(summary.created)} testId="created-rows" />
+                <Figure label="Already existed" value={n(summary.existed)} testId="existed-rows" />
+                <Figure label="Failed while creating" value={n(summary.failed)} />
+              </>
+            )}
+          </dl>
+          {validated ? (
+            summary.validRows > 0 ? (
+              <>
+                <p className="text-sm text-slate-600">
+                  {summary.invalidRows > 0
+                    ? "Rows with errors will be skipped. You can also fix them and upload the corrected file: rows already created are recognised and not created twice."
+                    : "Every row is valid."}
+                </p>
+                <div className="flex flex-wrap gap-2">
+                  <ConfirmImport
+                    id={summary.id}
+                    action={confirmImportAction}
+                    label={`Create ${n(summary.validRows)} ${summary.validRows === 1 ? "delivery" : "deliveries"}`}
+                  />
+                  <ButtonLink href={PAGES.imports.href}>Upload a corrected file</ButtonLink>
+                </div>
+              </>
+            ) : (
+              <Notice tone="error">
+                No row of this file is valid, so there is nothing to create. Fix the rows below and{" "}
+                <Link href={PAGES.imports.href} className="link">
+                  upload the file again
+                </Link>
+                .
+              </Notice>
+            )
+          ) : (
+            <>
+              <ImportProgress
+                id={summary.id}
+                locale={fmt.prefs.locale}
+                initial={{ status: summary.status, processed: summary.processed, validRows: summary.validRows }}
+              />
+              {summary.status === "COMPLETED" && (
+                <ButtonLink href={PAGES.deliveries.href} variant="primary" className="w-fit">
+                  View deliveries
+                </ButtonLink>
+              )}
+            </>
+          )}
+        </section>
+
+        {problems.length > 0 && (
+          <section className="grid gap-3" aria-labelledby="errors-heading">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="errors-heading" className="text-lg font-semibold">
+                Rows with errors
+              </h2>
+              <a href={`/api/v1/imports/${summary.id}/errors.csv`} className={buttonClass("secondary", "sm")} download>
+                Download all {n(problems.length)} errors (CSV)
+              </a>
+            </div>
+            {problems.length > SHOWN_ERRORS && (
+              <p className="text-sm text-slate-600">
+                The first {SHOWN_ERRORS} of {n(problems.length)} are shown; the CSV has every one.
+              </p>
+            )}
+            <ErrorTable errors={problems.slice(0, SHOWN_ERRORS)} />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function ErrorTable({ errors }: { errors: RowError[] }) {
+  return (
+    <div className="card overflow-x-auto p-0 sm:p-0">
+      <table className="w-full text-left text-sm" data-testid="import-errors">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">
+              Row
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Column
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Problem
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {errors.map((e, index) => (
+            <tr key={`${e.row}-${e.column}-${index}`}>
+              <td className="px-4 py-2 tabular-nums">{e.row}</td>
+              <td className="px-4 py-2 font-mono text-xs">{e.column ?? "—"}</td>
+              <td className="px-4 py-2">{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
