@@ -24,6 +24,21 @@ export const courierLoadSchema = z
   })
   .meta({ id: "CourierLoad" });
 
+export const proofSchema = z
+  .object({
+    kind: z.enum(["CODE", "PHOTO", "SIGNATURE"]),
+    contentType: z.string().nullable(),
+    byteSize: z.number().int().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    createdAt: z.iso.datetime(),
+    url: z
+      .string()
+      .nullable()
+      .meta({ description: "Where an authorised caller fetches the image (same credentials); null for a code." }),
+  })
+  .meta({ id: "ProofOfDelivery" });
+
 export function registerDispatch(registry: OpenAPIRegistry, { ok, problem, security, etagHeader }: Helpers) {
   const adminsOnly = {
     401: problem("Missing, invalid or revoked credentials."),
@@ -50,6 +65,51 @@ export function registerDispatch(registry: OpenAPIRegistry, { ok, problem, secur
       ...adminsOnly,
       409: problem("Not assignable in its current status (IN_TRANSIT or final)."),
       412: problem("If-Match does not match the current version."),
+    },
+  });
+  const scopedErrors = {
+    401: problem("Missing, invalid or revoked credentials."),
+    404: problem("Unknown or not yours (another partner's, or not assigned to this courier)."),
+  };
+  const kindParam = z.object({ id: z.uuid(), kind: z.enum(["photo", "signature"]) });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries/{id}/proof",
+    summary: "Proof of delivery on file",
+    security,
+    request: { params: idParam },
+    responses: { 200: ok("What is on file.", z.object({ data: z.array(proofSchema) })), ...scopedErrors },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/v1/deliveries/{id}/proof/{kind}",
+    summary: "Add a photo or signature (courier or admin, while IN_TRANSIT)",
+    description:
+      "The raw image as the body (JPEG, PNG, WebP or HEIC, at most 8 MB). It is judged by its content, re-encoded " +
+      "(metadata such as EXIF GPS dropped) and downscaled to 1600 px. A second upload replaces the first.",
+    security,
+    request: {
+      params: kindParam,
+      body: { required: true, content: { "image/*": { schema: z.string().meta({ format: "binary" }) } } },
+    },
+    responses: {
+      201: ok("Stored.", proofSchema),
+      ...scopedErrors,
+      403: problem("The caller may see the delivery but not complete it (a partner)."),
+      409: problem("The delivery is not IN_TRANSIT."),
+      413: problem("Larger than 8 MB."),
+      415: problem("Not an image."),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/deliveries/{id}/proof/{kind}",
+    summary: "A proof image",
+    security,
+    request: { params: kindParam },
+    responses: {
+      200: { description: "The image.", content: { "image/jpeg": {}, "image/png": {} } },
+      ...scopedErrors,
     },
   });
   registry.registerPath({

@@ -262,5 +262,6 @@ export const trackingSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(z.object({ status: deliveryStatusSchema, at: z.iso.datetime() })),
+    proofOnFile: z.boolean().meta({ description: "Delivered, with proof of delivery on file (never shown here)." }),
   })
   .meta({ id: "Tracking", description: "Public view of a delivery: no recipient, contact or address data." });

@@ -16,7 +16,8 @@ export async function trackDelivery(trackingCode: string) {
           createdAt: true,
           updatedAt: true,
           partner: { select: { name: true } },
-          events: { select: { toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
+          events: { select: { fromStatus: true, toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
+          _count: { select: { proofs: true } },
         },
       })
     : null;
@@ -28,6 +29,11 @@ export async function trackDelivery(trackingCode: string) {
     partner: { name: delivery.partner.name },
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
-    timeline: delivery.events.map((e) => ({ status: e.toStatus, at: e.createdAt.toISOString() })),
+    // A reassignment (ASSIGNED → ASSIGNED) is dispatch's business, not a step of the delivery.
+    timeline: delivery.events
+      .filter((e) => e.fromStatus !== e.toStatus)
+      .map((e) => ({ status: e.toStatus, at: e.createdAt.toISOString() })),
+    /** Delivered with proof (code, photo or signature) on file; the proof itself is never public. */
+    proofOnFile: delivery.status === "COMPLETED" && delivery._count.proofs > 0,
   };
 }

@@ -27,7 +27,7 @@ let who: ReturnType<typeof callers>;
 /** A CREATED delivery of partner A, only read (never transitioned) by the per-route tests. */
 let deliveryOfA: Awaited<ReturnType<typeof createDeliveryAs>>;
 
-const CALLERS = ["anonymous", "partnerUser", "partnerKey", "otherPartner", "admin", "revokedKey"] as const;
+const CALLERS = ["anonymous", "partnerUser", "partnerKey", "otherPartner", "admin", "courier", "revokedKey"] as const;
 type CallerKind = (typeof CALLERS)[number];
 type Statuses = Record<CallerKind, number>;
 type PageStatuses = Record<CallerKind, number | string>;
@@ -49,13 +49,17 @@ interface Probe {
 }
 
 const all = (status: number): Statuses => Object.fromEntries(CALLERS.map((c) => [c, status])) as Statuses;
-/** Signed-in partner (user or key) and admin may; another partner sees 404; the rest 401. */
+/**
+ * Signed-in partner (user or key) and admin may; another partner sees 404, and so does a courier
+ * (the delivery is not assigned to them); the rest 401.
+ */
 const scoped = (ok: number, overrides: Partial<Statuses> = {}): Statuses => ({
   anonymous: 401,
   partnerUser: ok,
   partnerKey: ok,
   otherPartner: 404,
   admin: ok,
+  courier: 404,
   revokedKey: 401,
   ...overrides,
 });
@@ -67,6 +71,7 @@ const adminOnly: Statuses = {
   partnerKey: 404,
   otherPartner: 404,
   admin: 200,
+  courier: 404,
   revokedKey: 401,
 };
 const usersOnly = (ok: number): Statuses => ({
@@ -75,6 +80,7 @@ const usersOnly = (ok: number): Statuses => ({
   partnerKey: 404,
   otherPartner: ok,
   admin: ok,
+  courier: ok,
   revokedKey: 401,
 });
 
@@ -87,17 +93,18 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}` }),
     expect: all(200),
   },
+  // Lists are scoped, never refused: a courier gets the deliveries assigned to them.
   "GET /api/v1/deliveries": {
     probe: () => ({ path: "/api/v1/deliveries" }),
-    expect: scoped(200, { otherPartner: 200 }),
+    expect: scoped(200, { otherPartner: 200, courier: 200 }),
   },
   "GET /api/v1/deliveries.csv": {
     probe: () => ({ path: "/api/v1/deliveries.csv" }),
-    expect: scoped(200, { otherPartner: 200 }),
+    expect: scoped(200, { otherPartner: 200, courier: 200 }),
   },
   "POST /api/v1/deliveries": {
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
-    expect: scoped(201, { otherPartner: 201, admin: 403 }),
+    expect: scoped(201, { otherPartner: 201, admin: 403, courier: 403 }),
   },
   // Imports: partners (people and keys) their own, admins on behalf of any partner. A JSON body is
   // refused with 415 once the caller may (the file is text/csv); another partner's import is 404.
@@ -139,6 +146,29 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
       json: { status: "CANCELLED" },
     }),
     expect: scoped(200),
+  },
+  // Dispatch (issue 14): admins only; everyone else finds no such route.
+  "PUT /api/v1/deliveries/[id]/assignment": {
+    probe: async (fx) => ({
+      path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/assignment`,
+      json: { assigneeId: world.courier.id },
+    }),
+    expect: adminOnly,
+  },
+  "GET /api/v1/couriers": { probe: () => ({ path: "/api/v1/couriers" }), expect: adminOnly },
+  // Proof of delivery: read in the delivery's scope; added only by whoever may complete it (and
+  // only in transit: this CREATED delivery is a 409 to an admin, a 403 to its partner).
+  "GET /api/v1/deliveries/[id]/proof": {
+    probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/proof` }),
+    expect: scoped(200),
+  },
+  "GET /api/v1/deliveries/[id]/proof/[kind]": {
+    probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/proof/photo` }),
+    expect: scoped(404),
+  },
+  "PUT /api/v1/deliveries/[id]/proof/[kind]": {
+    probe: (fx) => ({ path: `/api/v1/deliveries/${fx.delivery.id}/proof/photo`, json: {} }),
+    expect: scoped(403, { admin: 409 }),
   },
   // Auth.js itself: the session endpoint answers everyone; a POST without its CSRF token is
   // turned away with a redirect to the sign-in error page, whoever sends it.
@@ -189,6 +219,7 @@ const TO_HOME = {
   partnerUser: "redirect /deliveries",
   otherPartner: "redirect /deliveries",
   admin: "redirect /deliveries",
+  courier: "redirect /deliveries",
 };
 const PRIVATE: PageStatuses = {
   anonymous: TO_SIGN_IN,
@@ -196,11 +227,16 @@ const PRIVATE: PageStatuses = {
   partnerKey: TO_SIGN_IN,
   otherPartner: 200,
   admin: 200,
+  courier: 200,
   revokedKey: TO_SIGN_IN,
 };
-const ADMIN_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND };
+const ADMIN_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND, courier: NOT_FOUND };
+/** A partner's own pages (settings, imports): not a courier's. */
+const PARTNER_SETTINGS: PageStatuses = { ...PRIVATE, courier: NOT_FOUND };
+/** The courier's phone view: only couriers. */
+const COURIER_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND, admin: NOT_FOUND };
 const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatuses }> = {
-  "/": { probe: () => "/", expect: { ...PRIVATE, ...TO_HOME } },
+  "/": { probe: () => "/", expect: { ...PRIVATE, ...TO_HOME, courier: "redirect /courier" } },
   "/sign-in": { probe: () => "/sign-in", expect: { ...all(200), ...TO_HOME } },
   "/deliveries": { probe: () => "/deliveries", expect: PRIVATE },
   "/notifications": { probe: () => "/notifications", expect: PRIVATE },
@@ -208,19 +244,22 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
   "/admin/partners": { probe: () => "/admin/partners", expect: ADMIN_PAGE },
   "/deliveries/[id]": {
     probe: (fx) => `/deliveries/${fx.delivery.id}`,
-    expect: { ...PRIVATE, otherPartner: NOT_FOUND },
+    expect: { ...PRIVATE, otherPartner: NOT_FOUND, courier: NOT_FOUND },
   },
   // Admins do not create deliveries on a partner's behalf (DESIGN §2).
-  "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND } },
-  "/deliveries/import": { probe: () => "/deliveries/import", expect: PRIVATE },
+  "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND, courier: NOT_FOUND } },
+  "/deliveries/import": { probe: () => "/deliveries/import", expect: PARTNER_SETTINGS },
   "/deliveries/import/[id]": {
     probe: (fx) => `/deliveries/import/${fx.importId}`,
-    expect: { ...PRIVATE, otherPartner: NOT_FOUND },
+    expect: { ...PRIVATE, otherPartner: NOT_FOUND, courier: NOT_FOUND },
   },
-  "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PRIVATE },
+  "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PARTNER_SETTINGS },
+  "/courier": { probe: () => "/courier", expect: COURIER_PAGE },
+  // Not assigned to this courier: the same 404 as a delivery that does not exist.
+  "/courier/[id]": { probe: (fx) => `/courier/${fx.delivery.id}`, expect: { ...COURIER_PAGE, courier: NOT_FOUND } },
   "/track/[trackingCode]": { probe: (fx) => `/track/${fx.delivery.trackingCode}`, expect: all(200) },
   // A partner's own endpoint; an admin picks a partner first (the bare page is that picker).
-  "/settings/webhook": { probe: () => "/settings/webhook", expect: PRIVATE },
+  "/settings/webhook": { probe: () => "/settings/webhook", expect: PARTNER_SETTINGS },
   "/admin/emails": { probe: () => "/admin/emails", expect: ADMIN_PAGE },
   "/admin/emails/[id]": { probe: (fx) => `/admin/emails/${fx.emailId}`, expect: ADMIN_PAGE },
   "/admin/runs": { probe: () => "/admin/runs", expect: ADMIN_PAGE },
@@ -239,6 +278,7 @@ beforeAll(async () => {
     partnerKey: who.partnerAKey,
     otherPartner: who.partnerBUser,
     admin: who.admin,
+    courier: who.courier,
     revokedKey: who.revokedKey,
   };
   const delivery = await createDeliveryAs(who.partnerAKey);

@@ -28,6 +28,11 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
         <p className="text-sm">
           Planned delivery date: <strong>{tracking.deliveryDate}</strong>
         </p>
+        {tracking.proofOnFile && (
+          <p className="text-sm" data-testid="proof-on-file">
+            Delivered, proof on file.
+          </p>
+        )}
       </section>
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-base font-semibold">
