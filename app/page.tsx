@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/page-guard";
+import { homeFor } from "@/lib/auth/pages";
 
 export default async function Home() {
-  redirect((await currentActor()) ? "/deliveries" : "/sign-in");
+  const actor = await currentActor();
+  redirect(actor ? homeFor(actor) : "/sign-in");
 }

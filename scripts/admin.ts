@@ -8,7 +8,9 @@ const USAGE = `Usage: npm run admin -- <command> [options] [--json]
 
 Commands:
   create-partner  --name <name> [--email <contact>]
-  create-user     --email <e> --password <p> --role ADMIN|PARTNER [--partner <slug>] [--name <n>]
+  create-user     --email <e> --password <p> --role ADMIN|PARTNER|COURIER [--partner <slug>] [--name <n>]
+  create-courier  --email <e> --password <p> [--name <n>]
+  set-proof       --partner <slug> --proof NONE|CODE|PHOTO|SIGNATURE
   create-api-key  --partner <slug> [--name <n>]
   revoke-api-key  --id <id>
   list-partners
@@ -26,6 +28,7 @@ const options = {
   role: { type: "string" },
   partner: { type: "string" },
   id: { type: "string" },
+  proof: { type: "string" },
 } as const;
 
 async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
@@ -69,6 +72,32 @@ async function run(command: string | undefined, values: Record<string, string | 
       return {
         json: { id: u.id, email: u.email, role: u.role, partnerId: u.partnerId },
         text: `Created ${u.role} ${u.email} (id ${u.id})`,
+      };
+    }
+    case "create-courier": {
+      const { createUser } = await import("@/lib/users/create-user");
+      const { createCourierSchema } = await import("@/lib/users/schemas");
+      const input = parseWith(
+        createCourierSchema,
+        { email: need("email"), password: need("password"), name: str("name") },
+        "courier",
+      );
+      const u = await createUser({ actor, input: { ...input, role: "COURIER" } });
+      return { json: { id: u.id, email: u.email, role: u.role }, text: `Created COURIER ${u.email} (id ${u.id})` };
+    }
+    case "set-proof": {
+      const { setPartnerProof } = await import("@/lib/partners/set-partner-proof");
+      const { setPartnerProofSchema } = await import("@/lib/partners/schemas");
+      const partner = await partnerBySlug(need("partner"));
+      const input = parseWith(
+        setPartnerProofSchema,
+        { id: partner.id, proofOfDelivery: need("proof").toUpperCase() },
+        "proof setting",
+      );
+      const p = await setPartnerProof({ actor, input });
+      return {
+        json: { id: p.id, proofOfDelivery: p.proofOfDelivery },
+        text: `${p.name} now asks for proof of delivery: ${p.proofOfDelivery}`,
       };
     }
     case "create-api-key": {

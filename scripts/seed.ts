@@ -1,5 +1,5 @@
-// Demo data for the embedded default (DESIGN §10): one admin, two partners with one user each,
-// and deliveries in every status with their history. Runs only on an empty database.
+// Demo data for the embedded default (DESIGN §10): one admin, a courier, two partners with one user
+// each, and deliveries in every status with their history. Runs only on an empty database.
 import { resolveDatabase } from "./lib/database.ts";
 import { DEMO_ACCOUNTS } from "./lib/demo-accounts.ts";
 
@@ -19,18 +19,32 @@ async function seed() {
   const { createUser } = await import("@/lib/users/create-user");
   const { createDelivery } = await import("@/lib/deliveries/create-delivery");
   const { transitionDelivery } = await import("@/lib/deliveries/transition-delivery");
+  const { assignDelivery } = await import("@/lib/deliveries/assign-delivery");
   const { OPERATOR_ACTOR: operator } = await import("@/lib/auth/actor");
   type Actor = import("@/lib/auth/actor").Actor;
 
   if ((await db.user.count()) > 0) return false;
   const admin = await createUser({ actor: operator, input: { ...DEMO_ACCOUNTS[0], name: "Demo Admin" } });
   const adminActor: Actor = { kind: "USER", id: admin.id, role: "ADMIN", partnerId: null, email: admin.email };
+  const courierAccount = DEMO_ACCOUNTS.find((a) => a.role === "COURIER")!;
+  const courier = await createUser({
+    actor: operator,
+    input: {
+      email: courierAccount.email,
+      password: courierAccount.password,
+      role: "COURIER",
+      name: courierAccount.name,
+    },
+  });
+  const courierActor: Actor = { kind: "USER", id: courier.id, role: "COURIER", partnerId: null, email: courier.email };
 
   const paths: {
     status: string;
-    steps: { status: "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED"; reason?: string }[];
+    steps: { status: "ASSIGNED" | "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED"; reason?: string }[];
   }[] = [
     { status: "CREATED", steps: [] },
+    { status: "ASSIGNED", steps: [{ status: "ASSIGNED" }] },
+    { status: "IN_TRANSIT", steps: [{ status: "ASSIGNED" }, { status: "IN_TRANSIT" }] },
     { status: "IN_TRANSIT", steps: [{ status: "IN_TRANSIT" }] },
     { status: "COMPLETED", steps: [{ status: "IN_TRANSIT" }, { status: "COMPLETED" }] },
     { status: "FAILED", steps: [{ status: "IN_TRANSIT" }, { status: "FAILED", reason: "Recipient not reachable" }] },
@@ -38,7 +52,7 @@ async function seed() {
   ];
 
   let n = 0;
-  for (const account of DEMO_ACCOUNTS.slice(1)) {
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role === "PARTNER")) {
     const partner = await createPartner({
       actor: operator,
       input: { name: account.partner!, contactEmail: account.email },
@@ -64,11 +78,19 @@ async function seed() {
           externalReference: `ORD-${1000 + n}`,
         },
       });
+      let assigned = false;
       for (const step of path.steps) {
+        if (step.status === "ASSIGNED") {
+          await assignDelivery({ actor: adminActor, id: delivery.id, input: { assigneeId: courier.id } });
+          assigned = true;
+          continue;
+        }
+        // The courier moves their own deliveries; the partner cancels; dispatch does the rest.
+        const mover = step.status === "CANCELLED" ? actor : assigned ? courierActor : adminActor;
         await transitionDelivery({
-          actor: step.status === "CANCELLED" ? actor : adminActor,
+          actor: mover,
           id: delivery.id,
-          input: step,
+          input: { status: step.status, reason: step.reason },
         });
       }
     }

@@ -11,6 +11,8 @@ export interface AppPage {
 }
 
 export const PAGES = {
+  /** A courier's phone view (issue 14); first, so it is their home page. */
+  myDeliveries: { href: "/courier", label: "My deliveries", permission: "deliveries.assignedOnly" },
   deliveries: { href: "/deliveries", label: "Deliveries", permission: "deliveries.read" },
   newDelivery: { href: "/deliveries/new", label: "New delivery", permission: "deliveries.create" },
   /** Reached from the deliveries page's "Import CSV" button. */
@@ -29,4 +31,9 @@ export function navFor(actor: { role: ActorRole }): { href: string; label: strin
   return Object.values(PAGES as Record<string, AppPage>)
     .filter((page) => page.inNav !== false && can(actor, page.permission))
     .map(({ href, label }) => ({ href, label }));
+}
+
+/** Where "/" sends a signed-in user: the first page of their navigation. */
+export function homeFor(actor: { role: ActorRole }): string {
+  return navFor(actor)[0]?.href ?? PAGES.deliveries.href;
 }

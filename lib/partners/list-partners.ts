@@ -9,6 +9,14 @@ export async function listPartners({ actor }: { actor: Actor }) {
   return db.partner.findMany({
     where: scope ? { id: scope } : {},
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      contactEmail: true,
+      active: true,
+      createdAt: true,
+      proofOfDelivery: true,
+    },
   });
 }

@@ -9,3 +9,13 @@ export const createPartnerSchema = z.strictObject({
 });
 
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
+
+/** Proof of delivery a partner asks for (issue 14). */
+export const PROOF_REQUIREMENTS = ["NONE", "CODE", "PHOTO", "SIGNATURE"] as const;
+
+export const setPartnerProofSchema = z.strictObject({
+  id: z.uuid(),
+  proofOfDelivery: z.enum(PROOF_REQUIREMENTS, "Choose none, code, photo or signature"),
+});
+
+export type SetPartnerProofInput = z.infer<typeof setPartnerProofSchema>;

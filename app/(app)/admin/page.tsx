@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CourierLoadTable } from "@/components/admin/courier-load";
 import { PerDayChart } from "@/components/admin/per-day-chart";
 import { StatusBadge } from "@/components/status-badge";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
@@ -13,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { getRunStats } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
 import { getOutboxStats } from "@/lib/outbox/get-outbox-stats";
+import { listCouriers } from "@/lib/users/list-couriers";
 import { retryOutboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -22,11 +24,12 @@ const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTi
 
 export default async function AdminOverviewPage() {
   const actor = await requireActor(PAGES.overview);
-  const [stats, stuck, outbox, runs] = await Promise.all([
+  const [stats, stuck, outbox, runs, couriers] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor }),
     getOutboxStats({ actor }),
     getRunStats({ actor }),
+    listCouriers({ actor }),
   ]);
   const embedded = backgroundExecutor() === "embedded";
 
@@ -37,7 +40,7 @@ export default async function AdminOverviewPage() {
         <h2 id="counts-heading" className="sr-only">
           Deliveries per status
         </h2>
-        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-6">
           {DELIVERY_STATUSES.map((s) => (
             <li key={s}>
               <Link
@@ -54,6 +57,7 @@ export default async function AdminOverviewPage() {
           ))}
         </ul>
       </section>
+      <CourierLoadTable couriers={couriers} />
       <section aria-labelledby="chart-heading" className="card">
         <h2 id="chart-heading" className="mb-3 text-base font-semibold">
           Deliveries per day, last 30 days

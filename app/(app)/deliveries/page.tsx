@@ -79,7 +79,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     partnerName: d.partner.name,
   }));
   const url = toUrlSearchParams(params);
-  const filtered = Boolean(query.q || query.status?.length || query.from || query.to || query.partnerId);
+  const filtered = Boolean(
+    query.q || query.status?.length || query.from || query.to || query.partnerId || query.assigneeId,
+  );
 
   return (
     <>

@@ -72,10 +72,11 @@ export async function checkProof(
     const attempts = row.proofCodeAttempts + 1;
     await tx.delivery.update({ where: { id: delivery.id }, data: { proofCodeAttempts: attempts } });
     const left = MAX_CODE_ATTEMPTS - attempts;
+    const message = `Wrong code: ${left} attempt${left === 1 ? "" : "s"} left.`;
     return {
       ok: false,
-      error: new AppError("validation_failed", `Wrong code: ${left} attempt${left === 1 ? "" : "s"} left.`, {
-        errors: [{ path: "code", message: "Wrong code" }],
+      error: new AppError("validation_failed", message, {
+        errors: [{ path: "code", message }],
         attemptsLeft: left,
       }),
     };

@@ -2,10 +2,11 @@
 
 import { runFormAction, type FormState } from "@/lib/api/form-action";
 import { createPartner } from "@/lib/partners/create-partner";
-import { createPartnerSchema } from "@/lib/partners/schemas";
+import { createPartnerSchema, setPartnerProofSchema } from "@/lib/partners/schemas";
+import { setPartnerProof } from "@/lib/partners/set-partner-proof";
 import { setPartnerActive } from "@/lib/partners/set-partner-active";
 import { createUser } from "@/lib/users/create-user";
-import { createPartnerUserSchema, setActiveSchema } from "@/lib/users/schemas";
+import { createCourierSchema, createPartnerUserSchema, setActiveSchema } from "@/lib/users/schemas";
 import { setUserActive } from "@/lib/users/set-user-active";
 
 const PAGE = "/admin/partners";
@@ -52,5 +53,28 @@ export async function setUserActiveAction(_state: FormState, form: FormData): Pr
     revalidate: PAGE,
     run: (actor, input) => setUserActive({ actor, input }),
     ok: (u) => (u.active ? `${u.email} can sign in again.` : `${u.email} is deactivated and signed out.`),
+  });
+}
+
+export async function createCourierAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "users.manage",
+    schema: createCourierSchema,
+    form,
+    revalidate: PAGE,
+    run: (actor, input) => createUser({ actor, input: { ...input, role: "COURIER" } }),
+    ok: (u) => `Courier ${u.email} created. Share the password with them securely.`,
+  });
+}
+
+export async function setPartnerProofAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({
+    permission: "partners.manage",
+    schema: setPartnerProofSchema,
+    form,
+    hidden: { fields: ["id"], message: "This request is not valid; reload the page." },
+    revalidate: PAGE,
+    run: (actor, input) => setPartnerProof({ actor, input }),
+    ok: (p) => `${p.name} now asks for proof of delivery: ${p.proofOfDelivery.toLowerCase()}.`,
   });
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { listPartners } from "@/lib/partners/list-partners";
+import { listCouriers } from "@/lib/users/list-couriers";
 import { listUsers } from "@/lib/users/list-users";
+import { CreateCourierForm, ProofSettingForm } from "./courier-forms";
 import { ActiveToggle, CreatePartnerForm, CreateUserForm } from "./partner-forms";
 
 export const metadata: Metadata = { title: "Partners" };
@@ -18,7 +20,11 @@ function ActiveBadge({ active }: { active: boolean }) {
 
 export default async function PartnersPage() {
   const actor = await requireActor(PAGES.partners);
-  const [partners, users] = await Promise.all([listPartners({ actor }), listUsers({ actor })]);
+  const [partners, users, couriers] = await Promise.all([
+    listPartners({ actor }),
+    listUsers({ actor }),
+    listCouriers({ actor }),
+  ]);
   return (
     <div className="grid gap-6">
       <h1 className="page-title">Partners</h1>
@@ -27,6 +33,26 @@ export default async function PartnersPage() {
           New partner
         </h2>
         <CreatePartnerForm />
+      </section>
+      <section aria-labelledby="couriers-heading" className="card grid gap-3" data-testid="couriers">
+        <h2 id="couriers-heading" className="text-base font-semibold">
+          Couriers
+        </h2>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {couriers.length === 0 && <li className="py-2 text-slate-600">No couriers yet.</li>}
+          {couriers.map((u) => (
+            <li key={u.id} className="flex flex-wrap items-center gap-3 py-2" data-testid={`user-${u.email}`}>
+              <span>
+                {u.name ? `${u.name} · ` : ""}
+                {u.email} <ActiveBadge active={u.active} />
+              </span>
+              <span className="ml-auto">
+                <ActiveToggle kind="user" id={u.id} label={u.email} active={u.active} />
+              </span>
+            </li>
+          ))}
+        </ul>
+        <CreateCourierForm />
       </section>
       {partners.length === 0 && <p className="text-slate-600">No partners yet.</p>}
       <ul className="grid gap-4">
@@ -92,6 +118,7 @@ export default async function PartnersPage() {
                 </table>
               </div>
               <CreateUserForm partnerId={p.id} partnerName={p.name} />
+              <ProofSettingForm partnerId={p.id} partnerName={p.name} current={p.proofOfDelivery} />
             </li>
           );
         })}

@@ -1,7 +1,8 @@
 "use server";
 
 import { runFormAction, type FormState } from "@/lib/api/form-action";
-import { transitionFormSchema } from "@/lib/deliveries/schemas";
+import { assignDelivery } from "@/lib/deliveries/assign-delivery";
+import { assignFormSchema, transitionFormSchema } from "@/lib/deliveries/schemas";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
 
@@ -30,5 +31,29 @@ export async function transitionAction(_state: TransitionState, form: FormData):
         return { errors: { reason: "A reason is required for this change." }, error: error.message };
       return undefined;
     },
+  });
+}
+
+/** Dispatch's assign control: a courier for a CREATED or ASSIGNED delivery (the API's assignment). */
+export async function assignAction(_state: TransitionState, form: FormData): Promise<TransitionState> {
+  return runFormAction({
+    permission: "deliveries.assign",
+    schema: assignFormSchema,
+    form,
+    hidden: { fields: ["id", "version"], message: "This request is not valid; reload the page." },
+    revalidate: ({ id }) => `/deliveries/${id}`,
+    run: (actor, { id, version, assigneeId }) =>
+      assignDelivery({ actor, id, input: { assigneeId }, expectedVersion: version }),
+    ok: (d) =>
+      d.assignee
+        ? `${d.trackingCode} is assigned to ${d.assignee.name ?? "the courier"}.`
+        : `${d.trackingCode} is unassigned.`,
+    onError: (error) =>
+      error.code === "precondition_failed"
+        ? {
+            stale:
+              "Someone else changed this delivery meanwhile. The page shows its current state; nothing was changed by you.",
+          }
+        : undefined,
   });
 }

@@ -9,7 +9,11 @@ import { can } from "@/lib/auth/permissions";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery";
 import { listTimeline } from "@/lib/deliveries/list-timeline";
 import { formatDate } from "@/lib/deliveries/serialize";
-import { findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { listProofs } from "@/lib/deliveries/proof/manage-proof";
+import { canAssign, findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { listCouriers } from "@/lib/users/list-couriers";
+import { ProofOnFile } from "@/components/deliveries/proof-on-file";
+import { AssignPanel } from "./assign-panel";
 import { TransitionPanel, type TransitionOption } from "./transition-panel";
 
 export const metadata: Metadata = { title: "Delivery" };
@@ -46,7 +50,17 @@ export default async function DeliveryPage({
   const actor = await requireActor(PAGES.deliveries, `/deliveries/${id}`);
   // Another partner's delivery and a missing one look the same: 404.
   const delivery = await orNotFound(getDeliveryOrThrow({ actor, id }));
-  const timeline = await listTimeline({ actor, id });
+  const [timeline, proofs] = await Promise.all([listTimeline({ actor, id }), listProofs({ actor, id })]);
+  // Dispatch (issue 14): the couriers, with today's load, when this delivery can be (re)assigned.
+  const couriers =
+    can(actor, "deliveries.assign") && canAssign(delivery.status, actor.role)
+      ? (await listCouriers({ actor }))
+          .filter((c) => c.active)
+          .map((c) => ({
+            id: c.id,
+            label: `${c.name ?? c.email} — ${c.assigned} assigned, ${c.inTransit} in transit`,
+          }))
+      : null;
   const options: TransitionOption[] = can(actor, "deliveries.transition")
     ? nextStatuses(delivery.status, actor.role).map((to) => ({
         to,
@@ -69,6 +83,7 @@ export default async function DeliveryPage({
     ["Your reference", delivery.externalReference],
     ["Notes", delivery.notes],
     ["Partner", delivery.partner.name],
+    ["Courier", delivery.assignee ? (delivery.assignee.name ?? "A courier") : null],
     ["Created", `${dateTime.format(delivery.createdAt)} UTC`],
     ["Last change", `${dateTime.format(delivery.updatedAt)} UTC`],
   ];
@@ -109,7 +124,16 @@ export default async function DeliveryPage({
           </dl>
         </section>
         <div className="grid content-start gap-6">
+          {couriers && (
+            <AssignPanel
+              id={delivery.id}
+              version={delivery.version}
+              assigneeId={delivery.assignee?.id ?? null}
+              couriers={couriers}
+            />
+          )}
           <TransitionPanel id={delivery.id} version={delivery.version} options={options} />
+          <ProofOnFile proofs={proofs} trackingCode={delivery.trackingCode} />
           <section aria-labelledby="timeline-heading" className="card">
             <h2 id="timeline-heading" className="mb-3 text-base font-semibold">
               Status history

@@ -1,0 +1,95 @@
+"use client";
+
+// Dispatch's side of the partners page (issue 14): add couriers, and choose per partner what
+// proof of delivery its couriers bring back.
+import { useActionState } from "react";
+import { ActionToast } from "@/components/action-toast";
+import { FormField } from "@/components/form-field";
+import { SubmitButton } from "@/components/submit-button";
+import { buttonClass } from "@/components/ui/button";
+import type { FormState } from "@/lib/api/form-action";
+import { PASSWORD_MIN } from "@/lib/users/schemas";
+import { createCourierAction, setPartnerProofAction } from "./actions";
+
+export function CreateCourierForm() {
+  const [state, action] = useActionState<FormState, FormData>(createCourierAction, {});
+  const e = state.errors ?? {};
+  return (
+    <form
+      action={action}
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+      aria-label="Add a courier"
+      data-testid="create-courier-form"
+    >
+      <ActionToast state={state} />
+      <FormField
+        id="courier-email"
+        label="Email"
+        name="email"
+        type="email"
+        required
+        defaultValue={state.values?.email}
+        error={e.email}
+      />
+      <FormField id="courier-name" label="Name" name="name" defaultValue={state.values?.name} error={e.name} />
+      <FormField
+        id="courier-password"
+        label="Initial password"
+        name="password"
+        type="password"
+        required
+        minLength={PASSWORD_MIN}
+        autoComplete="new-password"
+        error={e.password}
+      />
+      <SubmitButton pendingText="Adding…" className={buttonClass("secondary")}>
+        Add courier
+      </SubmitButton>
+    </form>
+  );
+}
+
+const PROOF_LABELS = {
+  NONE: "None",
+  CODE: "Recipient's code",
+  PHOTO: "Photo",
+  SIGNATURE: "Signature",
+} as const;
+
+export function ProofSettingForm({
+  partnerId,
+  partnerName,
+  current,
+}: {
+  partnerId: string;
+  partnerName: string;
+  current: keyof typeof PROOF_LABELS;
+}) {
+  const [state, action] = useActionState<FormState, FormData>(setPartnerProofAction, {});
+  const selectId = `proof-${partnerId}`;
+  return (
+    <form
+      action={action}
+      className="flex flex-wrap items-end gap-2"
+      aria-label={`Proof of delivery for ${partnerName}`}
+    >
+      <ActionToast state={state} />
+      <input type="hidden" name="id" value={partnerId} />
+      <div>
+        <label htmlFor={selectId} className="label">
+          Proof of delivery
+        </label>
+        <select id={selectId} name="proofOfDelivery" defaultValue={current} className="input mt-1">
+          {Object.entries(PROOF_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SubmitButton pendingText="Saving…" className={buttonClass("secondary", "sm")}>
+        Save
+      </SubmitButton>
+    </form>
+  );
+}

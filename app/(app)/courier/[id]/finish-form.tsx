@@ -1,0 +1,247 @@
+"use client";
+
+// The one screen a courier finishes a delivery on: delivered (with the proof the partner asks
+// for: the recipient's code, a photo, a signature) or not delivered (with a reason). Photos are
+// downscaled in the browser before upload; the server judges and re-encodes them anyway.
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import SignaturePad from "signature_pad";
+import { ActionToast } from "@/components/action-toast";
+import { SubmitButton } from "@/components/submit-button";
+import { Button, buttonClass } from "@/components/ui/button";
+import type { FormState } from "@/lib/api/form-action";
+import { LIMITS } from "@/lib/deliveries/schemas";
+import type { ProofRequirement } from "@/lib/generated/prisma/enums";
+import { courierMoveAction } from "../actions";
+
+const MAX_SIDE = 1600;
+
+const ASKS: Record<ProofRequirement, string> = {
+  NONE: "No proof is required; a photo or a signature is still welcome.",
+  CODE: "Ask the recipient for the 6-digit code they received by email.",
+  PHOTO: "Take a photo of the parcel where you left it.",
+  SIGNATURE: "Ask the recipient to sign below.",
+};
+
+/** A photo from the camera, downscaled to at most MAX_SIDE px on its longest side, as JPEG. */
+async function downscale(file: File): Promise<Blob> {
+  const bitmap = await createImageBitmap(file);
+  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext("2d")!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("encode"))), "image/jpeg", 0.85),
+  );
+}
+
+async function upload(id: string, kind: "photo" | "signature", body: Blob) {
+  const res = await fetch(`/api/v1/deliveries/${id}/proof/${kind}`, {
+    method: "PUT",
+    headers: { "content-type": body.type || "application/octet-stream" },
+    body,
+  });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => null)) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? `The ${kind} could not be uploaded (${res.status}).`);
+  }
+}
+
+function SignatureField({ padRef }: { padRef: React.RefObject<SignaturePad | null> }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    canvas.width = canvas.offsetWidth * ratio;
+    canvas.height = canvas.offsetHeight * ratio;
+    canvas.getContext("2d")!.scale(ratio, ratio);
+    const pad = new SignaturePad(canvas, { penColor: "#0f172a" });
+    padRef.current = pad;
+    return () => {
+      pad.off();
+      padRef.current = null;
+    };
+  }, [padRef]);
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="label">Signature</legend>
+      <canvas
+        ref={canvasRef}
+        className="h-40 w-full touch-none rounded-md border border-slate-300 bg-white"
+        role="img"
+        aria-label="Signature pad: the recipient signs here with a finger"
+        data-testid="signature-pad"
+      />
+      <Button variant="ghost" size="sm" className="w-fit" onClick={() => padRef.current?.clear()}>
+        Clear signature
+      </Button>
+    </fieldset>
+  );
+}
+
+export function FinishForm({
+  id,
+  version,
+  requirement,
+  codeLocked,
+}: {
+  id: string;
+  version: number;
+  requirement: ProofRequirement;
+  codeLocked: boolean;
+}) {
+  const [state, action] = useActionState<FormState, FormData>(courierMoveAction, {});
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string>("");
+  const photoRef = useRef<HTMLInputElement>(null);
+  const padRef = useRef<SignaturePad | null>(null);
+  const busy = pending || progress !== "";
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setProblem(null);
+    const photo = photoRef.current?.files?.[0];
+    const signed = padRef.current && !padRef.current.isEmpty();
+    if (requirement === "PHOTO" && !photo) return setProblem("Take a photo first.");
+    if (requirement === "SIGNATURE" && !signed) return setProblem("The recipient has not signed yet.");
+    try {
+      if (photo) {
+        setProgress("Uploading the photo…");
+        await upload(id, "photo", await downscale(photo));
+      }
+      if (signed) {
+        setProgress("Uploading the signature…");
+        await upload(id, "signature", await (await fetch(padRef.current!.toDataURL("image/png"))).blob());
+      }
+    } catch (error) {
+      setProgress("");
+      return setProblem(error instanceof Error ? error.message : "The upload failed; try again.");
+    }
+    setProgress("");
+    startTransition(() => action(form));
+  }
+
+  const codeError = state.errors?.code;
+  return (
+    <section aria-labelledby="finish-heading" className="card grid gap-4">
+      <h2 id="finish-heading" className="text-base font-semibold">
+        Delivered
+      </h2>
+      <ActionToast state={state} />
+      <p className="text-sm text-slate-700">{ASKS[requirement]}</p>
+      <form onSubmit={submit} className="grid gap-4" aria-describedby="finish-status" data-testid="finish-form">
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="status" value="COMPLETED" />
+        {requirement === "CODE" &&
+          (codeLocked ? (
+            <p className="text-sm text-red-700" role="alert">
+              Too many wrong codes: the code is locked. Ask dispatch to complete this delivery, or mark it not
+              delivered.
+            </p>
+          ) : (
+            <div>
+              <label htmlFor="code" className="label">
+                Delivery code
+              </label>
+              <input
+                id="code"
+                name="code"
+                className="input mt-1 font-mono text-lg tracking-widest"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                aria-invalid={codeError ? true : undefined}
+                aria-describedby={codeError ? "code-error" : undefined}
+              />
+              {codeError && (
+                <p id="code-error" className="field-error">
+                  {codeError}
+                </p>
+              )}
+            </div>
+          ))}
+        <div>
+          <label htmlFor="photo" className="label">
+            Photo {requirement === "PHOTO" ? "(required)" : "(optional)"}
+          </label>
+          <input
+            ref={photoRef}
+            id="photo"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="mt-1 block w-full text-sm"
+            data-testid="photo-input"
+          />
+        </div>
+        <SignatureField padRef={padRef} />
+        <p id="finish-status" role="status" aria-live="polite" className="text-sm">
+          {progress}
+          {problem && <span className="text-red-700">{problem}</span>}
+        </p>
+        <button
+          type="submit"
+          className={buttonClass("primary", "md", "w-full")}
+          disabled={busy || (requirement === "CODE" && codeLocked)}
+        >
+          {busy ? "Saving…" : "Mark delivered"}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const FAIL_REASONS = ["Nobody at the address", "Address not found", "Recipient refused the parcel", "Parcel damaged"];
+
+export function FailForm({ id, version }: { id: string; version: number }) {
+  const [state, action] = useActionState<FormState, FormData>(courierMoveAction, {});
+  const [reason, setReason] = useState("");
+  return (
+    <section aria-labelledby="fail-heading" className="card grid gap-3">
+      <h2 id="fail-heading" className="text-base font-semibold">
+        Not delivered
+      </h2>
+      <ActionToast state={state} />
+      <form action={action} className="grid gap-3" data-testid="fail-form">
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="status" value="FAILED" />
+        <fieldset className="grid gap-1">
+          <legend className="label">Why?</legend>
+          {FAIL_REASONS.map((r) => (
+            <label key={r} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="$preset" value={r} checked={reason === r} onChange={() => setReason(r)} />
+              {r}
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <label htmlFor="reason" className="label">
+            Reason <span className="text-red-700">(required)</span>
+          </label>
+          <textarea
+            id="reason"
+            name="reason"
+            rows={2}
+            required
+            maxLength={LIMITS.reason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="input mt-1"
+            aria-invalid={state.errors?.reason ? true : undefined}
+          />
+          {state.errors?.reason && <p className="field-error">{state.errors.reason}</p>}
+        </div>
+        <SubmitButton pendingText="Saving…" className={buttonClass("danger", "md", "w-full")}>
+          Mark not delivered
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { StatusBadge } from "@/components/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound, requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
+import { getMyDelivery } from "@/lib/deliveries/list-my-deliveries";
+import { MAX_CODE_ATTEMPTS } from "@/lib/deliveries/proof/check-proof";
+import { StartButton } from "../start-button";
+import { FailForm, FinishForm } from "./finish-form";
+
+export const metadata: Metadata = { title: "Delivery" };
+
+export default async function CourierDeliveryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(PAGES.myDeliveries, `/courier/${id}`);
+  // Not assigned to this courier (or gone): the same 404 as a delivery that does not exist.
+  const d = await orNotFound(getMyDelivery({ actor, id }));
+  const fields: [string, React.ReactNode][] = [
+    ["Deliver to", d.dropoffAddress],
+    ["Recipient", d.recipientName],
+    [
+      "Phone",
+      d.recipientPhone ? (
+        <a href={`tel:${d.recipientPhone.replace(/[^+0-9]/g, "")}`} className="link">
+          {d.recipientPhone}
+        </a>
+      ) : null,
+    ],
+    ["Pick up at", d.pickupAddress],
+    ["Product", d.productName],
+    ["Notes", d.notes],
+    ["Delivery date", d.deliveryDate],
+    ["Partner", d.partner.name],
+  ];
+  return (
+    <div className="mx-auto grid w-full max-w-xl gap-5">
+      <PageHeader
+        back={{ href: "/courier", label: "My deliveries" }}
+        title={<span className="font-mono">{d.trackingCode}</span>}
+        actions={<StatusBadge status={d.status} />}
+      />
+      <section aria-labelledby="details-heading" className="card">
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
+        <dl className="grid gap-3">
+          {fields
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                <dd className="mt-0.5 break-words text-base">{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+      {d.status === "ASSIGNED" && (
+        <section aria-labelledby="start-heading" className="card grid gap-3">
+          <h2 id="start-heading" className="text-base font-semibold">
+            Picked up?
+          </h2>
+          <StartButton id={d.id} version={d.version} trackingCode={d.trackingCode} />
+        </section>
+      )}
+      {d.status === "IN_TRANSIT" && (
+        <>
+          <FinishForm
+            id={d.id}
+            version={d.version}
+            requirement={d.partner.proofOfDelivery}
+            codeLocked={d.proofCodeAttempts >= MAX_CODE_ATTEMPTS}
+          />
+          <FailForm id={d.id} version={d.version} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Notice } from "@/components/notice";
+import { StatusBadge } from "@/components/status-badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
+import { listMyDeliveries } from "@/lib/deliveries/list-my-deliveries";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
+import { StartButton } from "./start-button";
+
+export const metadata: Metadata = { title: "My deliveries" };
+
+type Row = Awaited<ReturnType<typeof listMyDeliveries>>["today"][number];
+
+function DeliveryCard({ d }: { d: Row }) {
+  return (
+    <li className="card grid gap-3" data-testid={`my-delivery-${d.trackingCode}`}>
+      <div className="flex items-center justify-between gap-2">
+        <Link href={`/courier/${d.id}`} className="link font-mono text-base">
+          {d.trackingCode}
+        </Link>
+        <StatusBadge status={d.status} />
+      </div>
+      <p className="text-base font-medium break-words">{d.dropoffAddress}</p>
+      <p className="text-sm text-slate-600">
+        For {d.recipientName} · {d.partner.name} · {d.deliveryDate}
+      </p>
+      {d.status === "ASSIGNED" ? (
+        <StartButton id={d.id} version={d.version} trackingCode={d.trackingCode} />
+      ) : (
+        <ButtonLink href={`/courier/${d.id}`} variant="primary" className="w-full">
+          Complete or fail <span className="sr-only">delivery {d.trackingCode}</span>
+        </ButtonLink>
+      )}
+    </li>
+  );
+}
+
+function Section({ title, rows, id }: { title: string; rows: Row[]; id: string }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="grid gap-3">
+      <h2 id={id} className="text-base font-semibold">
+        {title} <span className="font-normal text-slate-600">({rows.length})</span>
+      </h2>
+      <ul className="grid gap-3">
+        {rows.map((d) => (
+          <DeliveryCard key={d.id} d={d} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default async function MyDeliveriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; status?: string }>;
+}) {
+  const actor = await requireActor(PAGES.myDeliveries);
+  const { done, status } = await searchParams;
+  const { today, later, doneToday } = await listMyDeliveries({ actor });
+  const finished =
+    done && (status === "COMPLETED" || status === "FAILED") ? { done, label: STATUS_LABELS[status] } : null;
+  return (
+    <div className="mx-auto grid w-full max-w-xl gap-5">
+      <PageHeader
+        title="My deliveries"
+        description={`${today.length} for today · ${doneToday} finished today. Today's and overdue ones come first.`}
+      />
+      {finished && (
+        <Notice tone="success" testId="courier-done">
+          {finished.done} is {finished.label.toLowerCase()}.
+        </Notice>
+      )}
+      {today.length + later.length === 0 ? (
+        <EmptyState
+          title="Nothing assigned to you"
+          description="Dispatch assigns deliveries to you; they appear here."
+          testId="courier-empty"
+        />
+      ) : (
+        <>
+          <Section id="today-heading" title="Today" rows={today} />
+          <Section id="later-heading" title="Later" rows={later} />
+        </>
+      )}
+    </div>
+  );
+}

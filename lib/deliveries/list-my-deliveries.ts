@@ -1,0 +1,70 @@
+// A courier's day (issue 14): what is assigned to them and not finished, today's (and overdue)
+// first, by delivery date; in transit before not yet started on the same day. The same scope as
+// every delivery query (deliveryScope): only their own assignments.
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
+import { formatDate } from "@/lib/deliveries/serialize";
+import { z } from "zod";
+
+export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
+  const { actor, now = new Date() } = options;
+  authorize(actor, "deliveries.assignedOnly");
+  const today = now.toISOString().slice(0, 10);
+  const startOfDay = new Date(`${today}T00:00:00Z`);
+  const [open, doneToday] = await Promise.all([
+    db.delivery.findMany({
+      where: { assigneeId: actor.id, status: { in: ["ASSIGNED", "IN_TRANSIT"] } },
+      orderBy: [{ deliveryDate: "asc" }, { status: "desc" }, { trackingCode: "asc" }],
+      take: 200,
+      select: {
+        id: true,
+        trackingCode: true,
+        status: true,
+        dropoffAddress: true,
+        recipientName: true,
+        deliveryDate: true,
+        version: true,
+        partner: { select: { name: true } },
+      },
+    }),
+    db.delivery.count({
+      where: { assigneeId: actor.id, status: { in: ["COMPLETED", "FAILED"] }, updatedAt: { gte: startOfDay } },
+    }),
+  ]);
+  const rows = open.map((d) => ({ ...d, deliveryDate: formatDate(d.deliveryDate) }));
+  return {
+    today: rows.filter((d) => d.deliveryDate <= today),
+    later: rows.filter((d) => d.deliveryDate > today),
+    doneToday,
+  };
+}
+
+/** One of the courier's own deliveries with what completing it asks for; 404 for anything else. */
+export async function getMyDelivery({ actor, id }: { actor: Actor; id: string }) {
+  authorize(actor, "deliveries.assignedOnly");
+  const delivery = z.uuid().safeParse(id).success
+    ? await db.delivery.findFirst({
+        where: { id, assigneeId: actor.id },
+        select: {
+          id: true,
+          trackingCode: true,
+          status: true,
+          version: true,
+          pickupAddress: true,
+          dropoffAddress: true,
+          recipientName: true,
+          recipientPhone: true,
+          productName: true,
+          notes: true,
+          deliveryDate: true,
+          proofCodeAttempts: true,
+          partner: { select: { name: true, proofOfDelivery: true } },
+          proofs: { select: { kind: true } },
+        },
+      })
+    : null;
+  if (!delivery) throw deliveryNotFound();
+  return { ...delivery, deliveryDate: formatDate(delivery.deliveryDate) };
+}
