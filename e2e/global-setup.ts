@@ -33,6 +33,15 @@ export default async function globalSetup() {
         input: { email: "dispatch@e2e.example", password: PASSWORD, role: "ADMIN", name: "Dispatch" },
       })
     ).email,
+    courier: {
+      email: (
+        await createUser({
+          actor,
+          input: { email: "rider@e2e.example", password: PASSWORD, role: "COURIER", name: "Riley Rider" },
+        })
+      ).email,
+      name: "Riley Rider",
+    },
     partnerA: await partner("Alpha Foods", "ops@alpha.example"),
     partnerB: await partner("Beta Books", "ops@beta.example"),
     partnerC: await partner("Gamma Goods", "ops@gamma.example"),

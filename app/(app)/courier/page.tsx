@@ -8,10 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { listMyDeliveries } from "@/lib/deliveries/list-my-deliveries";
-import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { StartButton } from "./start-button";
 
 export const metadata: Metadata = { title: "My deliveries" };
+
+const DONE = { COMPLETED: "delivered", FAILED: "marked not delivered" } as const;
 
 type Row = Awaited<ReturnType<typeof listMyDeliveries>>["today"][number];
 
@@ -63,8 +64,7 @@ export default async function MyDeliveriesPage({
   const actor = await requireActor(PAGES.myDeliveries);
   const { done, status } = await searchParams;
   const { today, later, doneToday } = await listMyDeliveries({ actor });
-  const finished =
-    done && (status === "COMPLETED" || status === "FAILED") ? { done, label: STATUS_LABELS[status] } : null;
+  const finished = done && (status === "COMPLETED" || status === "FAILED") ? { done, label: DONE[status] } : null;
   return (
     <div className="mx-auto grid w-full max-w-xl gap-5">
       <PageHeader
@@ -73,7 +73,7 @@ export default async function MyDeliveriesPage({
       />
       {finished && (
         <Notice tone="success" testId="courier-done">
-          {finished.done} is {finished.label.toLowerCase()}.
+          {finished.done} is {finished.label}.
         </Notice>
       )}
       {today.length + later.length === 0 ? (
