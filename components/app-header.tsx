@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/lib/auth";
 import type { UserActor } from "@/lib/auth/page-guard";
-import { navFor, PAGES } from "@/lib/auth/pages";
+import { homeFor, navFor, PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { NavLinks } from "@/components/nav-links";
 import { NotificationsBell } from "@/components/notifications-bell";
@@ -16,7 +16,7 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/deliveries" className="text-base font-semibold text-slate-900">
+        <Link href={homeFor(actor)} className="text-base font-semibold text-slate-900">
           Delivery platform
         </Link>
         <div className="flex items-center gap-3 text-sm">
@@ -26,7 +26,7 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
               {actor.email}
             </span>
             <span data-testid="signed-in-org" className="block text-xs text-slate-600">
-              {partnerName ?? "Platform admin"}
+              {partnerName ?? (can(actor, "deliveries.assignedOnly") ? "Courier" : "Platform admin")}
             </span>
           </span>
           <form

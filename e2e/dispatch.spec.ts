@@ -53,7 +53,7 @@ test("assign, start, complete with signature and photo; the partner sees the pro
   await card.getByRole("link", { name: `Complete or fail delivery ${delivery.trackingCode}` }).click();
 
   // One screen: sign, photograph, deliver.
-  await expect(page.getByRole("heading", { name: "Delivered" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Delivered", exact: true })).toBeVisible();
   await expect(page.getByText("Ask the recipient to sign below.")).toBeVisible();
   const pad = page.getByTestId("signature-pad");
   await pad.scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { inject, describe, expect, it } from "vitest";
-import { api, deliveryPayload } from "./support";
+import { api, deliveryPayload, signIn } from "./support";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -78,6 +78,32 @@ describe("npm run admin", { timeout: 120_000 }, () => {
     const list = await admin("list-partners", "--json");
     expect(list.code).toBe(0);
     expect(Array.isArray(JSON.parse(list.stdout).partners)).toBe(true);
+  });
+
+  it("creates a courier who can sign in and sets a partner's proof of delivery", async () => {
+    const email = `rider-${Date.now()}@example.com`;
+    const created = await admin(
+      "create-courier",
+      "--email",
+      email,
+      "--password",
+      "long-enough-pw",
+      "--name",
+      "Sam Rider",
+      "--json",
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ email, role: "COURIER", id: expect.any(String) });
+    const courier = await signIn(email, "long-enough-pw");
+    expect((await api("GET", "/api/v1/deliveries", { as: courier })).body.data).toEqual([]);
+
+    const partner = JSON.parse((await admin("create-partner", "--name", `Proof ${Date.now()}`, "--json")).stdout);
+    const set = await admin("set-proof", "--partner", partner.slug, "--proof", "photo", "--json");
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ id: partner.id, proofOfDelivery: "PHOTO" });
+    const bad = await admin("set-proof", "--partner", partner.slug, "--proof", "selfie");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/proofOfDelivery/);
   });
 
   it.each([
