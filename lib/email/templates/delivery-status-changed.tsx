@@ -31,10 +31,15 @@ export function DeliveryStatusChangedEmail(p: DeliveryStatusChangedProps) {
       secondary={{ label: "Tracking page", href: trackingPageUrl(p.trackingCode) }}
     >
       <Text>Hello {p.partnerName},</Text>
-      <Text>
-        Your delivery {p.trackingCode} for {p.recipientName} moved from {statusWord(p.from)} to {statusWord(p.to)}.
-      </Text>
-      {p.assigneeName && <Text>Courier {p.assigneeName} has it and will deliver it.</Text>}
+      {p.assigneeName ? (
+        <Text>
+          Courier {p.assigneeName} has your delivery {p.trackingCode} for {p.recipientName} and will deliver it.
+        </Text>
+      ) : (
+        <Text>
+          Your delivery {p.trackingCode} for {p.recipientName} moved from {statusWord(p.from)} to {statusWord(p.to)}.
+        </Text>
+      )}
       {p.reason && <Text>Reason: {p.reason}</Text>}
     </EmailLayout>
   );
