@@ -29,7 +29,7 @@ describe("overview numbers", () => {
     await transitionDelivery({ actor: admin, id: delivery.id, input: { status: "IN_TRANSIT" } });
     const stats = await getDeliveryStats({ actor: partnerB });
     expect(stats.perDay).toHaveLength(30);
-    expect(stats.totals).toEqual({ CREATED: 1, IN_TRANSIT: 1, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
+    expect(stats.totals).toEqual({ CREATED: 1, ASSIGNED: 0, IN_TRANSIT: 1, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
     expect(stats.perDay.at(-1)!.day).toBe(new Date().toISOString().slice(0, 10));
     expect(stats.perDay.at(-1)!.counts).toEqual(stats.totals);
     const all = await getDeliveryStats({ actor: admin });

@@ -118,7 +118,7 @@ describe("npm start without DATABASE_URL", () => {
         expect(first.output()).toMatch(/Seeded demo data/);
         const deliveries = await allDeliveries(await adminCookie());
         expect(new Set(deliveries.map((d) => d.status))).toEqual(
-          new Set(["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"]),
+          new Set(["CREATED", "ASSIGNED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"]),
         );
         before = deliveries.map((d) => d.id).sort();
       } finally {
@@ -161,6 +161,7 @@ describe("npm start beyond loopback", () => {
         };
         expect(accounts.map((a) => a.email).sort()).toEqual([
           "admin@example.com",
+          "courier@example.com",
           "ops@acme.example",
           "ops@globex.example",
         ]);

@@ -81,6 +81,7 @@ describe("scope and shape", () => {
         "notes",
         "externalReference",
         "partner",
+        "assignee",
         "version",
         "createdAt",
         "updatedAt",

@@ -61,6 +61,7 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
       "createdAt",
       "deliveryDate",
       "partner",
+      "proofOnFile",
       "status",
       "timeline",
       "trackingCode",

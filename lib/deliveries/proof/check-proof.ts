@@ -57,7 +57,16 @@ export async function checkProof(
     });
     return proof ? { ok: true } : missing(required.toLowerCase(), `This partner asks for a ${required.toLowerCase()}.`);
   }
-  if (!row.proofCode || row.proofCodeAttempts >= MAX_CODE_ATTEMPTS) {
+  if (!row.proofCode) {
+    // The partner asked for codes only after this delivery left: the recipient never got one.
+    return {
+      ok: false,
+      error: new AppError("conflict", "No delivery code was sent for this delivery; ask dispatch to complete it.", {
+        codeLocked: true,
+      }),
+    };
+  }
+  if (row.proofCodeAttempts >= MAX_CODE_ATTEMPTS) {
     return {
       ok: false,
       error: new AppError(
