@@ -79,6 +79,9 @@ test("assign, start, complete with signature and photo; the partner sees the pro
   // The partner: the proof on the delivery page, and the notifications on the way.
   await signIn(page, partnerC.email, { to: `/deliveries/${delivery.id}` });
   await expect(page.getByTestId("status-badge").first()).toHaveText("Delivered");
+  const history = page.getByTestId("timeline-entry");
+  await expect(history.nth(1)).toContainText(`Assigned to ${courier.name}`);
+  await expect(history.nth(3)).toHaveAttribute("data-status", "COMPLETED");
   const proof = page.getByTestId("proof-on-file");
   for (const kind of ["signature", "photo"]) {
     const image = proof.getByTestId(`proof-${kind}`);

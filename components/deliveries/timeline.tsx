@@ -8,6 +8,8 @@ export interface TimelineEntry {
   /** Absent on the public page, which shows no people. */
   who?: string;
   reason?: string | null;
+  /** A change of courier: "Assigned to …" or "Unassigned". */
+  assignment?: string | null;
 }
 
 const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -27,6 +29,7 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
               {format.format(new Date(e.at))} UTC
             </time>
           </div>
+          {e.assignment && <p className="mt-1 text-sm font-medium">{e.assignment}</p>}
           {e.who && <p className="mt-1 text-sm">by {e.who}</p>}
           {e.reason && <p className="mt-1 text-sm text-slate-700">Reason: {e.reason}</p>}
         </li>

@@ -10,13 +10,17 @@ export async function listTimeline({ actor, id }: { actor: Actor; id: string }) 
   const ids = (kind: string) => [
     ...new Set(events.filter((e) => e.actor.kind === kind && e.actor.id).map((e) => e.actor.id!)),
   ];
-  const [users, keys] = await Promise.all([
+  const assignees = [...new Set(events.map((e) => e.assigneeId).filter((id): id is string => !!id))];
+  const [users, keys, couriers] = await Promise.all([
     db.user.findMany({
       where: { id: { in: ids("USER") } },
       select: { id: true, email: true, name: true, partnerId: true },
     }),
     db.apiKey.findMany({ where: { id: { in: ids("API_KEY") } }, select: { id: true, name: true, prefix: true } }),
+    db.user.findMany({ where: { id: { in: assignees } }, select: { id: true, name: true } }),
   ]);
+  // Who has it, as partners may read it (a courier's name, never their address).
+  const courierNames = new Map(couriers.map((c) => [c.id, c.name || "a courier"]));
   const everyone = can(actor, "partners.all");
   const names = new Map<string, string>();
   for (const u of users) {
@@ -25,8 +29,15 @@ export async function listTimeline({ actor, id }: { actor: Actor; id: string }) 
     names.set(u.id, visible ? (u.name ? `${u.name} (${u.email})` : u.email) : "Delivery platform staff");
   }
   for (const k of keys) names.set(k.id, `API key “${k.name}” (${k.prefix}…)`);
-  return events.map((e) => ({
+  return events.map((e, i) => ({
     ...e,
     actorName: (e.actor.id && names.get(e.actor.id)) ?? (e.actor.kind === "SYSTEM" ? "System" : "Unknown"),
+    /** Set where the assignee changed: "Assigned to …" or "Unassigned". */
+    assignment:
+      i > 0 && e.assigneeId !== events[i - 1].assigneeId
+        ? e.assigneeId
+          ? `Assigned to ${courierNames.get(e.assigneeId) ?? "a courier"}`
+          : "Unassigned"
+        : null,
   }));
 }

@@ -145,6 +145,7 @@ export default async function DeliveryPage({
                 at: e.createdAt,
                 who: e.actorName,
                 reason: e.reason,
+                assignment: e.assignment,
               }))}
             />
           </section>
