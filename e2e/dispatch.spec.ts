@@ -18,17 +18,17 @@ const fitsTheScreen = async (page: import("@playwright/test").Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 test("assign, start, complete with signature and photo; the partner sees the proof", async ({ page }) => {
-  const { partnerC, courier, admin } = world();
+  const { partnerD, courier, admin } = world();
 
-  // Dispatch: Gamma's couriers bring back a signature.
+  // Dispatch: Delta's couriers bring back a signature.
   await signIn(page, admin, { to: "/admin/partners" });
-  const proofForm = page.getByRole("form", { name: `Proof of delivery for ${partnerC.name}` });
+  const proofForm = page.getByRole("form", { name: `Proof of delivery for ${partnerD.name}` });
   await proofForm.getByLabel("Proof of delivery").selectOption("SIGNATURE");
   await proofForm.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(`${partnerC.name} now asks for proof of delivery: signature.`)).toBeVisible();
+  await expect(page.getByText(`${partnerD.name} now asks for proof of delivery: signature.`)).toBeVisible();
   await signOut(page);
 
-  await signIn(page, partnerC.email);
+  await signIn(page, partnerD.email);
   const delivery = await createDelivery(page, { deliveryDate: new Date().toISOString().slice(0, 10) });
   await signOut(page);
 
@@ -77,7 +77,7 @@ test("assign, start, complete with signature and photo; the partner sees the pro
   await signOut(page);
 
   // The partner: the proof on the delivery page, and the notifications on the way.
-  await signIn(page, partnerC.email, { to: `/deliveries/${delivery.id}` });
+  await signIn(page, partnerD.email, { to: `/deliveries/${delivery.id}` });
   await expect(page.getByTestId("status-badge").first()).toHaveText("Delivered");
   const history = page.getByTestId("timeline-entry");
   await expect(history.nth(1)).toContainText(`Assigned to ${courier.name}`);

@@ -45,6 +45,7 @@ export default async function globalSetup() {
     partnerA: await partner("Alpha Foods", "ops@alpha.example"),
     partnerB: await partner("Beta Books", "ops@beta.example"),
     partnerC: await partner("Gamma Goods", "ops@gamma.example"),
+    partnerD: await partner("Delta Depot", "ops@delta.example"),
   };
   await db.$disconnect();
   process.env.E2E_WORLD = JSON.stringify(world);

@@ -19,6 +19,8 @@ export interface E2eWorld {
   partnerA: E2ePartner;
   partnerB: E2ePartner;
   partnerC: E2ePartner;
+  /** Dispatch's partner (issue 14): its proof setting is changed by e2e/dispatch.spec.ts. */
+  partnerD: E2ePartner;
 }
 
 export function world(): E2eWorld {
