@@ -1,4 +1,5 @@
 // The machine, the table on the console, and bench/results/<name>.{json,md,svg}.
+import type { ImportRun } from "./import";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,8 @@ export interface Results {
   /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
   scenarios: Scenario[];
   ratios: Record<string, number>;
+  /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
+  import?: ImportRun | "skipped";
   /** Of the busiest server process (the primary or one cluster worker). */
   peakRssMb: number;
   serverProcesses: number;
@@ -73,6 +76,8 @@ export function markdown(r: Results, name: string): string {
       .map(([k, v]) => `${k} **${v}**`)
       .join(", ")}. Peak RSS of one server process **${r.peakRssMb} MB**. Server shutdown: ${r.serverShutdown}.`,
     ``,
+    `Import: ${importLine(r)}.`,
+    ``,
     `Index scans during the HTTP scenarios (pg_stat_user_indexes):`,
     ``,
     ...Object.entries(r.indexScans).map(([k, v]) => `- ${k}: ${v}`),
@@ -87,6 +92,15 @@ export function write(dir: string, name: string, r: Results) {
   writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(r, null, 2) + "\n");
   writeFileSync(path.join(dir, `${name}.md`), markdown(r, name));
   writeFileSync(path.join(dir, `${name}.svg`), chart(r));
+}
+
+function importLine(r: Results): string {
+  const i = r.import;
+  if (!i || i === "skipped") return "not run (no background work in this run)";
+  return (
+    `${i.rows.toLocaleString("en")} rows in ${i.totalSeconds} s from upload to the last row created ` +
+    `(**${i.rowsPerSec} rows/s**; upload and dry run ${i.uploadSeconds} s; ${i.created.toLocaleString("en")} created)`
+  );
 }
 
 export function printTable(r: Results, expectedNon2xx: Set<string>) {
@@ -106,4 +120,5 @@ export function printTable(r: Results, expectedNon2xx: Set<string>) {
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}; peak RSS of one server process ${r.peakRssMb} MB`,
   );
+  console.log(`import: ${importLine(r)}`);
 }

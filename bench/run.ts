@@ -15,6 +15,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
 import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
+import { importScenario, type ImportRun } from "./import";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
 import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
@@ -207,6 +208,13 @@ async function main() {
       log(`${name}: ${connections} connections, ${seconds} s`);
       results.push({ name, ...(await load(url, connections, seconds, next)) });
     }
+    // After the HTTP scenarios, so its background fan-out does not load theirs.
+    let bulkImport: ImportRun | "skipped" = "skipped";
+    if (args.background !== "unreachable" && (!only || only.test("import"))) {
+      log("import: 10,000 rows through the API, dry run, confirm, background creation");
+      bulkImport = await importScenario(url, seeded.partners[0].key);
+      log(`import: ${bulkImport.rowsPerSec} rows/s (${bulkImport.totalSeconds} s in all)`);
+    }
     const memory = rss.stop();
     const indexes = await indexUsage(database.url);
     server.kill("SIGTERM");
@@ -263,6 +271,7 @@ async function main() {
         "create · 1 partner": ratio("create (unique) · 1 partner", "ceiling: create transaction (pg)"),
         "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
+      import: bulkImport,
       peakRssMb: memory.peakMb,
       serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
       serverProcesses: memory.processes,
