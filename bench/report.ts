@@ -18,6 +18,8 @@ export interface Results {
     loadGenerator: string;
     workers: string;
     background: string;
+    /** PostgreSQL memory settings: sized to the machine (scripts/lib/database.ts) or stock. */
+    postgresMemory?: string;
   };
   /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
   scenarios: Scenario[];
@@ -64,7 +66,7 @@ export function markdown(r: Results, name: string): string {
     `\`uptime\` at start: \`${m.uptimeAtStart}\`; load average at end ${m.loadAverageAtEnd} (the machine is shared: figures are noisy).`,
     `${s.rows.toLocaleString("en")} deliveries over 50 partners (seeded in ${r.seedSeconds} s); ${s.connections} connections, ` +
       `${s.durationSeconds} s per scenario, load generator ${s.loadGenerator} on the same machine; server workers: ${s.workers} ` +
-      `(${r.serverProcesses} processes); app pool ${s.poolSize} connections per process; background work: ${s.background}.`,
+      `(${r.serverProcesses} processes); app pool ${s.poolSize} connections per process; background work: ${s.background}; PostgreSQL memory: ${s.postgresMemory ?? "stock"}.`,
     ``,
     `![req/s and p99 per scenario](${name}.svg)`,
     ``,

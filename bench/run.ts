@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     background: { type: "string", default: "embedded" },
     only: { type: "string" },
+    /** PostgreSQL's stock memory settings instead of the machine-sized ones (before/after). */
+    "pg-defaults": { type: "boolean", default: false },
   },
 });
 const quick = args.quick!;
@@ -132,6 +134,7 @@ async function main() {
         database: "bench",
         persistent: false,
         log,
+        tuned: !args["pg-defaults"],
       });
   // Kept after the run (git-ignored) for a closer look, e.g. in Chrome DevTools.
   const profileDir = path.join(resultsDir, "profiles");
@@ -263,6 +266,7 @@ async function main() {
         loadGenerator: generator,
         workers: process.env.WEB_CONCURRENCY ?? "1",
         background: args.background!,
+        postgresMemory: process.env.DATABASE_URL ? "external" : args["pg-defaults"] ? "stock" : "machine-sized",
       },
       scenarios: [...results, ...ceiling].map(({ total: _total, ...s }) => s),
       ratios: {
