@@ -12,10 +12,12 @@ describe("permission table", () => {
     expect(table).toEqual({
       ADMIN: [
         "apiKeys.manage",
+        "deliveries.createOnBehalf",
         "deliveries.read",
         "deliveries.readAll",
         "deliveries.transition",
         "emails.read",
+        "imports.manage",
         "jobs.read",
         "jobs.retry",
         "notifications.read",
@@ -30,11 +32,12 @@ describe("permission table", () => {
         "deliveries.create",
         "deliveries.read",
         "deliveries.transition",
+        "imports.manage",
         "notifications.read",
         "partners.read",
         "webhooks.manage",
       ],
-      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition"],
+      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition", "imports.manage"],
     });
   });
 
