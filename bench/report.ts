@@ -1,4 +1,5 @@
 // The machine, the table on the console, and bench/results/<name>.{json,md,svg}.
+import type { ImportRun } from "./import";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,10 +18,14 @@ export interface Results {
     loadGenerator: string;
     workers: string;
     background: string;
+    /** PostgreSQL memory settings: sized to the machine (scripts/lib/database.ts) or stock. */
+    postgresMemory?: string;
   };
   /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
   scenarios: Scenario[];
   ratios: Record<string, number>;
+  /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
+  import?: ImportRun | "skipped";
   /** Of the busiest server process (the primary or one cluster worker). */
   peakRssMb: number;
   serverProcesses: number;
@@ -61,7 +66,7 @@ export function markdown(r: Results, name: string): string {
     `\`uptime\` at start: \`${m.uptimeAtStart}\`; load average at end ${m.loadAverageAtEnd} (the machine is shared: figures are noisy).`,
     `${s.rows.toLocaleString("en")} deliveries over 50 partners (seeded in ${r.seedSeconds} s); ${s.connections} connections, ` +
       `${s.durationSeconds} s per scenario, load generator ${s.loadGenerator} on the same machine; server workers: ${s.workers} ` +
-      `(${r.serverProcesses} processes); app pool ${s.poolSize} connections per process; background work: ${s.background}.`,
+      `(${r.serverProcesses} processes); app pool ${s.poolSize} connections per process; background work: ${s.background}; PostgreSQL memory: ${s.postgresMemory ?? "stock"}.`,
     ``,
     `![req/s and p99 per scenario](${name}.svg)`,
     ``,
@@ -72,6 +77,8 @@ export function markdown(r: Results, name: string): string {
     `API / database ceiling: ${Object.entries(r.ratios)
       .map(([k, v]) => `${k} **${v}**`)
       .join(", ")}. Peak RSS of one server process **${r.peakRssMb} MB**. Server shutdown: ${r.serverShutdown}.`,
+    ``,
+    `Import: ${importLine(r)}.`,
     ``,
     `Index scans during the HTTP scenarios (pg_stat_user_indexes):`,
     ``,
@@ -87,6 +94,15 @@ export function write(dir: string, name: string, r: Results) {
   writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(r, null, 2) + "\n");
   writeFileSync(path.join(dir, `${name}.md`), markdown(r, name));
   writeFileSync(path.join(dir, `${name}.svg`), chart(r));
+}
+
+function importLine(r: Results): string {
+  const i = r.import;
+  if (!i || i === "skipped") return "not run (no background work in this run)";
+  return (
+    `${i.rows.toLocaleString("en")} rows in ${i.totalSeconds} s from upload to the last row created ` +
+    `(**${i.rowsPerSec} rows/s**; upload and dry run ${i.uploadSeconds} s; ${i.created.toLocaleString("en")} created)`
+  );
 }
 
 export function printTable(r: Results, expectedNon2xx: Set<string>) {
@@ -106,4 +122,5 @@ export function printTable(r: Results, expectedNon2xx: Set<string>) {
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}; peak RSS of one server process ${r.peakRssMb} MB`,
   );
+  console.log(`import: ${importLine(r)}`);
 }

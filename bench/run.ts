@@ -15,6 +15,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
 import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
+import { importScenario, type ImportRun } from "./import";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
 import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     background: { type: "string", default: "embedded" },
     only: { type: "string" },
+    /** PostgreSQL's stock memory settings instead of the machine-sized ones (before/after). */
+    "pg-defaults": { type: "boolean", default: false },
   },
 });
 const quick = args.quick!;
@@ -131,6 +134,7 @@ async function main() {
         database: "bench",
         persistent: false,
         log,
+        tuned: !args["pg-defaults"],
       });
   // Kept after the run (git-ignored) for a closer look, e.g. in Chrome DevTools.
   const profileDir = path.join(resultsDir, "profiles");
@@ -207,6 +211,13 @@ async function main() {
       log(`${name}: ${connections} connections, ${seconds} s`);
       results.push({ name, ...(await load(url, connections, seconds, next)) });
     }
+    // After the HTTP scenarios, so its background fan-out does not load theirs.
+    let bulkImport: ImportRun | "skipped" = "skipped";
+    if (args.background !== "unreachable" && (!only || only.test("import"))) {
+      log("import: 10,000 rows through the API, dry run, confirm, background creation");
+      bulkImport = await importScenario(url, seeded.partners[0].key);
+      log(`import: ${bulkImport.rowsPerSec} rows/s (${bulkImport.totalSeconds} s in all)`);
+    }
     const memory = rss.stop();
     const indexes = await indexUsage(database.url);
     server.kill("SIGTERM");
@@ -255,6 +266,7 @@ async function main() {
         loadGenerator: generator,
         workers: process.env.WEB_CONCURRENCY ?? "1",
         background: args.background!,
+        postgresMemory: process.env.DATABASE_URL ? "external" : args["pg-defaults"] ? "stock" : "machine-sized",
       },
       scenarios: [...results, ...ceiling].map(({ total: _total, ...s }) => s),
       ratios: {
@@ -263,6 +275,7 @@ async function main() {
         "create · 1 partner": ratio("create (unique) · 1 partner", "ceiling: create transaction (pg)"),
         "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
+      import: bulkImport,
       peakRssMb: memory.peakMb,
       serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
       serverProcesses: memory.processes,

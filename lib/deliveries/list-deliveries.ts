@@ -62,16 +62,8 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
   if (query.q) {
     // Prisma passes `contains` to ILIKE unescaped (prisma/prisma#10810): escape the wildcards so
     // that `%` and `_` in a search match themselves.
-    const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
-    and.push({
-      OR: [
-        { trackingCode: contains },
-        { externalReference: contains },
-        { recipientName: contains },
-        { pickupAddress: contains },
-        { dropoffAddress: contains },
-      ],
-    });
+    // One generated column (tracking code, reference, recipient, addresses) under one trigram index.
+    and.push({ searchText: { contains: escapeLike(query.q), mode: "insensitive" } });
   }
   return { AND: and };
 }

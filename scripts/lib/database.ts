@@ -2,6 +2,7 @@
 // embedded PostgreSQL whose data lives under .data/ and survives restarts. A second command
 // (say `npm run admin` beside `npm run dev`) reuses the server the first one started.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { initdb, packagedBinaries, startPostgres, type RunAs } from "./postgres-process.ts";
@@ -26,6 +27,30 @@ export interface EmbeddedOptions {
   /** false: the data is deleted on stop() (throw-away servers of tests and benchmarks). */
   persistent?: boolean;
   log?: (line: string) => void;
+  /** false: PostgreSQL's stock memory settings (the bench's before/after); default: sized to the machine. */
+  tuned?: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Memory settings for the machine the embedded server runs on, instead of PostgreSQL's stock ones
+ * (128 MB of shared buffers, sized for any laptop): a quarter of the memory for shared buffers (at
+ * most 1 GB: several test servers may share a machine), half as the planner's cache estimate, room
+ * for index builds, and fewer forced checkpoints under bulk writes. Durability is untouched: fsync
+ * and synchronous_commit keep their defaults.
+ */
+export function tunedSettings(totalBytes = os.totalmem()): Record<string, string> {
+  const mb = (bytes: number) => `${Math.max(1, Math.floor(bytes / MB))}MB`;
+  return {
+    shared_buffers: mb(Math.min(totalBytes / 4, 1024 * MB)),
+    effective_cache_size: mb(totalBytes / 2),
+    maintenance_work_mem: mb(Math.min(totalBytes / 16, 512 * MB)),
+    work_mem: "16MB",
+    max_wal_size: "2GB",
+    // Solid-state storage: random reads cost about what sequential ones do.
+    random_page_cost: "1.1",
+  };
 }
 
 export interface EmbeddedDatabase extends Database {
@@ -92,7 +117,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     runAs,
     // TCP on loopback only: no Unix socket, so nothing depends on who may write to /tmp.
-    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    flags: [
+      ...["listen_addresses=127.0.0.1", "unix_socket_directories=", "max_connections=200"],
+      ...Object.entries(options.tuned === false ? {} : tunedSettings()).map(([key, value]) => `${key}=${value}`),
+    ].flatMap((setting) => ["-c", setting]),
     onError: (line) => log(`[postgres] ${line}`),
   });
   try {

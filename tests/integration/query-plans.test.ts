@@ -160,7 +160,7 @@ describe("list query plans", () => {
     expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
   });
 
-  it("serves an admin's text search from the five trigram indexes (BitmapOr)", async () => {
+  it("serves an admin's text search from the one trigram index of the search column", async () => {
     const [{ trackingCode }] = await db.$queryRawUnsafe<{ trackingCode: string }[]>(
       `SELECT "trackingCode" FROM "Delivery" WHERE "externalReference" = $1`,
       `PLAN-${tag}-1234`,
@@ -168,10 +168,7 @@ describe("list query plans", () => {
     const sql = await listSql(admin, { q: trackingCode.slice(3), limit: "20" });
     expect(sql.page.data.map((d) => d.externalReference)).toContain(`PLAN-${tag}-1234`);
     const plan = await explain(sql, "admin, q=<tracking code fragment>");
-    expect(plan).toMatch(/BitmapOr/);
-    for (const index of ["trackingCode", "externalReference", "recipientName", "pickupAddress", "dropoffAddress"]) {
-      expect(plan).toMatch(new RegExp(`Bitmap Index Scan on "Delivery_${index}_idx"`));
-    }
+    expect(plan).toMatch(/Bitmap Index Scan on "Delivery_searchText_idx"/);
     expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
   });
 });
