@@ -52,7 +52,8 @@ afterAll(async () => {
   await hooks?.close();
 });
 
-describe("an assignment on the embedded executor", () => {
+// Several background runs in a row, on two shared cores while other suites run: more than the default.
+describe("an assignment on the embedded executor", { timeout: 90_000 }, () => {
   it("emails the partner, notifies partner users and the courier, and POSTs delivery.assigned", async () => {
     const { delivery } = await createDelivery({
       actor: as.partnerA,

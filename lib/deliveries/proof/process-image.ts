@@ -49,7 +49,7 @@ export async function processProofImage(input: Buffer, kind: ProofImageKind): Pr
     // A signature keeps its transparency (PNG); a photo becomes a JPEG. No withMetadata(): sharp
     // writes no EXIF, XMP or IPTC unless asked.
     const { data, info } = await (
-      kind === "SIGNATURE" ? pipeline.png({ compressionLevel: 9 }) : pipeline.jpeg({ quality: 80, mozjpeg: true })
+      kind === "SIGNATURE" ? pipeline.png({ compressionLevel: 9 }) : pipeline.jpeg({ quality: 80 })
     ).toBuffer({ resolveWithObject: true });
     return {
       bytes: data,
