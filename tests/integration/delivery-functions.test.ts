@@ -124,3 +124,38 @@ describe("delivery-emails and delivery-in-app on delivery/status.changed", () =>
     expect(other.body.data.map((n: { deliveryId: string }) => n.deliveryId)).not.toContain(delivery.id);
   });
 });
+
+describe("delivery-emails and delivery-in-app on delivery/assigned (as an Inngest server runs them)", () => {
+  it("tells the partner who has it, notifies partner users and the courier, and skips the recipient, once", async () => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "ada@example.com" });
+    const assigned = await api("PUT", `/api/v1/deliveries/${delivery.id}/assignment`, {
+      as: { cookie: world.admin.cookie },
+      json: { assigneeId: world.courier.id },
+    });
+    expect(assigned.status).toBe(200);
+    const row = (await outboxRowsFor([delivery.id])).find((r) => r.name === "delivery/assigned")!;
+
+    const { result, error } = await run(row);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ partner: { status: "LOGGED" }, recipient: { skipped: expect.any(String) } });
+    const again = await run(row);
+    expect(again.error).toBeUndefined();
+
+    const { emails, notifications } = await sideEffectsOf(delivery.id);
+    const assignedEmails = emails.filter((e) => e.template === "delivery-status-changed");
+    expect(assignedEmails.map((e) => [e.to, e.subject])).toEqual([
+      [contactEmail, `Delivery ${delivery.trackingCode} is assigned to ${assigned.body.assignee.name}`],
+    ]);
+    // Only the assigned event ran here: dispatch's moves send the recipient nothing.
+    expect(emails.filter((e) => e.to === "ada@example.com")).toEqual([]);
+    expect(
+      notifications
+        .filter((n) => n.kind.startsWith("delivery.assigned"))
+        .map((n) => [n.kind, n.userId])
+        .sort(),
+    ).toEqual([
+      ["delivery.assigned", world.partnerA.userId],
+      ["delivery.assigned_to_you", world.courier.id],
+    ]);
+  });
+});
