@@ -47,7 +47,7 @@ test("an admin creates a partner and a user, and deactivating the user stops the
   await screenshot(page, "admin-partners");
 
   await user.getByRole("button", { name: "Deactivate" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(user).toContainText("Deactivated");
   await signOut(page);
 
@@ -67,7 +67,7 @@ test("deactivating a partner ends its users' open sessions", async ({ page, brow
   const card = page.getByTestId("partner-gamma-goods");
   await card.getByRole("button", { name: "Deactivate" }).first().click();
   await page
-    .getByRole("dialog", { name: /Deactivate Gamma Goods/ })
+    .getByRole("alertdialog", { name: /Deactivate Gamma Goods/ })
     .getByRole("button", { name: "Deactivate" })
     .click();
   await expect(card.getByText("Deactivated").first()).toBeVisible();

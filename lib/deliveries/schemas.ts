@@ -220,7 +220,11 @@ export const trackingSchema = z
     trackingCode: z.string(),
     status: deliveryStatusSchema,
     deliveryDate: z.string(),
-    partner: z.object({ name: z.string() }),
+    partner: z.object({
+      name: z.string(),
+      contactEmail: z.string().nullable().meta({ description: "Where recipients can ask about the delivery." }),
+    }),
+    reason: z.string().nullable().meta({ description: "Why a FAILED or CANCELLED delivery ended; null otherwise." }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(z.object({ status: deliveryStatusSchema, at: z.iso.datetime() })),

@@ -1,4 +1,5 @@
-// Public tracking (DESIGN §6): status and timeline only — no recipient, contact or address data.
+// Public tracking (DESIGN §6): status, timeline, the partner and why a delivery ended — no
+// recipient, contact or address data.
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/deliveries/serialize";
@@ -15,17 +16,22 @@ export async function trackDelivery(trackingCode: string) {
           deliveryDate: true,
           createdAt: true,
           updatedAt: true,
-          partner: { select: { name: true } },
-          events: { select: { toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
+          partner: { select: { name: true, contactEmail: true } },
+          events: { select: { toStatus: true, createdAt: true, reason: true }, orderBy: { version: "asc" } },
         },
       })
     : null;
   if (!delivery) throw new AppError("not_found", "No delivery with this tracking code.");
+  const last = delivery.events.at(-1);
+  const ended = delivery.status === "FAILED" || delivery.status === "CANCELLED";
   return {
     trackingCode: delivery.trackingCode,
     status: delivery.status,
     deliveryDate: formatDate(delivery.deliveryDate),
-    partner: { name: delivery.partner.name },
+    partner: { name: delivery.partner.name, contactEmail: delivery.partner.contactEmail },
+    // The words of whoever ended it: what the recipient most wants to know, and never personal data
+    // of the recipient (the form asks for a reason for the record, shown to the partner as well).
+    reason: ended && last?.toStatus === delivery.status ? (last.reason ?? null) : null,
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
     timeline: delivery.events.map((e) => ({ status: e.toStatus, at: e.createdAt.toISOString() })),

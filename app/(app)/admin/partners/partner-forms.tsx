@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionToast } from "@/components/action-toast";
-import { ConfirmForm } from "@/components/confirm-form";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
@@ -90,30 +90,27 @@ export function ActiveToggle({
     kind === "partner"
       ? "Its users can no longer sign in and its API keys stop working at once."
       : "They are signed out and cannot sign in until reactivated.";
-  return (
-    <>
-      <ActionToast state={state} />
-      {active ? (
-        <ConfirmForm
-          trigger="Deactivate"
-          title={`Deactivate ${label}?`}
-          confirm="Deactivate"
-          danger
-          action={action}
-          hidden={{ id, active: "false" }}
-          testId={`deactivate-${kind}-${id}`}
-        >
-          <p className="text-sm text-slate-700">{consequence} Nothing is deleted; you can reactivate later.</p>
-        </ConfirmForm>
-      ) : (
-        <form action={action}>
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="active" value="true" />
-          <SubmitButton pendingText="Saving…" className="btn btn-secondary">
-            Reactivate
-          </SubmitButton>
-        </form>
-      )}
-    </>
+  return active ? (
+    <ConfirmDialog
+      trigger="Deactivate"
+      triggerLabel={`Deactivate ${label}`}
+      triggerSize="sm"
+      title={`Deactivate ${label}?`}
+      description={`${consequence} Nothing is deleted; you can reactivate later.`}
+      confirm="Deactivate"
+      danger
+      action={kind === "partner" ? setPartnerActiveAction : setUserActiveAction}
+      hidden={{ id, active: "false" }}
+      testId={`deactivate-${kind}-${id}`}
+    />
+  ) : (
+    <form action={action}>
+      <ActionToast state={state} id={`reactivate-${id}`} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value="true" />
+      <SubmitButton pendingText="Saving…" className="btn btn-secondary btn-sm">
+        Reactivate<span className="sr-only"> {label}</span>
+      </SubmitButton>
+    </form>
   );
 }
