@@ -10,7 +10,7 @@ export function PartnerPicker({
   title: string;
   action: string;
   submitLabel: string;
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; slug: string }[];
 }) {
   return (
     <div className="grid gap-4">

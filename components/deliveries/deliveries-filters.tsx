@@ -9,7 +9,7 @@ import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 interface Props {
   query: Partial<DeliveryTableQuery>;
-  partners: { id: string; name: string }[] | null;
+  partners: { id: string; name: string; slug: string }[] | null;
 }
 
 export function DeliveriesFilters({ query, partners }: Props) {
