@@ -209,7 +209,16 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
     expect: { ...PRIVATE, otherPartner: NOT_FOUND },
   },
   // Admins do not create deliveries on a partner's behalf (DESIGN §2).
-  "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND } },
+  // A fresh form first gets its idempotency key (`?key=`) by a redirect to itself.
+  "/deliveries/new": {
+    probe: () => "/deliveries/new",
+    expect: {
+      ...PRIVATE,
+      partnerUser: "redirect /deliveries/new",
+      otherPartner: "redirect /deliveries/new",
+      admin: NOT_FOUND,
+    },
+  },
   "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PRIVATE },
   "/track/[trackingCode]": { probe: (fx) => `/track/${fx.delivery.trackingCode}`, expect: all(200) },
   "/track": { probe: () => "/track", expect: all(200) },
