@@ -10,47 +10,68 @@ import {
   type PageSearchParams,
 } from "@/components/deliveries/table-url";
 import { Notice } from "@/components/notice";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { deliveryTableQuerySchema, parseSort } from "@/lib/deliveries/schemas";
-import { formatDate } from "@/lib/deliveries/serialize";
+import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
 
 export const metadata: Metadata = { title: "Deliveries" };
+
+/** Which part of the view is not valid, in plain words (never the validator's text). */
+const PARAM_NAMES: Record<string, string> = {
+  cursor: "the page position",
+  status: "the status filter",
+  from: "the “created from” date",
+  to: "the “created to” date",
+  q: "the search",
+  partnerId: "the partner filter",
+  limit: "the number of rows",
+  sort: "the sort order",
+};
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = await searchParams;
   const actor = await requireActor(PAGES.deliveries, `/deliveries?${toUrlSearchParams(params)}`);
   const showPartner = can(actor, "deliveries.readAll");
   const parsed = deliveryTableQuerySchema.safeParse(tableQueryObject(params));
-  const partners = showPartner ? await listPartners({ actor }) : null;
+  const [partners, format] = await Promise.all([showPartner ? listPartners({ actor }) : null, getFormatter()]);
+  const canCreate = can(actor, "deliveries.create");
 
-  const heading = (
-    <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-      <h1 className="page-title">Deliveries</h1>
-      <div className="flex flex-wrap gap-2">
-        {parsed.success && (
-          <a href={exportHref(toUrlSearchParams(params))} className="btn btn-secondary" download>
-            Export CSV
-          </a>
-        )}
-        {can(actor, "deliveries.create") && (
-          <Link href="/deliveries/new" className="btn btn-primary">
-            New delivery
-          </Link>
-        )}
-      </div>
-    </div>
+  const header = (
+    <PageHeader
+      title="Deliveries"
+      actions={
+        <>
+          {parsed.success && (
+            <a href={exportHref(toUrlSearchParams(params))} className="btn btn-secondary" download>
+              Export CSV
+            </a>
+          )}
+          {canCreate && (
+            <ButtonLink href="/deliveries/new" variant="primary">
+              New delivery
+            </ButtonLink>
+          )}
+        </>
+      }
+    />
   );
   if (!parsed.success) {
+    const parts = [...new Set(parsed.error.issues.map((i) => PARAM_NAMES[String(i.path[0])] ?? "a filter"))];
     return (
       <>
-        {heading}
+        {header}
         <Notice tone="error" testId="filters-invalid">
-          This view’s filters are not valid (
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
+          This link’s view cannot be shown: {parts.join(", ")} {parts.length === 1 ? "is" : "are"} not valid, perhaps
+          because the address was edited or cut short.{" "}
           <Link href="/deliveries" className="link">
             Show all deliveries
           </Link>
@@ -61,7 +82,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
 
   const query = parsed.data;
   const sort = parseSort(query.sort);
-  const page = await listDeliveries({ actor, query, sort });
+  const page = await listDeliveries({ actor, query, sort, withTotal: true });
   const rows: DeliveryTableRow[] = page.data.map((d) => ({
     id: d.id,
     trackingCode: d.trackingCode,
@@ -69,61 +90,47 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     recipientName: d.recipientName,
     dropoffAddress: d.dropoffAddress,
     externalReference: d.externalReference,
-    deliveryDate: formatDate(d.deliveryDate),
-    createdAt: d.createdAt.toISOString(),
+    deliveryDate: format.calendarDate(d.deliveryDate),
+    createdAt: format.dateTime(d.createdAt),
     partnerName: d.partner.name,
   }));
   const url = toUrlSearchParams(params);
-  const filtered = Boolean(query.q || query.status?.length || query.from || query.to || query.partnerId);
+  const active = [query.q, query.status?.length, query.from, query.to, query.partnerId].filter(Boolean).length;
+  const total = page.total ? `${format.number(page.total.count)}${page.total.capped ? "+" : ""} in this view` : null;
 
   return (
     <>
-      {heading}
+      {header}
       <div className="grid gap-4">
-        <DeliveriesFilters query={query} partners={partners} />
+        <FilterDisclosure active={active}>
+          <DeliveriesFilters query={query} partners={partners} />
+        </FilterDisclosure>
         {rows.length === 0 ? (
-          <div className="card text-center" data-testid="deliveries-empty">
-            <p className="font-medium">
-              {filtered || query.cursor ? "No deliveries match this view." : "No deliveries yet."}
-            </p>
-            {filtered ? (
-              <Link href="/deliveries" className="link mt-2 inline-block">
-                Clear the filters
-              </Link>
-            ) : (
-              can(actor, "deliveries.create") && (
-                <Link href="/deliveries/new" className="link mt-2 inline-block">
-                  Submit your first delivery
-                </Link>
+          <EmptyState
+            testId="deliveries-empty"
+            title={active || query.cursor ? "No deliveries match this view." : "No deliveries yet."}
+            action={
+              active ? (
+                <ButtonLink href="/deliveries">Clear the filters</ButtonLink>
+              ) : (
+                canCreate && (
+                  <ButtonLink href="/deliveries/new" variant="primary">
+                    Submit your first delivery
+                  </ButtonLink>
+                )
               )
-            )}
-          </div>
+            }
+          />
         ) : (
           <DeliveriesTable rows={rows} sort={sort} showPartner={showPartner} />
         )}
-        <nav aria-label="Pages" className="flex items-center justify-between gap-2">
-          {page.prevCursor ? (
-            <Link href={withParams(url, { cursor: page.prevCursor })} className="btn btn-secondary" rel="prev">
-              ← Previous
-            </Link>
-          ) : query.cursor ? (
-            <Link href={withParams(url, { cursor: undefined })} className="btn btn-secondary">
-              ← First page
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-600" aria-live="polite">
-            {rows.length} shown
-          </span>
-          {page.nextCursor ? (
-            <Link href={withParams(url, { cursor: page.nextCursor })} className="btn btn-secondary" rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pager
+          prevHref={page.prevCursor ? withParams(url, { cursor: page.prevCursor }) : null}
+          firstHref={page.atStart ? null : withParams(url, { cursor: undefined })}
+          nextHref={page.nextCursor ? withParams(url, { cursor: page.nextCursor }) : null}
+          shown={`${format.number(rows.length)} shown`}
+          total={total}
+        />
       </div>
     </>
   );
