@@ -73,8 +73,9 @@ const SHOTS = path.resolve(import.meta.dirname, "screenshots");
 const TOUR = new Set(["deliveries-table", "delivery-detail", "admin-overview", "deliveries-phone", "background-runs"]);
 const DOCS = path.resolve(import.meta.dirname, "../docs");
 
-export async function screenshot(page: Page, name: string) {
+/** `tour`: also a picture of the README's tour, whatever its name (the every-page sweep's ones). */
+export async function screenshot(page: Page, name: string, options: { tour?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  if (TOUR.has(name)) await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true });
+  if (options.tour || TOUR.has(name)) await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true });
 }

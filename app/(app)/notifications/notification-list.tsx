@@ -84,13 +84,8 @@ export function NotificationList({
               {!n.readAt && (
                 <form action={markRead}>
                   <input type="hidden" name="id" value={n.id} />
-                  <button
-                    type="submit"
-                    disabled={pending}
-                    className={buttonClass("ghost", "sm")}
-                    aria-label={`Mark “${n.title}” read`}
-                  >
-                    Mark read
+                  <button type="submit" disabled={pending} className={buttonClass("ghost", "sm")}>
+                    Mark read<span className="sr-only">: {n.title}</span>
                   </button>
                 </form>
               )}
