@@ -54,6 +54,6 @@ test("a failed delivery tells the recipient why, what happens next and whom to a
   );
   await expect(visitor.getByTestId("tracking-contact")).toContainText(world().partnerA.email);
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await screenshot(visitor, "tracking-failed-phone", { tour: true });
+  await screenshot(visitor, "tracking-failed-phone");
   await anonymous.close();
 });

@@ -21,7 +21,7 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
 
   return (
-    <figure className="grid gap-3">
+    <figure className="grid min-w-0 gap-3">
       {/* Never narrower than 36rem, so the labels stay readable: a phone scrolls the chart sideways. */}
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Chart, scrolls sideways">
         <svg

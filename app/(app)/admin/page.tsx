@@ -55,7 +55,7 @@ export default async function AdminOverviewPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="chart-heading" className="card">
+      <section aria-labelledby="chart-heading" className="card min-w-0">
         <h2 id="chart-heading" className="mb-3 text-base font-semibold">
           Deliveries per day, last 30 days
         </h2>
