@@ -224,7 +224,6 @@ export const trackingSchema = z
       name: z.string(),
       contactEmail: z.string().nullable().meta({ description: "Where recipients can ask about the delivery." }),
     }),
-    reason: z.string().nullable().meta({ description: "Why a FAILED or CANCELLED delivery ended; null otherwise." }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(z.object({ status: deliveryStatusSchema, at: z.iso.datetime() })),

@@ -1,5 +1,6 @@
-// Public tracking (DESIGN §6): status, timeline, the partner and why a delivery ended — no
-// recipient, contact or address data.
+// Public tracking (DESIGN §6): status, timeline and the partner with its contact address — no
+// recipient, contact or address data. A status change's reason is left out too: it is free text
+// written for the partner's records and often names the recipient or the address.
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/deliveries/serialize";
@@ -17,21 +18,16 @@ export async function trackDelivery(trackingCode: string) {
           createdAt: true,
           updatedAt: true,
           partner: { select: { name: true, contactEmail: true } },
-          events: { select: { toStatus: true, createdAt: true, reason: true }, orderBy: { version: "asc" } },
+          events: { select: { toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
         },
       })
     : null;
   if (!delivery) throw new AppError("not_found", "No delivery with this tracking code.");
-  const last = delivery.events.at(-1);
-  const ended = delivery.status === "FAILED" || delivery.status === "CANCELLED";
   return {
     trackingCode: delivery.trackingCode,
     status: delivery.status,
     deliveryDate: formatDate(delivery.deliveryDate),
     partner: { name: delivery.partner.name, contactEmail: delivery.partner.contactEmail },
-    // The words of whoever ended it: what the recipient most wants to know, and never personal data
-    // of the recipient (the form asks for a reason for the record, shown to the partner as well).
-    reason: ended && last?.toStatus === delivery.status ? (last.reason ?? null) : null,
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
     timeline: delivery.events.map((e) => ({ status: e.toStatus, at: e.createdAt.toISOString() })),

@@ -9,14 +9,15 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Track a delivery", robots: { index: false } };
 
-/** What the status means for the person waiting, and what happens next. */
+/** What the status means for the person waiting, and what happens next, in plain words. */
 const NEXT_STEP: Record<DeliveryStatus, (partner: string) => string> = {
   CREATED: (p) => `${p} has booked this delivery. It will be picked up before the planned date.`,
   IN_TRANSIT: () => "Your delivery is on its way.",
   COMPLETED: () => "Your delivery has been delivered.",
   FAILED: (p) =>
-    `We could not deliver it. It will not be tried again by itself: ${p} will contact you to arrange another delivery, or you can contact them.`,
-  CANCELLED: (p) => `This delivery was cancelled and will not be delivered. If you still expect it, contact ${p}.`,
+    `The courier could not hand it over, for example because nobody was there or the address could not be found. It will not be tried again by itself: ${p} will contact you to arrange another delivery, or you can contact them.`,
+  CANCELLED: (p) =>
+    `${p} cancelled this delivery, so it will not be delivered. If you still expect it, contact ${p}: they know why.`,
 };
 
 // Public: status, timeline and the partner. trackDelivery() selects no recipient, contact or address data.
@@ -25,7 +26,6 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
   const tracking = await orNotFound(trackDelivery(decodeURIComponent(trackingCode)));
   const format = await getFormatter();
   const partner = tracking.partner.name;
-  const ended = tracking.status === "FAILED" || tracking.status === "CANCELLED";
   return (
     <TrackingShell>
       <header className="grid gap-1">
@@ -46,17 +46,6 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
         <p className="text-sm text-slate-900" data-testid="tracking-next-step">
           {NEXT_STEP[tracking.status](partner)}
         </p>
-        {ended && (
-          <p className="text-sm text-slate-700" data-testid="tracking-reason">
-            {tracking.reason ? (
-              <>
-                Reason given: <span className="text-slate-900">{tracking.reason}</span>
-              </>
-            ) : (
-              "No reason was given."
-            )}
-          </p>
-        )}
         <p className="text-sm text-slate-700">
           Planned delivery date: <strong>{format.calendarDate(tracking.deliveryDate)}</strong>
         </p>
