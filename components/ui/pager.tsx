@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { LinkProgress } from "@/components/ui/progress-bar";
 
 /**
  * Previous / next links of a keyset-paginated list, with what the view holds in the middle:
@@ -26,10 +27,12 @@ export function Pager({
       {prevHref ? (
         <Link href={prevHref} className={buttonClass("secondary")} rel="prev">
           ← Previous
+          <LinkProgress />
         </Link>
       ) : firstHref ? (
         <Link href={firstHref} className={buttonClass("secondary")}>
           ← First page
+          <LinkProgress />
         </Link>
       ) : (
         <span />
@@ -41,6 +44,7 @@ export function Pager({
       {nextHref ? (
         <Link href={nextHref} className={buttonClass("secondary")} rel="next">
           Next →
+          <LinkProgress />
         </Link>
       ) : (
         <span />
