@@ -44,19 +44,6 @@ export function takeDraft(id: string, path: string): Record<string, string> | nu
   }
 }
 
-/** Writes `values` into the form's visible fields (hidden ones keep what the page rendered). */
-export function fillForm(form: HTMLFormElement, values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) {
-    const field = form.elements.namedItem(name);
-    if (
-      (field instanceof HTMLInputElement && field.type !== "hidden" && field.type !== "checkbox") ||
-      field instanceof HTMLTextAreaElement ||
-      field instanceof HTMLSelectElement
-    )
-      field.value = value;
-  }
-}
-
 // A draft is taken from storage once per page view: the same object on every render.
 const taken = new Map<string, Record<string, string> | null>();
 const never = () => () => {};
