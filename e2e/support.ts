@@ -79,7 +79,7 @@ const TOUR = new Set([
   "admin-overview-desktop",
   "admin-overview-phone",
   "new-delivery-desktop",
-  "webhook-desktop",
+  "webhook-test-desktop",
   "webhook-phone",
   "emails-desktop",
   "notifications-desktop",

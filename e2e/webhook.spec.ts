@@ -7,7 +7,7 @@ import { OPERATOR_ACTOR } from "../lib/auth/actor";
 import { db } from "../lib/db";
 import { createPartner } from "../lib/partners/create-partner";
 import { createUser } from "../lib/users/create-user";
-import { signIn, world } from "./support";
+import { screenshot, signIn, world } from "./support";
 
 let receiver: Server;
 let port: number;
@@ -55,6 +55,7 @@ test("a refused URL stays in the field, a failed test explains itself, and rotat
   await expect(page.getByTestId("webhook-test-status")).toHaveText("503");
   await expect(page.getByTestId("webhook-test-reason")).toContainText("an error on your server");
   await expect(result).toContainText(/\d+ ms/);
+  await screenshot(page, "webhook-test-desktop");
 
   await page.getByRole("button", { name: "Reveal signing secret" }).click();
   const before = await page.getByTestId("webhook-secret").textContent();

@@ -9,21 +9,33 @@ import { backgroundExecutor } from "@/lib/env";
 import { DataList } from "@/components/ui/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getFormatter } from "@/lib/format-request";
 import { retryRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Background runs" };
 
 // /admin/runs – the embedded executor's runs, newest first, with retry for failed ones (admins)
-export default async function BackgroundRunsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function BackgroundRunsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cursor?: string }>;
+}) {
   const actor = await requireActor(PAGES.runs);
-  const filter = runFilterSchema.safeParse(await searchParams);
+  const params = await searchParams;
+  const filter = runFilterSchema.safeParse({ status: params.status });
   const status = filter.success ? filter.data.status : undefined;
-  const [runs, stats, format] = await Promise.all([
-    listRuns({ actor, status }),
+  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
+  const [page, stats, format] = await Promise.all([
+    listRuns({ actor, status, cursor }),
     getRunStats({ actor }),
     getFormatter(),
   ]);
+  const runs = page.data;
+  const here = (changes: { cursor?: string }) => {
+    const query = new URLSearchParams({ ...(status ? { status } : {}), ...changes });
+    return query.size ? `/admin/runs?${query}` : "/admin/runs";
+  };
   const duration = (ms: number | null) =>
     ms === null ? "—" : ms < 1000 ? `${format.number(ms)} ms` : format.duration(ms);
   const embedded = backgroundExecutor() === "embedded";
@@ -118,6 +130,12 @@ export default async function BackgroundRunsPage({ searchParams }: { searchParam
           ]}
         />
       )}
+      <Pager
+        prevHref={null}
+        firstHref={page.atStart ? null : here({})}
+        nextHref={page.nextCursor ? here({ cursor: page.nextCursor }) : null}
+        shown={`${format.number(runs.length)} shown`}
+      />
     </div>
   );
 }
