@@ -18,7 +18,9 @@ const here = () => `${window.location.pathname}${window.location.search}`;
 
 /** Keeps `values` for the form `id` on this page; returns where to sign in and come back here. */
 export function keepDraft(id: string, values: Record<string, string>): string {
-  const draft: Draft = { path: here(), values };
+  // A password is never written to storage: it is typed again.
+  const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+  const draft: Draft = { path: here(), values: kept };
   try {
     window.sessionStorage.setItem(PREFIX + id, JSON.stringify(draft));
   } catch {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionToast } from "@/components/action-toast";
+import { useActionFeedback } from "@/components/action-toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -43,17 +43,17 @@ function SecretOnce({ secret }: { secret: string }) {
 
 export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
   const [state, action] = useActionState<FormState<IssuedKey>, FormData>(createApiKeyAction, {});
+  const draft = useActionFeedback("create-api-key", state);
   return (
     <div className="grid gap-4">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" data-testid="create-key-form">
-        <ActionToast state={state} />
         <input type="hidden" name="partnerId" value={partnerId} />
         <FormField
           label="Key name"
           name="name"
           required
           maxLength={100}
-          defaultValue={state.values?.name}
+          defaultValue={state.values?.name ?? draft?.name}
           error={state.errors?.name}
           hint="Where it is used, e.g. “shop backend”."
         />

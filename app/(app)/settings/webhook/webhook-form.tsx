@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionToast } from "@/components/action-toast";
+import { useActionFeedback } from "@/components/action-toast";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
 import { Button } from "@/components/ui/button";
@@ -56,12 +56,12 @@ export function WebhookForm({
   missed?: number;
 }) {
   const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookAction, {});
+  const draft = useActionFeedback("webhook", state);
   // A refused URL stays in the field (the form resets to its default values after each action).
-  const shownUrl = state.values?.url ?? url;
+  const shownUrl = state.values?.url ?? draft?.url ?? url;
   return (
     <div className="grid gap-4">
       <form action={action} className="card grid gap-4" data-testid="webhook-form">
-        <ActionToast state={state} id="webhook" />
         <input type="hidden" name="partnerId" value={partnerId} />
         <FormField
           label="Endpoint URL"
