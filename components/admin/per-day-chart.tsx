@@ -22,11 +22,12 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
 
   return (
     <figure className="grid min-w-0 gap-3">
-      {/* Never narrower than 36rem, so the labels stay readable: a phone scrolls the chart sideways. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Chart, scrolls sideways">
+      {/* Never narrower than 36rem, so the labels stay readable: a phone scrolls the chart sideways,
+          starting at the most recent days (a right-to-left scroller opens at its right end). */}
+      <div className="overflow-x-auto [direction:rtl]" tabIndex={0} role="region" aria-label="Chart, scrolls sideways">
         <svg
           viewBox={`0 0 ${W} ${H}`}
-          className="h-auto w-full min-w-[36rem]"
+          className="h-auto w-full min-w-[36rem] [direction:ltr]"
           role="img"
           aria-labelledby="chart-title"
           data-testid="per-day-chart"
