@@ -51,6 +51,9 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     return NextResponse.rewrite(url);
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  // A server action answers a missing session itself (runFormAction: `signedOut`, so the form keeps
+  // what was typed); a redirect to the sign-in page would reach its fetch as an unreadable answer.
+  if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
   return requireSession(request, event);
 }
 

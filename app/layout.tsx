@@ -16,7 +16,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {children}
         <TimeZoneSync />
-        <Toaster position="top-right" richColors closeButton />
+        {/* At the bottom: a toast never covers the header and its navigation. */}
+        <Toaster position="bottom-right" richColors closeButton />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkProgress } from "@/components/ui/progress-bar";
 
 export interface NavItem {
   href: string;
@@ -32,6 +33,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               }`}
             >
               {item.label}
+              <LinkProgress />
             </Link>
           </li>
         );

@@ -40,7 +40,7 @@ export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number
       aria-label={label}
       title={label}
       data-testid="notifications-bell"
-      style={{ position: "relative", textDecoration: "none" }}
+      className="inline-flex items-center rounded-md p-1.5 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
     >
       {/* An inline icon: emoji fonts are not installed everywhere. */}
       <svg
@@ -53,7 +53,6 @@ export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number
         strokeWidth="2"
         strokeLinecap="round"
         strokeLinejoin="round"
-        style={{ verticalAlign: "middle" }}
       >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
@@ -62,14 +61,7 @@ export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number
         <span
           data-testid="notifications-bell-count"
           aria-hidden="true"
-          style={{
-            marginLeft: ".2rem",
-            padding: "0 .4rem",
-            borderRadius: "1rem",
-            background: "var(--danger)",
-            color: "#fff",
-            fontSize: ".75rem",
-          }}
+          className="ml-0.5 rounded-full bg-red-700 px-1.5 text-xs font-medium text-white"
         >
           {count > 99 ? "99+" : count}
         </span>

@@ -1,4 +1,5 @@
 import { PartnerSelect } from "@/components/partner-select";
+import { PageHeader } from "@/components/ui/page-header";
 
 /** What an admin sees first on a per-partner settings page: which partner's settings to open. */
 export function PartnerPicker({
@@ -10,11 +11,11 @@ export function PartnerPicker({
   title: string;
   action: string;
   submitLabel: string;
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; slug: string }[];
 }) {
   return (
-    <div className="grid gap-4">
-      <h1 className="page-title">{title}</h1>
+    <div>
+      <PageHeader title={title} description="Settings are kept per partner: choose whose to open." />
       <form action={action} className="card flex flex-wrap items-end gap-3" data-testid="partner-picker">
         <PartnerSelect partners={partners} />
         <button type="submit" className="btn btn-primary">

@@ -1,10 +1,11 @@
-// The partner picker of admin views (deliveries filter, API keys): a labelled native select.
+// The partner picker of admin views (deliveries filter, API keys): a labelled native select,
+// each partner shown with its slug.
 export function PartnerSelect({
   partners,
   defaultValue,
   allLabel,
 }: {
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; slug: string }[];
   defaultValue?: string;
   /** When given, an empty first option with this label (no partner filter). */
   allLabel?: string;
@@ -18,7 +19,8 @@ export function PartnerSelect({
         {allLabel && <option value="">{allLabel}</option>}
         {partners.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name}
+            {/* The slug tells apart names that look alike. */}
+            {p.name} ({p.slug})
           </option>
         ))}
       </select>

@@ -30,15 +30,24 @@ test("the admin overview shows counts, the 30-day chart, stuck deliveries and th
 
 test("an admin creates a partner and a user, and deactivating the user stops their sign-in", async ({ page }) => {
   const email = `clerk-${Date.now()}@delta.example`;
+  // Unique per run (a retry must not meet its own partner: names are unique).
+  const name = `Delta Deli ${String(Date.now()).slice(-6)}`;
   await signIn(page, world().admin);
   await page.getByRole("link", { name: "Partners" }).click();
-  await page.getByLabel("Partner name").fill("Delta Deli");
+  await page.getByLabel("Partner name").fill(name);
   await page.getByLabel("Contact email").fill("hello@delta.example");
   await page.getByRole("button", { name: "Create partner" }).click();
   const card = page.getByTestId(/^partner-delta-deli/);
   await expect(card).toBeVisible();
 
-  const form = card.getByRole("form", { name: "Add a user to Delta Deli" });
+  // The same name in other letters is refused, with the reason beside the field and the input kept.
+  await page.getByLabel("Partner name").fill(name.toUpperCase());
+  await page.getByRole("button", { name: "Create partner" }).click();
+  await expect(page.getByTestId("error-name")).toContainText("already exists");
+  await expect(page.getByLabel("Partner name")).toHaveValue(name.toUpperCase());
+  await expect(page.getByTestId(/^partner-delta-deli/)).toHaveCount(1);
+
+  const form = card.getByRole("form", { name: `Add a user to ${name}` });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Initial password").fill("delta-password");
   await form.getByRole("button", { name: "Add user" }).click();
@@ -47,7 +56,7 @@ test("an admin creates a partner and a user, and deactivating the user stops the
   await screenshot(page, "admin-partners");
 
   await user.getByRole("button", { name: "Deactivate" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(user).toContainText("Deactivated");
   await signOut(page);
 
@@ -67,7 +76,7 @@ test("deactivating a partner ends its users' open sessions", async ({ page, brow
   const card = page.getByTestId("partner-gamma-goods");
   await card.getByRole("button", { name: "Deactivate" }).first().click();
   await page
-    .getByRole("dialog", { name: /Deactivate Gamma Goods/ })
+    .getByRole("alertdialog", { name: /Deactivate Gamma Goods/ })
     .getByRole("button", { name: "Deactivate" })
     .click();
   await expect(card.getByText("Deactivated").first()).toBeVisible();

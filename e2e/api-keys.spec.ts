@@ -30,7 +30,7 @@ test("a partner creates an API key, uses it against the API, then revokes it", a
   await expect(row).toContainText("warehouse system");
   await expect(row).not.toContainText("never"); // last used is recorded
   await row.getByRole("button", { name: "Revoke" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(row).toContainText("Revoked");
 
   expect((await api.get("/api/v1/deliveries", { headers })).status()).toBe(401);

@@ -50,6 +50,7 @@ test("the table pages through results with next and previous links", async ({ pa
   await page.goto(`/deliveries?q=${tag}`);
   const rows = page.getByTestId("deliveries-table").locator("tbody tr");
   await expect(rows).toHaveCount(20);
+  await expect(page.getByTestId("pager-total")).toHaveText("· 22 in this view");
   await screenshot(page, "deliveries-table");
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(rows).toHaveCount(2);
@@ -57,13 +58,27 @@ test("the table pages through results with next and previous links", async ({ pa
   await page.getByRole("link", { name: "← Previous" }).click();
   await expect(rows).toHaveCount(20);
   await expect(rows.first()).toContainText(`${tag}-21`);
+  // Back on the first page (though the URL holds a cursor): no "First page" link.
+  await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "← Previous" })).toHaveCount(0);
 
-  // Phone width: the essentials stay, secondary columns step aside, nothing overflows the page.
+  // Phone width: rows become cards, the filters fold behind one button with their count, the
+  // first delivery is on the first screen, and nothing overflows the page.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByRole("columnheader", { name: "Drop-off" })).toBeHidden();
-  await expect(page.getByRole("columnheader", { name: "Recipient" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Recipient" })).toBeHidden();
+  await expect(page.getByTestId("filters-toggle")).toBeVisible();
+  await expect(page.getByTestId("filters-count")).toHaveText("1 active");
+  await expect(page.getByLabel("Search")).toBeHidden();
+  const first = rows.first();
+  await expect(first).toContainText("Recipient");
+  expect((await first.boundingBox())!.y).toBeLessThan(844 - 100);
+  // A tracking code stays on one line.
+  const code = first.getByRole("link").first();
+  expect((await code.boundingBox())!.height).toBeLessThan(30);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, "deliveries-phone");
+  await page.getByTestId("filters-toggle").click();
+  await expect(page.getByLabel("Search")).toHaveValue(tag);
 });
 
 test("an empty result says so and offers to clear the filters", async ({ page }) => {
@@ -78,7 +93,11 @@ test("an admin narrows the table to one partner, and the choice survives a reloa
   const { partnerA, partnerB, admin } = world();
   await signIn(page, admin);
   await page.goto("/deliveries");
-  await page.getByLabel("Partner").selectOption({ label: partnerB.name });
+  // Each partner is listed with its slug beside the name.
+  await expect(page.getByLabel("Partner").locator("option", { hasText: partnerB.name })).toHaveText(
+    /^Beta Books \(beta-books(-\d+)?\)$/,
+  );
+  await page.getByLabel("Partner").selectOption(partnerB.id);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`partnerId=${partnerB.id}`));
   const rows = page.getByTestId("deliveries-table").locator("tbody tr");
@@ -111,4 +130,21 @@ test("an admin exports the filtered, sorted view and the CSV matches the table",
     expect(inTable[i]).toContain(r.trackingCode);
     expect(r.partner).toBe("Alpha Foods");
   });
+});
+
+test("a hand-edited page position shows the invalid-view notice in plain words, never an error page", async ({
+  page,
+}) => {
+  await signIn(page, world().partnerB.email);
+  const impossibleDay = Buffer.from(
+    JSON.stringify(["2026-02-30T00:00:00.000Z", "0b5c1f0e-8d1a-4a53-9a55-3f4a1c2b7e10"]),
+  ).toString("base64url");
+  for (const cursor of ["not-a-cursor", impossibleDay]) {
+    const response = await page.goto(`/deliveries?cursor=${cursor}`);
+    expect(response?.status()).toBe(200);
+    const notice = page.getByTestId("filters-invalid");
+    await expect(notice).toContainText("the page position is not valid");
+    await expect(notice).not.toContainText("cursor");
+    await expect(page.getByTestId("error-page")).toHaveCount(0);
+  }
 });

@@ -7,7 +7,8 @@ export const PASSWORD = "correct-horse-battery";
 
 export default async function globalSetup() {
   // No Inngest server, as on a fresh install: the embedded executor runs the background work.
-  const app = await startAppServer();
+  // Private targets allowed: the webhook spec points an endpoint at a receiver on this machine.
+  const app = await startAppServer({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" } });
   process.env.E2E_BASE_URL = app.baseUrl;
   process.env.DATABASE_URL = app.databaseUrl;
   process.env.APP_URL = app.baseUrl;

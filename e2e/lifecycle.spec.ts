@@ -16,7 +16,7 @@ test.describe("moving deliveries through their lifecycle", () => {
     await expect(page.getByTestId("status-badge").first()).toHaveText("In transit");
 
     await page.getByTestId("action-COMPLETED").click();
-    const dialog = page.getByRole("dialog", { name: "Mark delivered?" });
+    const dialog = page.getByRole("alertdialog", { name: "Mark delivered?" });
     await expect(dialog).toContainText("This is final");
     await dialog.getByLabel(/Reason/).fill("Handed to the recipient");
     await dialog.getByRole("button", { name: "Confirm" }).click();
@@ -41,7 +41,7 @@ test.describe("moving deliveries through their lifecycle", () => {
     await signOut(page);
     await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
     await page.getByTestId("action-FAILED").click();
-    const dialog = page.getByRole("dialog", { name: "Mark failed?" });
+    const dialog = page.getByRole("alertdialog", { name: "Mark failed?" });
     await expect(dialog.getByLabel(/Reason/)).toHaveAttribute("required", "");
     await dialog.getByLabel(/Reason/).fill("Address does not exist");
     await dialog.getByRole("button", { name: "Confirm" }).click();
@@ -55,7 +55,7 @@ test.describe("moving deliveries through their lifecycle", () => {
     await page.goto(`/deliveries/${delivery.id}`);
     await expect(page.getByRole("button", { name: "Mark picked up" })).toHaveCount(0);
     await page.getByTestId("action-CANCELLED").click();
-    const dialog = page.getByRole("dialog", { name: "Cancel delivery?" });
+    const dialog = page.getByRole("alertdialog", { name: "Cancel delivery?" });
     await dialog.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("status-badge").first()).toHaveText("Cancelled");
     await expect(page.getByTestId("no-actions")).toBeVisible();
@@ -77,7 +77,7 @@ test.describe("moving deliveries through their lifecycle", () => {
     await other.close();
 
     await page.getByTestId("action-CANCELLED").click();
-    await page.getByRole("dialog", { name: "Cancel delivery?" }).getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("alertdialog", { name: "Cancel delivery?" }).getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("stale-notice")).toContainText("Someone else changed this delivery");
     await expect(page.getByTestId("status-badge").first()).toHaveText("In transit");
     await expect(page.getByRole("button", { name: "Mark picked up" })).toHaveCount(0);

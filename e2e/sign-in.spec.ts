@@ -28,11 +28,12 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("a partner opening an admin page gets the 404 page", async ({ page }) => {
+  test("a partner opening an admin page gets the 404 page, with HTTP status 404", async ({ page }) => {
     await signIn(page, world().partnerA.email);
     await expect(page.getByRole("link", { name: "Partners" })).toHaveCount(0);
-    for (const path of ["/admin", "/admin/partners"]) {
-      await page.goto(path);
+    for (const path of ["/admin", "/admin/partners", "/admin/emails", `/deliveries/${crypto.randomUUID()}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
       await expect(page.getByTestId("not-found")).toBeVisible();
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }

@@ -9,7 +9,7 @@ import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 interface Props {
   query: Partial<DeliveryTableQuery>;
-  partners: { id: string; name: string }[] | null;
+  partners: { id: string; name: string; slug: string }[] | null;
 }
 
 export function DeliveriesFilters({ query, partners }: Props) {
@@ -83,10 +83,11 @@ export function DeliveriesFilters({ query, partners }: Props) {
           </select>
         </div>
         <div className="ml-auto flex gap-2">
-          <Link href="/deliveries" className="btn btn-secondary">
+          <Link href="/deliveries" className="btn btn-ghost">
             Reset
           </Link>
-          <button type="submit" className="btn btn-primary">
+          {/* Secondary: the page's one primary action is "New delivery". */}
+          <button type="submit" className="btn btn-secondary">
             Apply filters
           </button>
         </div>

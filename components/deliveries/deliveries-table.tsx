@@ -4,6 +4,7 @@
 // the server does the sorting, so a header click only changes the URL (manualSorting).
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTransition } from "react";
 import {
   createColumnHelper,
   rowSortingFeature,
@@ -14,6 +15,8 @@ import {
 } from "@tanstack/react-table";
 import { StatusBadge } from "@/components/status-badge";
 import { withParams } from "@/components/deliveries/table-url";
+import { LIST_CLASSES } from "@/components/ui/data-list";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { DeliverySort } from "@/lib/deliveries/schemas";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
@@ -24,6 +27,7 @@ export interface DeliveryTableRow {
   recipientName: string;
   dropoffAddress: string;
   externalReference: string | null;
+  /** Formatted by the page (lib/format.ts), as every date in the UI. */
   deliveryDate: string;
   createdAt: string;
   partnerName: string;
@@ -31,14 +35,13 @@ export interface DeliveryTableRow {
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, DeliveryTableRow>();
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const allColumns = helper.columns([
   helper.accessor("trackingCode", {
     header: "Tracking code",
     enableSorting: false,
     cell: (info) => (
-      <Link href={`/deliveries/${info.row.original.id}`} prefetch={false} className="link font-mono">
+      <Link href={`/deliveries/${info.row.original.id}`} prefetch={false} className="link code">
         {info.getValue()}
       </Link>
     ),
@@ -57,12 +60,11 @@ const allColumns = helper.columns([
   }),
   helper.accessor("partnerName", { header: "Partner", enableSorting: false }),
   helper.accessor("deliveryDate", { header: "Delivery date" }),
-  helper.accessor("createdAt", { header: "Created (UTC)", cell: (info) => dateTime.format(new Date(info.getValue())) }),
+  helper.accessor("createdAt", { header: "Created" }),
 ]);
 
-// On a phone the essentials stay; the rest appears from the `md` breakpoint on.
-const SECONDARY = new Set(["dropoffAddress", "externalReference", "createdAt"]);
-const cellClass = (id: string) => `px-3 py-2 align-top ${SECONDARY.has(id) ? "hidden md:table-cell" : ""}`;
+// Below `md` each row is a card (components/ui/data-list.tsx), every cell labelled.
+const cellClass = (id: string) => `${LIST_CLASSES.cell} ${id === "trackingCode" ? "font-medium" : ""}`;
 
 const adminColumns = allColumns;
 const partnerColumns = allColumns.filter((c) => !("accessorKey" in c) || c.accessorKey !== "partnerName");
@@ -78,13 +80,15 @@ export function DeliveriesTable({
 }) {
   const router = useRouter();
   const params = useSearchParams();
+  const [sortPending, startSorting] = useTransition();
   const sorting: SortingState = [{ id: sort.by, desc: sort.dir === "desc" }];
 
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === "function" ? updater(sorting) : updater;
     const first = next[0] ?? { id: sort.by, desc: sort.dir !== "desc" };
     // A new order starts again at the first page: an old cursor belongs to the old order.
-    router.push(withParams(params, { sort: `${first.id}.${first.desc ? "desc" : "asc"}`, cursor: undefined }));
+    const href = withParams(params, { sort: `${first.id}.${first.desc ? "desc" : "asc"}`, cursor: undefined });
+    startSorting(() => router.push(href));
   };
 
   const table = useTable({
@@ -100,21 +104,28 @@ export function DeliveriesTable({
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="deliveries-table">
+    <>
+      <ProgressBar active={sortPending} />
+      <table
+        role="table"
+        className={LIST_CLASSES.table}
+        data-testid="deliveries-table"
+        aria-busy={sortPending || undefined}
+      >
         <caption className="sr-only">
           Deliveries, sorted by {sort.by === "createdAt" ? "creation time" : "delivery date"}
         </caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <thead role="rowgroup" className={LIST_CLASSES.head}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} role="row">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
                   <th
                     key={header.id}
+                    role="columnheader"
                     scope="col"
-                    className={cellClass(header.column.id)}
+                    className="px-3 py-2"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
                     {header.column.getCanSort() ? (
@@ -136,18 +147,23 @@ export function DeliveriesTable({
             </tr>
           ))}
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody role="rowgroup" className={LIST_CLASSES.body}>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
+            <tr key={row.id} role="row" className={LIST_CLASSES.row}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={cellClass(cell.column.id)}>
-                  <table.FlexRender cell={cell} />
+                <td key={cell.id} role="cell" className={cellClass(cell.column.id)}>
+                  <span aria-hidden="true" className={LIST_CLASSES.label}>
+                    {typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : ""}
+                  </span>
+                  <span className="min-w-0 break-words">
+                    <table.FlexRender cell={cell} />
+                  </span>
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

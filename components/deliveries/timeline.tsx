@@ -4,15 +4,16 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 export interface TimelineEntry {
   key: string;
   status: DeliveryStatus;
+  /** The instant (ISO), for the <time> element. */
   at: string;
+  /** The same instant as the viewer reads it (lib/format.ts dateTime). */
+  when: string;
   /** Absent on the public page, which shows no people. */
   who?: string;
   reason?: string | null;
   /** A change of courier: "Assigned to …" or "Unassigned". */
   assignment?: string | null;
 }
-
-const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function Timeline({ events }: { events: TimelineEntry[] }) {
   return (
@@ -26,12 +27,12 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={e.status} />
             <time dateTime={e.at} className="text-xs text-slate-600">
-              {format.format(new Date(e.at))} UTC
+              {e.when}
             </time>
           </div>
-          {e.assignment && <p className="mt-1 text-sm font-medium">{e.assignment}</p>}
-          {e.who && <p className="mt-1 text-sm">by {e.who}</p>}
-          {e.reason && <p className="mt-1 text-sm text-slate-700">Reason: {e.reason}</p>}
+          {e.assignment && <p className="mt-1 break-words text-sm font-medium">{e.assignment}</p>}
+          {e.who && <p className="mt-1 break-words text-sm">by {e.who}</p>}
+          {e.reason && <p className="mt-1 break-words text-sm text-slate-700">Reason: {e.reason}</p>}
         </li>
       ))}
     </ol>

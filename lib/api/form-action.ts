@@ -7,8 +7,8 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/body";
 import { AppError } from "@/lib/api/errors";
-import { actionActor, type UserActor } from "@/lib/auth/page-guard";
-import type { Permission } from "@/lib/auth/permissions";
+import { currentActor, type UserActor } from "@/lib/auth/page-guard";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { apiBuckets } from "@/lib/auth/rate-limits";
 import { hit } from "@/lib/rate-limit";
 
@@ -23,6 +23,11 @@ export type FormState<R = unknown, X extends object = object> = {
   result?: R;
   /** Changes on every submission, so an identical message still shows again. */
   at?: number;
+  /**
+   * The session ended (signed out in another tab, expired): the form keeps what was typed (in
+   * `values`) and sends the user to sign in and back (components/ui/use-session-recovery.ts).
+   */
+  signedOut?: boolean;
 } & Partial<X>;
 
 export interface FormActionOptions<S extends z.ZodType, R, X extends object = object> {
@@ -35,7 +40,7 @@ export interface FormActionOptions<S extends z.ZodType, R, X extends object = ob
   hidden?: { fields: readonly string[]; message: string };
   run: (actor: UserActor, input: z.infer<S>) => Promise<R>;
   /** The message after success (omit when redirecting). */
-  ok?: (result: R) => string;
+  ok?: (result: R) => string | undefined;
   /** Where to go after success; the redirect happens after the state is settled, outside any catch. */
   redirect?: (result: R) => string;
   /** Pages showing what changed; revalidated after the domain call, also when it refused. */
@@ -51,14 +56,19 @@ export interface Submission<R, X extends object> {
   redirectTo?: string;
 }
 
+/** The typed strings of a form (React's own `$ACTION_…` fields left out). */
+function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (!key.startsWith("$") && typeof value === "string") values[key] = value;
+  return values;
+}
+
 export async function submitForm<S extends z.ZodType, R, X extends object = object>(
   actor: UserActor | null,
   options: FormActionOptions<S, R, X>,
 ): Promise<Submission<R, X>> {
   const at = Date.now();
-  const values: Record<string, string> = {};
-  for (const [key, value] of options.form.entries())
-    if (!key.startsWith("$") && typeof value === "string") values[key] = value;
+  const values = formValues(options.form);
   if (!actor) return { state: { error: "Not found, or you may not do this.", at } as FormState<R, X> };
   const limit = await hit(apiBuckets(actor));
   if (!limit.allowed) {
@@ -91,7 +101,11 @@ export async function submitForm<S extends z.ZodType, R, X extends object = obje
 export async function runFormAction<S extends z.ZodType, R, X extends object = object>(
   options: FormActionOptions<S, R, X>,
 ): Promise<FormState<R, X>> {
-  const actor = await actionActor(options.permission);
+  const session = await currentActor();
+  // Signed out since the page loaded: not an error to show, but a sign-in to go through and come
+  // back from with the typed values (the proxy lets action requests through to answer this).
+  if (!session) return { signedOut: true, values: formValues(options.form), at: Date.now() } as FormState<R, X>;
+  const actor = can(session, options.permission) ? session : null;
   const { state, revalidate, redirectTo } = await submitForm(actor, options);
   if (revalidate) revalidatePath(revalidate);
   if (redirectTo) redirect(redirectTo);

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { sessionActor } from "@/lib/auth";
 import type { AppPage } from "@/lib/auth/pages";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 
 export type UserActor = Extract<Actor, { kind: "USER" }>;
 
@@ -36,10 +36,4 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
-
-/** For server actions: null when signed out or not allowed, so the action answers "not found". */
-export async function actionActor(permission: Permission): Promise<UserActor | null> {
-  const actor = await currentActor();
-  return actor && can(actor, permission) ? actor : null;
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
+import { readCursor, writeCursor } from "@/lib/deliveries/cursor";
 import type { BackgroundRunStatus } from "@/lib/generated/prisma/enums";
 
 export const RUN_STATUSES = [
@@ -15,30 +16,58 @@ export const RUN_STATUSES = [
 ] as const satisfies readonly BackgroundRunStatus[];
 export const runFilterSchema = z.object({ status: z.enum(RUN_STATUSES).optional() });
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
 
-export async function listRuns({ actor, status }: { actor: Actor; status?: BackgroundRunStatus }) {
+/**
+ * One page of runs, newest first, keyset-paginated like the deliveries: `cursor` names the last run
+ * of the page before (lib/deliveries/cursor.ts); one that does not decode is the first page.
+ */
+export async function listRuns({
+  actor,
+  status,
+  cursor,
+}: {
+  actor: Actor;
+  status?: BackgroundRunStatus;
+  cursor?: string;
+}) {
   authorize(actor, "jobs.read");
-  return db.backgroundRun.findMany({
-    where: status ? { status } : {},
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: PAGE_SIZE,
-    select: {
-      id: true,
-      functionId: true,
-      eventId: true,
-      eventName: true,
-      status: true,
-      attempt: true,
-      maxAttempts: true,
-      error: true,
-      durationMs: true,
-      nextRunAt: true,
-      createdAt: true,
-      finishedAt: true,
+  const after = cursor ? readCursor(cursor) : null;
+  const at = after ? new Date(after.value) : null;
+  const rows = await db.backgroundRun.findMany({
+    where: {
+      ...(status ? { status } : {}),
+      ...(after && at
+        ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] }
+        : {}),
     },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    select: RUN_ROW,
   });
+  const data = rows.slice(0, PAGE_SIZE);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor: rows.length > PAGE_SIZE && last ? writeCursor(last.createdAt.toISOString(), last.id) : null,
+    atStart: !after,
+  };
 }
+
+const RUN_ROW = {
+  id: true,
+  functionId: true,
+  eventId: true,
+  eventName: true,
+  status: true,
+  attempt: true,
+  maxAttempts: true,
+  error: true,
+  durationMs: true,
+  nextRunAt: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
 
 export interface RunStats {
   queued: number;

@@ -6,7 +6,12 @@ import { z } from "zod";
 /** Canonical ISO forms only (what writeCursor is given), from 1970 to 9999 (four-digit years). */
 const instant = z
   .union([z.iso.datetime({ precision: 3 }), z.iso.date()])
-  .refine((value) => value >= "1970-01-01", "Out of range");
+  .refine((value) => value >= "1970-01-01", "Out of range")
+  // A day that does not exist (2026-02-30) passes the pattern but not the calendar.
+  .refine((value) => {
+    const time = Date.parse(value);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value.slice(0, 10);
+  }, "Not a date");
 
 export const cursorSchema = z.union([z.tuple([instant, z.uuid()]), z.tuple([instant, z.uuid(), z.literal("before")])]);
 

@@ -79,9 +79,38 @@ function afterCursor(sort: DeliverySort, cursor: Cursor, ascending: boolean): Pr
   ];
 }
 
-export async function listDeliveries(options: { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort }) {
+/** Counting stops here: past it, the web table says "10,000+" (a count of millions costs seconds). */
+export const TOTAL_CAP = 10_000;
+
+export interface ListTotal {
+  count: number;
+  /** true: there are more than `count` (= TOTAL_CAP). */
+  capped: boolean;
+}
+
+/** How many rows the view has, counted no further than TOTAL_CAP + 1 (a LIMIT inside the count). */
+async function cappedTotal(where: Prisma.DeliveryWhereInput): Promise<ListTotal> {
+  const count = await db.delivery.count({ where, take: TOTAL_CAP + 1 });
+  return count > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count, capped: false };
+}
+
+export interface ListDeliveriesOptions {
+  actor: Actor;
+  query: ListDeliveriesQuery;
+  sort?: DeliverySort;
+  /** Also count the view's rows (the web table's total; the API leaves it out). */
+  withTotal?: boolean;
+}
+
+export async function listDeliveries(options: ListDeliveriesOptions) {
   const { actor, query, sort = DEFAULT_SORT } = options;
   authorize(actor, "deliveries.read");
+  const total = options.withTotal ? cappedTotal(buildWhere(actor, query)) : Promise.resolve(null);
+  const page = await listPage(actor, query, sort);
+  return { ...page, total: await total };
+}
+
+async function listPage(actor: Actor, query: ListDeliveriesQuery, sort: DeliverySort) {
   const where = buildWhere(actor, query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const backwards = cursor?.backwards ?? false;
@@ -102,14 +131,17 @@ export async function listDeliveries(options: { actor: Actor; query: ListDeliver
       data: page,
       nextCursor: more ? encodeCursor(page[page.length - 1], sort) : null,
       prevCursor: cursor && page.length ? encodeCursor(page[0], sort, true) : null,
+      /** This is the first page (whatever the URL's cursor says). */
+      atStart: !cursor,
     };
   }
   // Back at the start: show the first page in full rather than a short one.
-  if (!more) return listDeliveries({ actor, query: { ...query, cursor: undefined }, sort });
+  if (!more) return listPage(actor, { ...query, cursor: undefined }, sort);
   page.reverse();
   return {
     data: page,
     nextCursor: encodeCursor(page[page.length - 1], sort),
     prevCursor: encodeCursor(page[0], sort, true),
+    atStart: false,
   };
 }

@@ -258,7 +258,10 @@ export const trackingSchema = z
     trackingCode: z.string(),
     status: deliveryStatusSchema,
     deliveryDate: z.string(),
-    partner: z.object({ name: z.string() }),
+    partner: z.object({
+      name: z.string(),
+      contactEmail: z.string().nullable().meta({ description: "Where recipients can ask about the delivery." }),
+    }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     timeline: z.array(z.object({ status: deliveryStatusSchema, at: z.iso.datetime() })),

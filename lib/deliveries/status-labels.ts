@@ -12,3 +12,6 @@ export const STATUS_LABELS: Record<DeliveryStatus, string> = {
 
 /** The label inside a sentence: "is now in transit". */
 export const statusWord = (status: DeliveryStatus) => STATUS_LABELS[status].toLowerCase();
+
+/** What a status dialog says when a required reason is missing (checked in the browser and again on the server). */
+export const REASON_REQUIRED_MESSAGE = "Write a reason: it is kept in the status history.";

@@ -1,4 +1,6 @@
-// Public tracking (DESIGN §6): status and timeline only — no recipient, contact or address data.
+// Public tracking (DESIGN §6): status, timeline and the partner with its contact address — no
+// recipient, contact or address data. A status change's reason is left out too: it is free text
+// written for the partner's records and often names the recipient or the address.
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/deliveries/serialize";
@@ -15,7 +17,7 @@ export async function trackDelivery(trackingCode: string) {
           deliveryDate: true,
           createdAt: true,
           updatedAt: true,
-          partner: { select: { name: true } },
+          partner: { select: { name: true, contactEmail: true } },
           events: { select: { fromStatus: true, toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
           _count: { select: { proofs: true } },
         },
@@ -26,7 +28,7 @@ export async function trackDelivery(trackingCode: string) {
     trackingCode: delivery.trackingCode,
     status: delivery.status,
     deliveryDate: formatDate(delivery.deliveryDate),
-    partner: { name: delivery.partner.name },
+    partner: { name: delivery.partner.name, contactEmail: delivery.partner.contactEmail },
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
     // A reassignment (ASSIGNED → ASSIGNED) is dispatch's business, not a step of the delivery.

@@ -4,24 +4,59 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { z } from "zod";
+import { readCursor, writeCursor } from "@/lib/deliveries/cursor";
+import { TOTAL_CAP } from "@/lib/deliveries/list-deliveries";
 
-export async function listEmails({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+export const EMAILS_PER_PAGE = 100;
+
+/**
+ * One page of the log, newest first: keyset-paginated like the deliveries (lib/deliveries/cursor.ts),
+ * `cursor` naming the last message of the page before. A cursor that does not decode is the first page.
+ */
+export async function listEmails({
+  actor,
+  cursor,
+  limit = EMAILS_PER_PAGE,
+}: {
+  actor: Actor;
+  cursor?: string;
+  limit?: number;
+}) {
   authorize(actor, "emails.read");
-  return db.emailMessage.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      to: true,
-      template: true,
-      subject: true,
-      status: true,
-      error: true,
-      createdAt: true,
-      deliveryId: true,
-    },
-  });
+  const after = cursor ? readCursor(cursor) : null;
+  const at = after ? new Date(after.value) : null;
+  const [rows, total] = await Promise.all([
+    db.emailMessage.findMany({
+      where:
+        after && at
+          ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] }
+          : {},
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: EMAIL_ROW,
+    }),
+    db.emailMessage.count({ take: TOTAL_CAP + 1 }),
+  ]);
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? writeCursor(last.createdAt.toISOString(), last.id) : null,
+    atStart: !after,
+    total: total > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count: total, capped: false },
+  };
 }
+
+const EMAIL_ROW = {
+  id: true,
+  to: true,
+  template: true,
+  subject: true,
+  status: true,
+  error: true,
+  createdAt: true,
+  deliveryId: true,
+} as const;
 
 export async function getEmail({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "emails.read");

@@ -15,6 +15,12 @@ export function slugify(name: string): string {
   return slug || "partner";
 }
 
+const NAME_INDEX = "Partner_name_lower_key";
+
+async function nameTaken(name: string): Promise<boolean> {
+  return (await db.partner.count({ where: { name: { equals: name, mode: "insensitive" } } })) > 0;
+}
+
 /** Concurrent creates of one name that keep colliding on slugs give up with a 409 after this many. */
 const SLUG_ATTEMPTS = 5;
 
@@ -40,7 +46,15 @@ export async function createPartner({ actor, input }: { actor: Actor; input: Cre
         select: { id: true, slug: true, name: true, contactEmail: true, active: true, createdAt: true },
       });
     } catch (error) {
-      if (uniqueViolation(error)?.constraint !== "Partner_slug_key") throw error;
+      const violation = uniqueViolation(error);
+      if (!violation) throw error;
+      if (violation.constraint === "Partner_slug_key") continue;
+      // prisma/migrations/…_partner_name_unique: one name per partner, whatever its case.
+      if (violation.constraint === NAME_INDEX || (await nameTaken(input.name))) {
+        const message = `A partner named “${input.name}” already exists (names are compared ignoring case). Choose another name.`;
+        throw new AppError("conflict", message, { errors: [{ path: "name", message }] });
+      }
+      throw error;
     }
   }
   throw new AppError("conflict", `Could not find a free slug for "${input.name}"; please retry.`);

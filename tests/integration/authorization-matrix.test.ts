@@ -247,7 +247,17 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
     expect: { ...PRIVATE, otherPartner: NOT_FOUND, courier: NOT_FOUND },
   },
   // Admins do not create deliveries on a partner's behalf (DESIGN §2).
-  "/deliveries/new": { probe: () => "/deliveries/new", expect: { ...PRIVATE, admin: NOT_FOUND, courier: NOT_FOUND } },
+  // A fresh form first gets its idempotency key (`?key=`) by a redirect to itself.
+  "/deliveries/new": {
+    probe: () => "/deliveries/new",
+    expect: {
+      ...PRIVATE,
+      partnerUser: "redirect /deliveries/new",
+      otherPartner: "redirect /deliveries/new",
+      admin: NOT_FOUND,
+      courier: NOT_FOUND,
+    },
+  },
   "/deliveries/import": { probe: () => "/deliveries/import", expect: PARTNER_SETTINGS },
   "/deliveries/import/[id]": {
     probe: (fx) => `/deliveries/import/${fx.importId}`,
@@ -258,6 +268,7 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
   // Not assigned to this courier: the same 404 as a delivery that does not exist.
   "/courier/[id]": { probe: (fx) => `/courier/${fx.delivery.id}`, expect: { ...COURIER_PAGE, courier: NOT_FOUND } },
   "/track/[trackingCode]": { probe: (fx) => `/track/${fx.delivery.trackingCode}`, expect: all(200) },
+  "/track": { probe: () => "/track", expect: all(200) },
   // A partner's own endpoint; an admin picks a partner first (the bare page is that picker).
   "/settings/webhook": { probe: () => "/settings/webhook", expect: PARTNER_SETTINGS },
   "/admin/emails": { probe: () => "/admin/emails", expect: ADMIN_PAGE },
@@ -352,10 +363,10 @@ describe("pages × callers", () => {
       const res = await api("GET", PAGES[page].probe(fx), { as: fx.as[caller] });
       const location = res.headers.get("location");
       if (location) actual[caller] = `redirect ${new URL(location, "http://x").pathname}`;
-      // A page that has begun streaming when it calls notFound() keeps its 200 and carries Next's
-      // 404 digest instead; the browser then shows the not-found UI.
-      else if (res.status === 404 || String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404"))
-        actual[caller] = NOT_FOUND;
+      // Out of reach answers HTTP 404 itself, not a 200 that streams the not-found UI (which is
+      // what a page under a loading.tsx does when it calls notFound()).
+      else if (res.status === 404) actual[caller] = NOT_FOUND;
+      else if (String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404")) actual[caller] = "not found UI with 200";
       else actual[caller] = res.status;
     }
     expect(actual).toEqual(PAGES[page].expect);

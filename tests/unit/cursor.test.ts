@@ -26,6 +26,7 @@ describe("readCursor", () => {
     ["year zero", b64(["0000-01-01T00:00:00.000Z", ID])],
     ["a date before 1970", b64(["1969-12-31", ID])],
     ["a day that does not exist", b64(["2030-02-30", ID])],
+    ["a date-time on a day that does not exist", b64(["2030-02-30T00:00:00.000Z", ID])],
     ["a date the Date parser would guess at", b64(["1", ID])],
     ["a time zone offset", b64(["2030-01-02T03:04:05.678+01:00", ID])],
     ["a number for the date", b64([1893553445678, ID])],

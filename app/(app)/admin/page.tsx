@@ -15,27 +15,30 @@ import { getRunStats } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
 import { getOutboxStats } from "@/lib/outbox/get-outbox-stats";
 import { listCouriers } from "@/lib/users/list-couriers";
+import { PageHeader } from "@/components/ui/page-header";
+import { getFormatter } from "@/lib/format-request";
 import { retryOutboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const hoursText = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
-const since = (date: Date) => `${Math.max(1, Math.round((Date.now() - date.getTime()) / 3_600_000))} h`;
+const ageOf = (date: Date) => Date.now() - date.getTime();
 
 export default async function AdminOverviewPage() {
   const actor = await requireActor(PAGES.overview);
-  const [stats, stuck, outbox, runs, couriers] = await Promise.all([
+  const [stats, stuck, outbox, runs, couriers, format] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor }),
     getOutboxStats({ actor }),
     getRunStats({ actor }),
     listCouriers({ actor }),
+    getFormatter(),
   ]);
+  const minutes = (n: number) => format.duration(n * 60_000);
   const embedded = backgroundExecutor() === "embedded";
 
   return (
     <div className="grid gap-6">
-      <h1 className="page-title">Overview</h1>
+      <PageHeader title="Overview" description="Deliveries of every partner, and the work running behind them." />
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading" className="sr-only">
           Deliveries per status
@@ -49,16 +52,14 @@ export default async function AdminOverviewPage() {
                 data-testid={`count-${s}`}
               >
                 <span className="block text-sm text-slate-600">{STATUS_LABELS[s]}</span>
-                <span className="mt-1 block text-2xl font-semibold tabular-nums">
-                  {stats.totals[s].toLocaleString("en")}
-                </span>
+                <span className="mt-1 block text-2xl font-semibold tabular-nums">{format.number(stats.totals[s])}</span>
               </Link>
             </li>
           ))}
         </ul>
       </section>
       <CourierLoadTable couriers={couriers} />
-      <section aria-labelledby="chart-heading" className="card">
+      <section aria-labelledby="chart-heading" className="card min-w-0">
         <h2 id="chart-heading" className="mb-3 text-base font-semibold">
           Deliveries per day, last 30 days
         </h2>
@@ -70,8 +71,8 @@ export default async function AdminOverviewPage() {
             Stuck deliveries
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">
-            Created and unchanged for more than {hoursText(stuck.thresholds.createdMinutes)}, or in transit for more
-            than {hoursText(stuck.thresholds.inTransitMinutes)}: the ones admins are alerted about.
+            Created and unchanged for more than {minutes(stuck.thresholds.createdMinutes)}, or in transit for more than{" "}
+            {minutes(stuck.thresholds.inTransitMinutes)}: the ones admins are alerted about.
           </p>
           {stuck.rows.length === 0 ? (
             <p className="text-sm text-slate-600" data-testid="stuck-empty">
@@ -81,12 +82,12 @@ export default async function AdminOverviewPage() {
             <ul className="divide-y divide-slate-100" data-testid="stuck-list">
               {stuck.rows.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-                  <Link href={`/deliveries/${d.id}`} className="link font-mono">
+                  <Link href={`/deliveries/${d.id}`} className="link code">
                     {d.trackingCode}
                   </Link>
                   <StatusBadge status={d.status} />
                   <span className="text-slate-600">{d.partner.name}</span>
-                  <span className="ml-auto text-slate-600">unchanged for {since(d.updatedAt)}</span>
+                  <span className="ml-auto text-slate-600">unchanged for {format.duration(ageOf(d.updatedAt))}</span>
                 </li>
               ))}
             </ul>
@@ -103,23 +104,28 @@ export default async function AdminOverviewPage() {
             <dl className="mt-2 grid grid-cols-3 gap-2 text-center text-sm">
               <div>
                 <dt className="text-xs text-slate-600">Waiting</dt>
-                <dd className="font-semibold tabular-nums">{outbox.pending}</dd>
+                <dd className="font-semibold tabular-nums">{format.number(outbox.pending)}</dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Failing</dt>
-                <dd className={`font-semibold tabular-nums ${outbox.failed ? "text-red-700" : ""}`}>{outbox.failed}</dd>
+                <dd className={`font-semibold tabular-nums ${outbox.failed ? "text-red-700" : ""}`}>
+                  {format.number(outbox.failed)}
+                </dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Oldest</dt>
                 <dd className="font-semibold tabular-nums">
                   {outbox.oldestPendingAgeSeconds === null
                     ? "—"
-                    : `${Math.ceil(outbox.oldestPendingAgeSeconds / 60)} min`}
+                    : format.duration(outbox.oldestPendingAgeSeconds * 1000)}
                 </dd>
               </div>
             </dl>
+            {/* The raw error (an SDK's words, a host name) stays in the server log and /admin/runs. */}
             {outbox.lastError && (
-              <p className="mt-2 break-words text-xs text-red-700">Last error: {outbox.lastError}</p>
+              <p className="mt-2 text-sm text-red-700" data-testid="outbox-error">
+                The last hand-over of events failed; they are retried automatically. The server log has the details.
+              </p>
             )}
             {outbox.pending > 0 && can(actor, "jobs.retry") && <RetryOutboxButton action={retryOutboxAction} />}
             <p className="mt-3 text-sm" data-testid="executor">

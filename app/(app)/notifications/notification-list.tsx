@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { ActionToast } from "@/components/action-toast";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 interface Item {
@@ -13,12 +15,22 @@ interface Item {
   deliveryId: string | null;
   readAt: string | null;
   createdAt: string;
+  /** createdAt as the viewer reads it (formatted by the page). */
+  when: string;
 }
 
 /** Re-renders the server page every 20 s so new notifications appear without a reload. */
 const REFRESH_MS = 20_000;
 
-export function NotificationList({ notifications, unreadCount }: { notifications: Item[]; unreadCount: number }) {
+export function NotificationList({
+  notifications,
+  unreadCount,
+  unreadText,
+}: {
+  notifications: Item[];
+  unreadCount: number;
+  unreadText: string;
+}) {
   const router = useRouter();
   const [readOne, markRead, pendingOne] = useActionState(markNotificationReadAction, {});
   const [readAll, markAllRead, pendingAll] = useActionState(markAllNotificationsReadAction, {});
@@ -35,44 +47,56 @@ export function NotificationList({ notifications, unreadCount }: { notifications
     if (readOne.at || readAll.at) window.dispatchEvent(new Event("notifications:changed"));
   }, [readOne, readAll]);
 
-  if (notifications.length === 0) return <p className="muted">No notifications yet.</p>;
+  if (notifications.length === 0)
+    return <EmptyState title="No notifications yet" description="Changes to your deliveries will show up here." />;
   return (
-    <>
-      <ActionToast state={readOne} />
-      <ActionToast state={readAll} />
-      <form action={markAllRead} aria-live="polite">
-        <span data-testid="unread-count">{unreadCount}</span> unread{" "}
+    <div className="grid gap-3">
+      <ActionToast state={readOne} id="notification-read" />
+      <ActionToast state={readAll} id="notifications-read-all" />
+      <form action={markAllRead} className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          <span data-testid="unread-count">{unreadText}</span> unread
+        </p>
         {unreadCount > 0 && (
-          <button type="submit" disabled={pending}>
+          <button type="submit" disabled={pending} className={buttonClass("secondary", "sm")}>
             Mark all read
           </button>
         )}
       </form>
-      <ul style={{ listStyle: "none", padding: 0 }} data-testid="notifications">
+      <ul className="grid gap-2" data-testid="notifications">
         {notifications.map((n) => (
           <li
             key={n.id}
-            style={{ padding: ".5rem 0", borderBottom: "1px solid #8883", fontWeight: n.readAt ? 400 : 600 }}
+            className={`card grid gap-1 ${n.readAt ? "" : "border-l-4 border-l-blue-600"}`}
+            data-unread={n.readAt ? undefined : "true"}
           >
-            <div>
-              {n.deliveryId ? <Link href={`/deliveries/${n.deliveryId}`}>{n.title}</Link> : n.title}
-              {!n.readAt && <span className="muted"> · new</span>}
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <p className={`min-w-0 break-words ${n.readAt ? "" : "font-semibold"}`}>
+                {n.deliveryId ? (
+                  <Link href={`/deliveries/${n.deliveryId}`} className="link">
+                    {n.title}
+                  </Link>
+                ) : (
+                  n.title
+                )}
+                {!n.readAt && <span className="ml-2 text-xs font-medium text-blue-700">New</span>}
+              </p>
+              {!n.readAt && (
+                <form action={markRead}>
+                  <input type="hidden" name="id" value={n.id} />
+                  <button type="submit" disabled={pending} className={buttonClass("ghost", "sm")}>
+                    Mark read<span className="sr-only">: {n.title}</span>
+                  </button>
+                </form>
+              )}
             </div>
-            <div className="muted">{n.body}</div>
-            <small className="muted">
-              <time dateTime={n.createdAt}>{n.createdAt.replace("T", " ").slice(0, 16)}</time>
-            </small>{" "}
-            {!n.readAt && (
-              <form action={markRead} style={{ display: "inline" }}>
-                <input type="hidden" name="id" value={n.id} />
-                <button type="submit" disabled={pending} aria-label={`Mark “${n.title}” read`}>
-                  Mark read
-                </button>
-              </form>
-            )}
+            <p className="break-words text-sm text-slate-700">{n.body}</p>
+            <p className="text-xs text-slate-600">
+              <time dateTime={n.createdAt}>{n.when}</time>
+            </p>
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

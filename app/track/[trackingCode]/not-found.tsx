@@ -1,11 +1,18 @@
-import { NotFoundMessage } from "@/components/not-found-message";
+import { TrackCodeForm, TrackingShell } from "@/components/tracking/track-code-form";
 
+// An unknown code is answered here, with the box to try again: a recipient has no account.
 export default function TrackingNotFound() {
   return (
-    <main id="main" className="px-4">
-      <NotFoundMessage title="We could not find that delivery">
-        Check the tracking code (it looks like DLV-7Q4K9M2X). Codes never contain 0, O, 1, I or L.
-      </NotFoundMessage>
-    </main>
+    <TrackingShell>
+      <section className="card grid gap-4" data-testid="tracking-not-found">
+        <div className="grid gap-1">
+          <h1 className="text-xl font-semibold text-slate-900">We could not find that delivery</h1>
+          <p className="text-sm text-slate-700">
+            Check the code and try again: it looks like DLV-7Q4K9M2X, and never contains 0, O, 1, I or L.
+          </p>
+        </div>
+        <TrackCodeForm />
+      </section>
+    </TrackingShell>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionToast } from "@/components/action-toast";
-import { ConfirmForm } from "@/components/confirm-form";
+import { ActionToast, useActionFeedback } from "@/components/action-toast";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
@@ -11,6 +11,8 @@ import { createPartnerAction, createPartnerUserAction, setPartnerActiveAction, s
 
 export function CreatePartnerForm() {
   const [state, action] = useActionState<FormState, FormData>(createPartnerAction, {});
+  const draft = useActionFeedback("create-partner", state);
+  const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
   return (
     <form
@@ -18,13 +20,12 @@ export function CreatePartnerForm() {
       className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
       data-testid="create-partner-form"
     >
-      <ActionToast state={state} />
-      <FormField label="Partner name" name="name" required defaultValue={state.values?.name} error={e.name} />
+      <FormField label="Partner name" name="name" required defaultValue={v.name} error={e.name} />
       <FormField
         label="Contact email"
         name="contactEmail"
         type="email"
-        defaultValue={state.values?.contactEmail}
+        defaultValue={v.contactEmail}
         error={e.contactEmail}
       />
       <SubmitButton pendingText="Creating…">Create partner</SubmitButton>
@@ -34,6 +35,8 @@ export function CreatePartnerForm() {
 
 export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; partnerName: string }) {
   const [state, action] = useActionState<FormState, FormData>(createPartnerUserAction, {});
+  const draft = useActionFeedback(`create-user-${partnerId}`, state);
+  const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
   const idPrefix = `user-${partnerId}`;
   return (
@@ -42,7 +45,6 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
       className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
       aria-label={`Add a user to ${partnerName}`}
     >
-      <ActionToast state={state} />
       <input type="hidden" name="partnerId" value={partnerId} />
       <FormField
         id={`${idPrefix}-email`}
@@ -50,10 +52,10 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
         name="email"
         type="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={v.email}
         error={e.email}
       />
-      <FormField id={`${idPrefix}-name`} label="Name" name="name" defaultValue={state.values?.name} error={e.name} />
+      <FormField id={`${idPrefix}-name`} label="Name" name="name" defaultValue={v.name} error={e.name} />
       <FormField
         id={`${idPrefix}-password`}
         label="Initial password"
@@ -90,30 +92,27 @@ export function ActiveToggle({
     kind === "partner"
       ? "Its users can no longer sign in and its API keys stop working at once."
       : "They are signed out and cannot sign in until reactivated.";
-  return (
-    <>
-      <ActionToast state={state} />
-      {active ? (
-        <ConfirmForm
-          trigger="Deactivate"
-          title={`Deactivate ${label}?`}
-          confirm="Deactivate"
-          danger
-          action={action}
-          hidden={{ id, active: "false" }}
-          testId={`deactivate-${kind}-${id}`}
-        >
-          <p className="text-sm text-slate-700">{consequence} Nothing is deleted; you can reactivate later.</p>
-        </ConfirmForm>
-      ) : (
-        <form action={action}>
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="active" value="true" />
-          <SubmitButton pendingText="Saving…" className="btn btn-secondary">
-            Reactivate
-          </SubmitButton>
-        </form>
-      )}
-    </>
+  return active ? (
+    <ConfirmDialog
+      trigger="Deactivate"
+      triggerLabel={`Deactivate ${label}`}
+      triggerSize="sm"
+      title={`Deactivate ${label}?`}
+      description={`${consequence} Nothing is deleted; you can reactivate later.`}
+      confirm="Deactivate"
+      danger
+      action={kind === "partner" ? setPartnerActiveAction : setUserActiveAction}
+      hidden={{ id, active: "false" }}
+      testId={`deactivate-${kind}-${id}`}
+    />
+  ) : (
+    <form action={action}>
+      <ActionToast state={state} id={`reactivate-${id}`} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value="true" />
+      <SubmitButton pendingText="Saving…" className="btn btn-secondary btn-sm">
+        Reactivate<span className="sr-only"> {label}</span>
+      </SubmitButton>
+    </form>
   );
 }

@@ -6,29 +6,52 @@ import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getRunStats, listRuns, runFilterSchema, RUN_STATUSES } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
+import { DataList } from "@/components/ui/data-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { getFormatter } from "@/lib/format-request";
 import { retryRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Background runs" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const duration = (ms: number | null) => (ms === null ? "—" : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
-
 // /admin/runs – the embedded executor's runs, newest first, with retry for failed ones (admins)
-export default async function BackgroundRunsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function BackgroundRunsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cursor?: string }>;
+}) {
   const actor = await requireActor(PAGES.runs);
-  const filter = runFilterSchema.safeParse(await searchParams);
+  const params = await searchParams;
+  const filter = runFilterSchema.safeParse({ status: params.status });
   const status = filter.success ? filter.data.status : undefined;
-  const [runs, stats] = await Promise.all([listRuns({ actor, status }), getRunStats({ actor })]);
+  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
+  const [page, stats, format] = await Promise.all([
+    listRuns({ actor, status, cursor }),
+    getRunStats({ actor }),
+    getFormatter(),
+  ]);
+  const runs = page.data;
+  const here = (changes: { cursor?: string }) => {
+    const query = new URLSearchParams({ ...(status ? { status } : {}), ...changes });
+    return query.size ? `/admin/runs?${query}` : "/admin/runs";
+  };
+  const duration = (ms: number | null) =>
+    ms === null ? "—" : ms < 1000 ? `${format.number(ms)} ms` : format.duration(ms);
   const embedded = backgroundExecutor() === "embedded";
 
   return (
     <div className="grid gap-4">
-      <h1 className="page-title">Background runs</h1>
-      <p className="text-sm text-slate-600" data-testid="executor">
-        {embedded
-          ? "Background functions run in the app process (embedded executor): each event's emails, notifications and webhooks are one run per function, retried with backoff."
-          : "An Inngest server runs the background functions; its dashboard shows their runs. Runs below are from times the embedded executor ran them."}
-      </p>
+      <PageHeader
+        title="Background runs"
+        description={
+          <span data-testid="executor">
+            {embedded
+              ? "Background functions run in the app process (embedded executor): each event's emails, notifications and webhooks are one run per function, retried with backoff."
+              : "An Inngest server runs the background functions; its dashboard shows their runs. Runs below are from times the embedded executor ran them."}
+          </span>
+        }
+      />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="run-stats">
         {(
           [
@@ -40,7 +63,7 @@ export default async function BackgroundRunsPage({ searchParams }: { searchParam
         ).map(([label, value]) => (
           <div key={label} className="card">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{format.number(value)}</dd>
           </div>
         ))}
       </dl>
@@ -58,49 +81,61 @@ export default async function BackgroundRunsPage({ searchParams }: { searchParam
         ))}
       </nav>
       {runs.length === 0 ? (
-        <p className="text-sm text-slate-600" data-testid="runs-empty">
-          No runs{status ? ` with status ${status.toLowerCase()}` : ""} yet.
-        </p>
+        <EmptyState testId="runs-empty" title={`No runs${status ? ` with status ${status.toLowerCase()}` : ""} yet.`} />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="runs-table">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Function</th>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Retry</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Error</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap">
-                    <time dateTime={r.createdAt.toISOString()}>{when.format(r.createdAt)}</time>
-                  </td>
-                  <td className="font-mono">{r.functionId.replace(/^delivery-platform-/, "")}</td>
-                  <td>{r.eventName}</td>
-                  <td data-testid="run-status">{r.status.toLowerCase()}</td>
-                  <td className="tabular-nums">{r.attempt > 0 ? `${r.attempt} of ${r.maxAttempts - 1}` : "—"}</td>
-                  <td className="tabular-nums">{duration(r.durationMs)}</td>
-                  <td className="max-w-xs break-words text-red-700">{r.error}</td>
-                  <td>
-                    {r.status === "FAILED" && can(actor, "jobs.retry") && (
-                      <RetryRunButton id={r.id} label={`run of ${r.functionId}`} action={retryRunAction} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataList
+          testId="runs-table"
+          caption="Background runs, newest first"
+          rows={runs}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: "started",
+              header: "Started",
+              cell: (r) => <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt)}</time>,
+            },
+            {
+              key: "function",
+              header: "Function",
+              cell: (r) => <span className="font-mono">{r.functionId.replace(/^delivery-platform-/, "")}</span>,
+            },
+            { key: "event", header: "Event", cell: (r) => r.eventName },
+            {
+              key: "status",
+              header: "Status",
+              cell: (r) => <span data-testid="run-status">{r.status.toLowerCase()}</span>,
+            },
+            {
+              key: "retry",
+              header: "Retry",
+              cell: (r) => (r.attempt > 0 ? `${r.attempt} of ${r.maxAttempts - 1}` : "—"),
+            },
+            { key: "duration", header: "Duration", cell: (r) => duration(r.durationMs) },
+            {
+              key: "error",
+              header: "Error",
+              cell: (r) => <span className="text-red-700">{r.error ?? ""}</span>,
+              className: "md:max-w-xs",
+            },
+            {
+              key: "actions",
+              header: "Actions",
+              srOnlyHeader: true,
+              align: "end",
+              cell: (r) =>
+                r.status === "FAILED" && can(actor, "jobs.retry") ? (
+                  <RetryRunButton id={r.id} label={`run of ${r.functionId}`} action={retryRunAction} />
+                ) : null,
+            },
+          ]}
+        />
       )}
+      <Pager
+        prevHref={null}
+        firstHref={page.atStart ? null : here({})}
+        nextHref={page.nextCursor ? here({ cursor: page.nextCursor }) : null}
+        shown={`${format.number(runs.length)} shown`}
+      />
     </div>
   );
 }

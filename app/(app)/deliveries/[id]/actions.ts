@@ -3,7 +3,7 @@
 import { runFormAction, type FormState } from "@/lib/api/form-action";
 import { assignDelivery } from "@/lib/deliveries/assign-delivery";
 import { assignFormSchema, transitionFormSchema } from "@/lib/deliveries/schemas";
-import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
+import { REASON_REQUIRED_MESSAGE, STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
 
 /** `stale`: someone else moved the delivery first (the message); the page now shows their result. */
@@ -27,8 +27,12 @@ export async function transitionAction(_state: TransitionState, form: FormData):
           stale: `Someone else changed this delivery while you were looking at it: it is now ${label(String(error.details.currentStatus))}. The page shows its current state; nothing was changed by you.`,
         };
       }
-      if (error.code === "validation_failed")
-        return { errors: { reason: "A reason is required for this change." }, error: error.message };
+      if (error.code === "validation_failed") return { errors: { reason: REASON_REQUIRED_MESSAGE } };
+      // The domain's messages name statuses as the API does; the page uses the UI's words.
+      if (error.code === "invalid_transition" || error.code === "forbidden")
+        return {
+          error: `This change is not possible now: the delivery is ${label(String(error.details.currentStatus))}. Reload the page to see its current state.`,
+        };
       return undefined;
     },
   });

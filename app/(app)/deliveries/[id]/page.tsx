@@ -8,17 +8,15 @@ import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery";
 import { listTimeline } from "@/lib/deliveries/list-timeline";
-import { formatDate } from "@/lib/deliveries/serialize";
 import { listProofs } from "@/lib/deliveries/proof/manage-proof";
 import { canAssign, findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { getFormatter } from "@/lib/format-request";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { ProofOnFile } from "@/components/deliveries/proof-on-file";
 import { AssignPanel } from "./assign-panel";
 import { TransitionPanel, type TransitionOption } from "./transition-panel";
 
 export const metadata: Metadata = { title: "Delivery" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const ACTION_LABELS = {
   IN_TRANSIT: "Mark picked up",
@@ -50,7 +48,11 @@ export default async function DeliveryPage({
   const actor = await requireActor(PAGES.deliveries, `/deliveries/${id}`);
   // Another partner's delivery and a missing one look the same: 404.
   const delivery = await orNotFound(getDeliveryOrThrow({ actor, id }));
-  const [timeline, proofs] = await Promise.all([listTimeline({ actor, id }), listProofs({ actor, id })]);
+  const [timeline, proofs, format] = await Promise.all([
+    listTimeline({ actor, id }),
+    listProofs({ actor, id }),
+    getFormatter(),
+  ]);
   // Dispatch (issue 14): the couriers, with today's load, when this delivery can be (re)assigned.
   const couriers =
     can(actor, "deliveries.assign") && canAssign(delivery.status, actor.role)
@@ -74,18 +76,19 @@ export default async function DeliveryPage({
   const fields: [string, React.ReactNode][] = [
     ["Pickup address", delivery.pickupAddress],
     ["Drop-off address", delivery.dropoffAddress],
-    ["Delivery date", formatDate(delivery.deliveryDate)],
+    ["Delivery date", format.calendarDate(delivery.deliveryDate)],
     ["Recipient", delivery.recipientName],
     ["Phone", delivery.recipientPhone],
     ["Email", delivery.recipientEmail],
     ["Product", delivery.productName],
-    ["Weight", delivery.packageWeightKg === null ? null : `${Number(delivery.packageWeightKg.toString())} kg`],
-    ["Your reference", delivery.externalReference],
+    ["Weight", delivery.packageWeightKg === null ? null : `${format.number(Number(delivery.packageWeightKg))} kg`],
+    // The partner's own order number: theirs to a partner, the partner's to everyone else.
+    [actor.partnerId ? "Your reference" : "Reference", delivery.externalReference],
     ["Notes", delivery.notes],
     ["Partner", delivery.partner.name],
     ["Courier", delivery.assignee ? (delivery.assignee.name ?? "A courier") : null],
-    ["Created", `${dateTime.format(delivery.createdAt)} UTC`],
-    ["Last change", `${dateTime.format(delivery.updatedAt)} UTC`],
+    ["Created", format.dateTime(delivery.createdAt)],
+    ["Last change", format.dateTime(delivery.updatedAt)],
   ];
 
   return (
@@ -101,7 +104,7 @@ export default async function DeliveryPage({
         </Notice>
       )}
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="page-title font-mono" data-testid="tracking-code">
+        <h1 className="page-title whitespace-nowrap font-mono" data-testid="tracking-code">
           {delivery.trackingCode}
         </h1>
         <StatusBadge status={delivery.status} />
@@ -143,6 +146,7 @@ export default async function DeliveryPage({
                 key: e.id,
                 status: e.to,
                 at: e.createdAt,
+                when: format.dateTime(e.createdAt),
                 who: e.actorName,
                 reason: e.reason,
                 assignment: e.assignment,

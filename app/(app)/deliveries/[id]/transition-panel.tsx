@@ -1,13 +1,14 @@
 "use client";
 
 // The moves this viewer may make now (computed on the server from the state machine). Final moves
-// and moves that want a reason ask in a modal dialog first.
-import { useActionState } from "react";
+// and moves that want a reason ask in their own dialog first, which keeps its errors to itself.
+import { useActionState, useState } from "react";
 import { ActionToast } from "@/components/action-toast";
-import { ConfirmForm } from "@/components/confirm-form";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
+import { ConfirmDialog, type DialogFieldsProps } from "@/components/ui/confirm-dialog";
 import { LIMITS } from "@/lib/deliveries/schemas";
+import { REASON_REQUIRED_MESSAGE } from "@/lib/deliveries/status-labels";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { transitionAction, type TransitionState } from "./actions";
 
@@ -18,15 +19,11 @@ export interface TransitionOption {
   final: boolean;
 }
 
-function ReasonField({ option, error }: { option: TransitionOption; error?: string }) {
+function ReasonField({ option, errors, values }: { option: TransitionOption } & DialogFieldsProps) {
   const id = `reason-${option.to}`;
+  const error = errors.reason;
   return (
     <div>
-      {option.final && (
-        <p className="mb-3 text-sm text-slate-700">
-          This is final: the delivery cannot change status again afterwards.
-        </p>
-      )}
       <label htmlFor={id} className="label">
         Reason{" "}
         {option.reasonRequired ? (
@@ -41,11 +38,32 @@ function ReasonField({ option, error }: { option: TransitionOption; error?: stri
         rows={3}
         maxLength={LIMITS.reason}
         required={option.reasonRequired}
+        defaultValue={values.reason}
         aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         className="input mt-1"
       />
-      {error && <p className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="field-error" data-testid={`error-reason-${option.to}`}>
+          {error}
+        </p>
+      )}
     </div>
+  );
+}
+
+function QuickMove({ id, version, option }: { id: string; version: number; option: TransitionOption }) {
+  const [state, action] = useActionState<TransitionState, FormData>(transitionAction, {});
+  return (
+    <form action={action}>
+      <ActionToast state={state} id={`move-${option.to}`} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="status" value={option.to} />
+      <SubmitButton pendingText="Saving…" className="btn btn-primary">
+        {option.label}
+      </SubmitButton>
+    </form>
   );
 }
 
@@ -58,16 +76,15 @@ export function TransitionPanel({
   version: number;
   options: TransitionOption[];
 }) {
-  const [state, action] = useActionState<TransitionState, FormData>(transitionAction, {});
+  const [stale, setStale] = useState<string | null>(null);
   return (
     <section aria-labelledby="actions-heading" className="card grid gap-3" data-testid="transition-panel">
       <h2 id="actions-heading" className="text-base font-semibold">
         Actions
       </h2>
-      <ActionToast state={state} />
-      {state.stale && (
+      {stale && (
         <Notice tone="warning" testId="stale-notice">
-          {state.stale}
+          {stale}
         </Notice>
       )}
       {options.length === 0 ? (
@@ -77,31 +94,33 @@ export function TransitionPanel({
       ) : (
         <div className="flex flex-wrap gap-2">
           {options.map((option) => {
-            const hidden = { id, version, status: option.to };
-            if (option.final || option.reasonRequired) {
-              const danger = option.to === "FAILED" || option.to === "CANCELLED";
-              return (
-                <ConfirmForm
-                  key={option.to}
-                  trigger={option.label}
-                  title={`${option.label}?`}
-                  confirm="Confirm"
-                  danger={danger}
-                  action={action}
-                  hidden={hidden}
-                  testId={`action-${option.to}`}
-                >
-                  <ReasonField option={option} error={state.errors?.reason} />
-                </ConfirmForm>
-              );
-            }
+            if (!option.final && !option.reasonRequired)
+              return <QuickMove key={option.to} id={id} version={version} option={option} />;
+            const danger = option.to === "FAILED" || option.to === "CANCELLED";
             return (
-              <form key={option.to} action={action}>
-                {Object.entries(hidden).map(([name, value]) => (
-                  <input key={name} type="hidden" name={name} value={value} />
-                ))}
-                <SubmitButton pendingText="Saving…">{option.label}</SubmitButton>
-              </form>
+              <ConfirmDialog<TransitionState>
+                key={option.to}
+                trigger={option.label}
+                triggerVariant={danger ? "danger" : "primary"}
+                title={`${option.label}?`}
+                description={
+                  option.final
+                    ? "This is final: the delivery cannot change status again afterwards."
+                    : "The delivery moves on at once."
+                }
+                confirm="Confirm"
+                danger={danger}
+                action={transitionAction}
+                hidden={{ id, version, status: option.to }}
+                validate={(form): Record<string, string> =>
+                  option.reasonRequired && !String(form.get("reason") ?? "").trim()
+                    ? { reason: REASON_REQUIRED_MESSAGE }
+                    : {}
+                }
+                onAnswer={(state) => setStale(state.stale ?? null)}
+                testId={`action-${option.to}`}
+                fields={(props) => <ReasonField option={option} {...props} />}
+              />
             );
           })}
         </div>

@@ -14,7 +14,8 @@ export async function createDeliveryAction(_state: NewDeliveryState, form: FormD
     form,
     // Form fields are strings; the API schema expects a number for the weight (blank = not given).
     prepare: (values) => {
-      const weight = (values.packageWeightKg ?? "").trim();
+      // A decimal comma ("2,5") is how many people write a weight.
+      const weight = (values.packageWeightKg ?? "").trim().replace(",", ".");
       return { ...values, packageWeightKg: weight === "" ? undefined : Number(weight) };
     },
     hidden: { fields: ["idempotencyKey"], message: "This form is out of date; reload the page and submit again." },
@@ -27,8 +28,7 @@ export async function createDeliveryAction(_state: NewDeliveryState, form: FormD
       error.code === "idempotency_key_reused"
         ? {
             values,
-            error:
-              "This form was already submitted with different details. Start a new form to create another delivery.",
+            error: "This form was already submitted with other details, which made a delivery.",
             existingId: String(error.details.deliveryId ?? ""),
           }
         : undefined,

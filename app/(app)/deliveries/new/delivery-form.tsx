@@ -4,13 +4,58 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
+import { buttonClass } from "@/components/ui/button";
+import { useSessionRecovery } from "@/components/ui/session-recovery";
 import { LIMITS } from "@/lib/deliveries/schemas";
 import { createDeliveryAction, type NewDeliveryState } from "./actions";
 
+const SUBMITTED = "delivery-form:submitted:";
+
+function wasSubmitted(key: string): boolean {
+  try {
+    return window.sessionStorage.getItem(SUBMITTED + key) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function markSubmitted(key: string) {
+  try {
+    window.sessionStorage.setItem(SUBMITTED + key, "1");
+  } catch {
+    // Without storage, Back then submit replays the first delivery: safe, if less convenient.
+  }
+}
+
+/**
+ * The idempotency key of this form's submissions. One key per time the form is shown: a double
+ * click or a retry of the same form sends the same key (and lands on the delivery it made), while
+ * the form shown again (Back after a submission) starts a fresh key, so the next delivery is new.
+ */
+function useSubmissionKey(urlKey: string) {
+  const key = useRef<string | null>(null);
+  return {
+    next(): string {
+      key.current ??= wasSubmitted(urlKey) ? crypto.randomUUID() : urlKey;
+      markSubmitted(urlKey);
+      return key.current;
+    },
+    renew() {
+      key.current = crypto.randomUUID();
+    },
+  };
+}
+
 export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: string; minDate: string }) {
-  const [state, action] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
+  const [state, dispatch] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
   const formRef = useRef<HTMLFormElement>(null);
-  const v = state.values ?? {};
+  const submission = useSubmissionKey(idempotencyKey);
+  const draft = useSessionRecovery("new-delivery", state);
+  const action = (form: FormData) => {
+    form.set("idempotencyKey", submission.next());
+    dispatch(form);
+  };
+  const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
   const errorCount = Object.keys(e).length;
 
@@ -37,15 +82,24 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
           data-testid="form-error"
           className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
         >
-          {state.error}{" "}
+          <p>{state.error}</p>
           {state.existingId && (
-            <Link href={`/deliveries/${state.existingId}`} className="link">
-              See the delivery it created
-            </Link>
-          )}{" "}
-          <Link href="/deliveries/new" className="link">
-            Start a new form
-          </Link>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Link href={`/deliveries/${state.existingId}`} className={buttonClass("secondary", "sm")}>
+                See the delivery it created
+              </Link>
+              <button
+                type="button"
+                className={buttonClass("primary", "sm")}
+                onClick={() => {
+                  submission.renew();
+                  formRef.current?.requestSubmit();
+                }}
+              >
+                Submit these details as a new delivery
+              </button>
+            </div>
+          )}
         </div>
       )}
       <fieldset className="card grid gap-4 sm:grid-cols-2">

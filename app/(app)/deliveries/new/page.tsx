@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
@@ -17,10 +18,11 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
   if (!key || !idempotencyKeySchema.safeParse(key).success) redirect(`/deliveries/new?key=${randomUUID()}`);
   return (
     <>
-      <h1 className="page-title mb-1">New delivery</h1>
-      <p className="mb-6 text-sm text-slate-600">
-        Fields marked * are required. We answer with a tracking code at once.
-      </p>
+      <PageHeader
+        title="New delivery"
+        description="Fields marked * are required. We answer with a tracking code at once."
+        back={{ href: "/deliveries", label: "All deliveries" }}
+      />
       <DeliveryForm idempotencyKey={key} minDate={todayUtc()} />
     </>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionToast } from "@/components/action-toast";
-import { ConfirmForm } from "@/components/confirm-form";
+import { useActionFeedback } from "@/components/action-toast";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
@@ -25,6 +25,7 @@ function SecretOnce({ secret }: { secret: string }) {
         <button
           type="button"
           className="btn btn-secondary"
+          data-testid="copy-secret"
           onClick={async () => {
             await navigator.clipboard.writeText(secret);
             setCopied(true);
@@ -42,43 +43,42 @@ function SecretOnce({ secret }: { secret: string }) {
 
 export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
   const [state, action] = useActionState<FormState<IssuedKey>, FormData>(createApiKeyAction, {});
+  const draft = useActionFeedback("create-api-key", state);
   return (
     <div className="grid gap-4">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" data-testid="create-key-form">
-        <ActionToast state={state} />
         <input type="hidden" name="partnerId" value={partnerId} />
         <FormField
           label="Key name"
           name="name"
           required
           maxLength={100}
-          defaultValue={state.values?.name}
+          defaultValue={state.values?.name ?? draft?.name}
           error={state.errors?.name}
           hint="Where it is used, e.g. “shop backend”."
         />
         <SubmitButton pendingText="Creating…">Create key</SubmitButton>
       </form>
-      {state.result && <SecretOnce secret={state.result.secret} />}
+      {/* Keyed by the key: a new key starts with a fresh "Copy" button, never one saying "Copied". */}
+      {state.result && <SecretOnce key={state.result.id} secret={state.result.secret} />}
     </div>
   );
 }
 
 export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
-  const [state, action] = useActionState<FormState, FormData>(revokeApiKeyAction, {});
   return (
-    <>
-      <ActionToast state={state} />
-      <ConfirmForm
-        trigger="Revoke"
-        title={`Revoke ${label}?`}
-        confirm="Revoke key"
-        danger
-        action={action}
-        hidden={{ id }}
-        testId={`revoke-${id}`}
-      >
-        <p className="text-sm text-slate-700">Systems using this key will be refused at once. This cannot be undone.</p>
-      </ConfirmForm>
-    </>
+    <ConfirmDialog
+      trigger="Revoke"
+      triggerLabel={`Revoke ${label}`}
+      triggerSize="sm"
+      title={`Revoke ${label}?`}
+      description="Systems using this key will be refused at once. This cannot be undone."
+      confirm="Revoke key"
+      pendingText="Revoking…"
+      danger
+      action={revokeApiKeyAction}
+      hidden={{ id }}
+      testId={`revoke-${id}`}
+    />
   );
 }

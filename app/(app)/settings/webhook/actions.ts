@@ -15,8 +15,8 @@ import type { UserActor } from "@/lib/auth/page-guard";
 interface WebhookOutcome {
   message: string;
   secret?: string;
-  /** The test event did not get through: shown as an error. */
-  failed?: boolean;
+  /** The test event's result, for the result panel. */
+  test?: { ok: boolean; responseStatus: number | null; durationMs: number; error: string | null };
 }
 
 export type WebhookActionState = FormState<WebhookOutcome>;
@@ -36,9 +36,8 @@ async function perform(actor: UserActor, input: WebhookFormInput): Promise<Webho
       };
     case "test": {
       const r = await sendTestWebhook(scope);
-      return r.ok
-        ? { message: `Test event delivered: HTTP ${r.responseStatus} in ${r.durationMs} ms.` }
-        : { message: `Test event failed: ${r.error}`, failed: true };
+      const test = { ok: r.ok, responseStatus: r.responseStatus, durationMs: r.durationMs, error: r.error };
+      return { message: r.ok ? "Test event delivered." : "The test event did not get through.", test };
     }
     case "replay": {
       const count = await requestWebhookReplay(scope);
@@ -54,6 +53,7 @@ export async function webhookAction(_prev: WebhookActionState, form: FormData): 
     form,
     revalidate: "/settings/webhook",
     run: perform,
-    ok: (outcome) => outcome.message,
+    // The test result has its own panel; the other outcomes are a toast.
+    ok: (outcome) => (outcome.test ? undefined : outcome.message),
   });
 }

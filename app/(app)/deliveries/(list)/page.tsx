@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeliveriesFilters } from "@/components/deliveries/deliveries-filters";
+import { DeliveriesTable, type DeliveryTableRow } from "@/components/deliveries/deliveries-table";
+import {
+  exportHref,
+  tableQueryObject,
+  toUrlSearchParams,
+  withParams,
+  type PageSearchParams,
+} from "@/components/deliveries/table-url";
+import { Notice } from "@/components/notice";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { requireActor } from "@/lib/auth/page-guard";
+import { PAGES } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { deliveryTableQuerySchema, parseSort } from "@/lib/deliveries/schemas";
+import { getFormatter } from "@/lib/format-request";
+import { listPartners } from "@/lib/partners/list-partners";
+
+export const metadata: Metadata = { title: "Deliveries" };
+
+/** Which part of the view is not valid, in plain words (never the validator's text). */
+const PARAM_NAMES: Record<string, string> = {
+  cursor: "the page position",
+  status: "the status filter",
+  from: "the “created from” date",
+  to: "the “created to” date",
+  q: "the search",
+  partnerId: "the partner filter",
+  assigneeId: "the courier filter",
+  limit: "the number of rows",
+  sort: "the sort order",
+};
+
+export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const params = await searchParams;
+  const actor = await requireActor(PAGES.deliveries, `/deliveries?${toUrlSearchParams(params)}`);
+  const showPartner = can(actor, "deliveries.readAll");
+  const parsed = deliveryTableQuerySchema.safeParse(tableQueryObject(params));
+  const [partners, format] = await Promise.all([showPartner ? listPartners({ actor }) : null, getFormatter()]);
+  const canCreate = can(actor, "deliveries.create");
+
+  const header = (
+    <PageHeader
+      title="Deliveries"
+      actions={
+        <>
+          {parsed.success && (
+            <a href={exportHref(toUrlSearchParams(params))} className="btn btn-secondary" download>
+              Export CSV
+            </a>
+          )}
+          {can(actor, PAGES.imports.permission) && <ButtonLink href={PAGES.imports.href}>Import CSV</ButtonLink>}
+          {canCreate && (
+            <ButtonLink href="/deliveries/new" variant="primary">
+              New delivery
+            </ButtonLink>
+          )}
+        </>
+      }
+    />
+  );
+  if (!parsed.success) {
+    const parts = [...new Set(parsed.error.issues.map((i) => PARAM_NAMES[String(i.path[0])] ?? "a filter"))];
+    return (
+      <>
+        {header}
+        <Notice tone="error" testId="filters-invalid">
+          This link’s view cannot be shown: {parts.join(", ")} {parts.length === 1 ? "is" : "are"} not valid, perhaps
+          because the address was edited or cut short.{" "}
+          <Link href="/deliveries" className="link">
+            Show all deliveries
+          </Link>
+        </Notice>
+      </>
+    );
+  }
+
+  const query = parsed.data;
+  const sort = parseSort(query.sort);
+  const page = await listDeliveries({ actor, query, sort, withTotal: true });
+  const rows: DeliveryTableRow[] = page.data.map((d) => ({
+    id: d.id,
+    trackingCode: d.trackingCode,
+    status: d.status,
+    recipientName: d.recipientName,
+    dropoffAddress: d.dropoffAddress,
+    externalReference: d.externalReference,
+    deliveryDate: format.calendarDate(d.deliveryDate),
+    createdAt: format.dateTime(d.createdAt),
+    partnerName: d.partner.name,
+  }));
+  const url = toUrlSearchParams(params);
+  const active = [query.q, query.status?.length, query.from, query.to, query.partnerId, query.assigneeId].filter(
+    Boolean,
+  ).length;
+  const total = page.total ? `${format.number(page.total.count)}${page.total.capped ? "+" : ""} in this view` : null;
+
+  return (
+    <>
+      {header}
+      <div className="grid gap-4">
+        <FilterDisclosure active={active}>
+          <DeliveriesFilters query={query} partners={partners} />
+        </FilterDisclosure>
+        {rows.length === 0 ? (
+          <EmptyState
+            testId="deliveries-empty"
+            title={active || query.cursor ? "No deliveries match this view." : "No deliveries yet."}
+            action={
+              active ? (
+                <ButtonLink href="/deliveries">Clear the filters</ButtonLink>
+              ) : (
+                canCreate && (
+                  <ButtonLink href="/deliveries/new" variant="primary">
+                    Submit your first delivery
+                  </ButtonLink>
+                )
+              )
+            }
+          />
+        ) : (
+          <DeliveriesTable rows={rows} sort={sort} showPartner={showPartner} />
+        )}
+        <Pager
+          prevHref={page.prevCursor ? withParams(url, { cursor: page.prevCursor }) : null}
+          firstHref={page.atStart ? null : withParams(url, { cursor: undefined })}
+          nextHref={page.nextCursor ? withParams(url, { cursor: page.nextCursor }) : null}
+          shown={`${format.number(rows.length)} shown`}
+          total={total}
+        />
+      </div>
+    </>
+  );
+}
