@@ -124,7 +124,9 @@ describe("pages", () => {
   it("shows a partner their webhook settings and an admin any partner's", async () => {
     const own = await page("/settings/webhook", world.partnerA.cookie);
     expect(own.status).toBe(200);
-    expect(own.html).toContain("Webhook for");
+    expect(own.html).toContain("Endpoint URL");
+    const ownPartner = await db.partner.findUniqueOrThrow({ where: { id: world.partnerA.id } });
+    expect(own.html).toContain(ownPartner.name);
     const admin = await page(`/settings/webhook?partnerId=${world.partnerB.id}`, world.admin.cookie);
     expect(admin.status).toBe(200);
     const partner = await db.partner.findUniqueOrThrow({ where: { id: world.partnerB.id } });

@@ -72,8 +72,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       <>
         {header}
         <Notice tone="error" testId="filters-invalid">
-          This link’s view cannot be shown: {parts.join(", ")} {parts.length === 1 ? "is" : "are"} not valid, perhaps
-          because the address was edited or cut short.{" "}
+          {`This link’s view cannot be shown: ${parts.join(", ")} ${parts.length === 1 ? "is" : "are"} not valid, perhaps because the address was edited or cut short.`}{" "}
           <Link href="/deliveries" className="link">
             Show all deliveries
           </Link>
