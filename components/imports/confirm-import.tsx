@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { Notice } from "@/components/notice";
+import { ActionToast } from "@/components/action-toast";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
 
-/** Starts the import; a refusal (already confirmed, nothing valid) shows beside the button. */
+/** Starts the import; a refusal (already confirmed, nothing valid) is a toast, an ended session a sign-in. */
 export function ConfirmImport({
   id,
   label,
@@ -18,9 +18,9 @@ export function ConfirmImport({
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} className="grid gap-3">
+    <form action={formAction}>
+      <ActionToast state={state} id={`confirm-import-${id}`} />
       <input type="hidden" name="id" value={id} />
-      {state.error && <Notice tone="error">{state.error}</Notice>}
       <SubmitButton className={buttonClass("primary", "md", "w-fit")} pendingText="Starting…">
         {label}
       </SubmitButton>
