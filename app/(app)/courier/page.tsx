@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { listMyDeliveries } from "@/lib/deliveries/list-my-deliveries";
+import type { Formatter } from "@/lib/format";
+import { getFormatter } from "@/lib/format-request";
 import { StartButton } from "./start-button";
 
 export const metadata: Metadata = { title: "My deliveries" };
@@ -16,7 +18,7 @@ const DONE = { COMPLETED: "delivered", FAILED: "marked not delivered" } as const
 
 type Row = Awaited<ReturnType<typeof listMyDeliveries>>["today"][number];
 
-function DeliveryCard({ d }: { d: Row }) {
+function DeliveryCard({ d, format }: { d: Row; format: Formatter }) {
   return (
     <li className="card grid gap-3" data-testid={`my-delivery-${d.trackingCode}`}>
       <div className="flex items-center justify-between gap-2">
@@ -27,7 +29,7 @@ function DeliveryCard({ d }: { d: Row }) {
       </div>
       <p className="text-base font-medium break-words">{d.dropoffAddress}</p>
       <p className="text-sm text-slate-600">
-        For {d.recipientName} · {d.partner.name} · {d.deliveryDate}
+        For {d.recipientName} · {d.partner.name} · {format.calendarDate(d.deliveryDate)}
       </p>
       {d.status === "ASSIGNED" ? (
         <StartButton id={d.id} version={d.version} trackingCode={d.trackingCode} />
@@ -40,7 +42,7 @@ function DeliveryCard({ d }: { d: Row }) {
   );
 }
 
-function Section({ title, rows, id }: { title: string; rows: Row[]; id: string }) {
+function Section({ title, rows, id, format }: { title: string; rows: Row[]; id: string; format: Formatter }) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby={id} className="grid gap-3">
@@ -49,7 +51,7 @@ function Section({ title, rows, id }: { title: string; rows: Row[]; id: string }
       </h2>
       <ul className="grid gap-3">
         {rows.map((d) => (
-          <DeliveryCard key={d.id} d={d} />
+          <DeliveryCard key={d.id} d={d} format={format} />
         ))}
       </ul>
     </section>
@@ -63,7 +65,7 @@ export default async function MyDeliveriesPage({
 }) {
   const actor = await requireActor(PAGES.myDeliveries);
   const { done, status } = await searchParams;
-  const { today, later, doneToday } = await listMyDeliveries({ actor });
+  const [{ today, later, doneToday }, format] = await Promise.all([listMyDeliveries({ actor }), getFormatter()]);
   const finished = done && (status === "COMPLETED" || status === "FAILED") ? { done, label: DONE[status] } : null;
   return (
     <div className="mx-auto grid w-full max-w-xl gap-5">
@@ -84,8 +86,8 @@ export default async function MyDeliveriesPage({
         />
       ) : (
         <>
-          <Section id="today-heading" title="Today" rows={today} />
-          <Section id="later-heading" title="Later" rows={later} />
+          <Section id="today-heading" title="Today" rows={today} format={format} />
+          <Section id="later-heading" title="Later" rows={later} format={format} />
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { orNotFound, requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { getMyDelivery } from "@/lib/deliveries/list-my-deliveries";
 import { MAX_CODE_ATTEMPTS } from "@/lib/deliveries/proof/check-proof";
+import { getFormatter } from "@/lib/format-request";
 import { StartButton } from "../start-button";
 import { FailForm, FinishForm } from "./finish-form";
 
@@ -14,7 +15,7 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
   const { id } = await params;
   const actor = await requireActor(PAGES.myDeliveries, `/courier/${id}`);
   // Not assigned to this courier (or gone): the same 404 as a delivery that does not exist.
-  const d = await orNotFound(getMyDelivery({ actor, id }));
+  const [d, format] = await Promise.all([orNotFound(getMyDelivery({ actor, id })), getFormatter()]);
   const fields: [string, React.ReactNode][] = [
     ["Deliver to", d.dropoffAddress],
     ["Recipient", d.recipientName],
@@ -29,7 +30,7 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
     ["Pick up at", d.pickupAddress],
     ["Product", d.productName],
     ["Notes", d.notes],
-    ["Delivery date", d.deliveryDate],
+    ["Delivery date", format.calendarDate(d.deliveryDate)],
     ["Partner", d.partner.name],
   ];
   return (
