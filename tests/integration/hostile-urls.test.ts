@@ -363,7 +363,8 @@ describe("sign-in callbackUrl", () => {
           expectContained(await api("GET", `${path}?callbackUrl=${q(callbackUrl)}`), `${path} ${callbackUrl}`);
         }
       }),
-      { numRuns: 40 },
+      // The first counterexample found (a 500 from Auth.js parsing it), kept as a fixed case.
+      { numRuns: 40, examples: [["https:\n//\n", true]] },
     );
   });
 });

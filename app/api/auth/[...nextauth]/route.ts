@@ -1,8 +1,9 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { AppError } from "@/lib/api/errors";
 import { withApi } from "@/lib/api/handler";
 import { problem } from "@/lib/api/responses";
 import { handlers } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInRetryAfter } from "@/lib/auth/rate-limits";
 import { rateLimitHeaders } from "@/lib/rate-limit";
 
@@ -11,9 +12,21 @@ import { rateLimitHeaders } from "@/lib/rate-limit";
 // what Auth.js expects. Its redirects come with immutable headers: copied, so the id can be added.
 const mutable = (response: Response) => new Response(response.body, response);
 
+/**
+ * A `callbackUrl` in the query reaches Auth.js only as a path on this site: Auth.js parses it as a
+ * URL and throws (a 500) on values such as `https:\n//\n` that no browser would send.
+ */
+function withSafeCallback(request: NextRequest): NextRequest {
+  const url = new URL(request.url);
+  const value = url.searchParams.get("callbackUrl");
+  if (value === null) return request;
+  url.searchParams.set("callbackUrl", safeCallbackUrl(value));
+  return new NextRequest(url, request);
+}
+
 // GET /api/auth/* – Auth.js (session, csrf, providers)
 export const GET = withApi({ public: true }, async ({ request }) =>
-  mutable(await handlers.GET(request as NextRequest)),
+  mutable(await handlers.GET(withSafeCallback(request as NextRequest))),
 );
 
 // POST /api/auth/* – Auth.js sign-in/out; a throttled sign-in answers 429, not a redirect
