@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PartnerPicker } from "@/components/partner-picker";
 import { DataList } from "@/components/ui/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,11 +35,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         description={
           <>
             For {partner.name}. Send a key as <code className="font-mono">Authorization: Bearer &lt;secret&gt;</code>;
-            see the {/* A route handler, not a page: a full page load is right here. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-            <a href="/api/v1/docs" className="link">
+            see the {/* A route handler, not a page: the router finds no page there and loads it in full. */}
+            <Link href="/api/v1/docs" prefetch={false} className="link">
               API documentation
-            </a>
+            </Link>
             .
           </>
         }
