@@ -9,7 +9,7 @@ import { PAGES } from "@/lib/auth/pages";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
-import { RetryOutboxButton } from "@/components/admin/retry-outbox-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { can } from "@/lib/auth/permissions";
 import { getRunStats } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
@@ -127,7 +127,11 @@ export default async function AdminOverviewPage() {
                 The last hand-over of events failed; they are retried automatically. The server log has the details.
               </p>
             )}
-            {outbox.pending > 0 && can(actor, "jobs.retry") && <RetryOutboxButton action={retryOutboxAction} />}
+            {outbox.pending > 0 && can(actor, "jobs.retry") && (
+              <ActionButton action={retryOutboxAction} pendingText="Retrying…" className="mt-3">
+                Retry now
+              </ActionButton>
+            )}
             <p className="mt-3 text-sm" data-testid="executor">
               {embedded ? (
                 <>

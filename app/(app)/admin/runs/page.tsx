@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RetryRunButton } from "@/components/admin/retry-run-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
@@ -124,7 +124,9 @@ export default async function BackgroundRunsPage({
               align: "end",
               cell: (r) =>
                 r.status === "FAILED" && can(actor, "jobs.retry") ? (
-                  <RetryRunButton id={r.id} label={`run of ${r.functionId}`} action={retryRunAction} />
+                  <ActionButton action={retryRunAction} fields={{ id: r.id }} pendingText="Retrying…">
+                    Retry<span className="sr-only"> run of {r.functionId}</span>
+                  </ActionButton>
                 ) : null,
             },
           ]}

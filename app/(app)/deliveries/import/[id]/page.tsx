@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConfirmImport } from "@/components/imports/confirm-import";
+import { ActionButton } from "@/components/ui/action-button";
 import { ImportProgress } from "@/components/imports/import-progress";
 import { Notice } from "@/components/notice";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
@@ -61,11 +61,15 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                     : "Every row is valid."}
                 </p>
                 <div className="flex flex-wrap gap-2">
-                  <ConfirmImport
-                    id={summary.id}
+                  <ActionButton
                     action={confirmImportAction}
-                    label={`Create ${n(summary.validRows)} ${summary.validRows === 1 ? "delivery" : "deliveries"}`}
-                  />
+                    fields={{ id: summary.id }}
+                    variant="primary"
+                    pendingText="Starting…"
+                    feedbackId={`confirm-import-${summary.id}`}
+                  >
+                    Create {n(summary.validRows)} {summary.validRows === 1 ? "delivery" : "deliveries"}
+                  </ActionButton>
                   <ButtonLink href={PAGES.imports.href}>Upload a corrected file</ButtonLink>
                 </div>
               </>
