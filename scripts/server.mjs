@@ -48,7 +48,8 @@ if (!existsSync(path.join(dir, "next.config.ts")) && existsSync(standaloneManife
 const app = next({ dev: false, dir, hostname, port });
 let stopping = false;
 // Handlers still running, including those whose client hung up (their connection is already gone).
-let running = 0;
+/** @type {Set<http.IncomingMessage>} */
+const running = new Set();
 /** @type {(() => void) | undefined} */
 let idle;
 /** @type {ReturnType<typeof app.getRequestHandler>} */
@@ -83,11 +84,12 @@ const server = http.createServer((req, res) => {
     return;
   }
   appendPeer(req);
-  running++;
+  running.add(req);
   prepared
     .then(() => handle(req, res))
     .finally(() => {
-      if (--running === 0) idle?.();
+      running.delete(req);
+      if (running.size === 0) idle?.();
     });
 });
 // Listen before preparing Next.js: a busy port ends the process within a second, before anything
@@ -110,19 +112,30 @@ async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: draining in-flight requests`);
+  // What the drain is waiting for, named if the grace runs out.
+  const inFlight = () =>
+    `${running.size} requests in flight (${[...running]
+      .slice(0, 5)
+      .map((r) => `${r.method} ${r.url}`)
+      .join(", ")})`;
+  let waitingFor = () => `open connections to close, ${inFlight()}`;
   const force = setTimeout(() => {
-    console.error(`Requests still running after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
+    console.error(`Still waiting for ${waitingFor()} after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
     process.exit(1);
   }, SHUTDOWN_GRACE_MS);
   force.unref();
   // close() stops accepting and resolves once every connection has ended; idle ones end now.
   await new Promise((resolve) => server.close(() => resolve(undefined)));
-  if (running > 0) await new Promise((resolve) => (idle = () => resolve(undefined)));
+  waitingFor = inFlight;
+  if (running.size > 0) await new Promise((resolve) => (idle = () => resolve(undefined)));
   // Background runs in progress get a moment to finish; the rest resume on the next start.
+  waitingFor = () => "background work to stop";
   const background = /** @type {{ stopBackground?: (graceMs: number) => Promise<void> }} */ (globalThis);
   await background.stopBackground?.(Math.min(2_000, SHUTDOWN_GRACE_MS / 4));
+  waitingFor = () => "Next.js to close";
   await app.close();
   // lib/db.ts caches its client on globalThis; the bundled app and this file share that object.
+  waitingFor = () => "database connections to be released";
   const client = /** @type {{ db?: { $disconnect(): Promise<void> } }} */ (globalThis).db;
   await client?.$disconnect();
   log("Stopped cleanly.");
