@@ -24,6 +24,11 @@ export interface Results {
   /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
   scenarios: Scenario[];
   ratios: Record<string, number>;
+  /**
+   * The background work each scenario left behind (its creates' email, notification and webhook
+   * runs), finished before the next scenario started: the embedded executor's throughput.
+   */
+  backgroundDrains?: { after: string; runs: number; seconds: number }[];
   /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
   import?: ImportRun | "skipped";
   /** Of the busiest server process (the primary or one cluster worker). */
@@ -80,6 +85,16 @@ export function markdown(r: Results, name: string): string {
     ``,
     `Import: ${importLine(r)}.`,
     ``,
+    ...(r.backgroundDrains?.length
+      ? [
+          `Background work left by a scenario, finished before the next one started:`,
+          ``,
+          ...r.backgroundDrains.map(
+            (d) => `- after ${d.after}: ${d.runs} runs in ${d.seconds} s (${Math.round(d.runs / d.seconds)} runs/s)`,
+          ),
+          ``,
+        ]
+      : []),
     `Index scans during the HTTP scenarios (pg_stat_user_indexes):`,
     ``,
     ...Object.entries(r.indexScans).map(([k, v]) => `- ${k}: ${v}`),

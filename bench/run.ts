@@ -241,19 +241,25 @@ async function main() {
     // With Inngest unreachable nothing drains the outbox: there is no backlog to wait for.
     const settling = args.background !== "unreachable";
     const results: (Scenario & { total: number })[] = [];
+    const drains: NonNullable<Results["backgroundDrains"]> = [];
+    const drain = async (after: string) => {
+      if (!settling) return;
+      const { seconds: waited, runs } = await settle(database.url);
+      if (waited < 1) return;
+      log(
+        `background work left by ${after}: ${runs} runs finished in ${waited} s (${Math.round(runs / waited)} runs/s)`,
+      );
+      drains.push({ after, runs, seconds: waited });
+    };
+    let previous = "warm-up";
     for (const [name, next] of Object.entries(all)) {
       if (only && !only.test(name)) continue;
-      if (settling) {
-        const { seconds: waited, runs } = await settle(database.url);
-        if (waited > 0)
-          log(
-            `background work of the previous scenario: ${runs} runs finished in ${waited} s more (${Math.round(runs / waited)} runs/s)`,
-          );
-      }
+      await drain(previous);
       log(`${name}: ${connections} connections, ${seconds} s`);
       results.push({ name, ...(await load(url, connections, seconds, next)) });
+      previous = name;
     }
-    if (settling) await settle(database.url);
+    await drain(previous);
     // After the HTTP scenarios, so its background fan-out does not load theirs.
     let bulkImport: ImportRun | "skipped" = "skipped";
     if (args.background !== "unreachable" && (!only || only.test("import"))) {
@@ -321,6 +327,7 @@ async function main() {
         "create · 1 partner": ratio("create (unique) · 1 partner", "ceiling: create transaction (pg)"),
         "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
+      backgroundDrains: drains,
       import: bulkImport,
       peakRssMb: memory.peakMb,
       serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
