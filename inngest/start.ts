@@ -5,16 +5,39 @@ import { inngest } from "@/inngest/client";
 import { EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
 import { backgroundExecutor, env } from "@/lib/env";
-import { startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
+import { kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
 
 const holder = globalThis as unknown as {
   embeddedExecutor?: EmbeddedExecutor;
   /** Called by scripts/server.mjs on SIGTERM, before the database pool closes. */
   stopBackground?: (graceMs: number) => Promise<void>;
+  /** Read by lib/outbox/scheduler.ts where this process runs no relay. */
+  forwardOutboxKick?: () => void;
 };
+
+const KICK_COALESCE_MS = 5;
 
 export function startBackgroundWork(): void {
   const e = env();
+  if (e.BACKGROUND_WORK === "off") {
+    // A cluster worker: worker 1 runs the relay. Its kicks after a commit go there through the
+    // primary (scripts/server.mjs), at most one message per few ms, however many creates.
+    const send = process.send?.bind(process);
+    if (send) {
+      let pending = false;
+      holder.forwardOutboxKick = () => {
+        if (pending) return;
+        pending = true;
+        setTimeout(() => ((pending = false), send({ type: "outbox:kick" })), KICK_COALESCE_MS).unref();
+      };
+    }
+    console.log("▸ Background work: off in this process (another process of this server runs it)");
+    return;
+  }
+  // Kicks forwarded by the other cluster workers.
+  process.on("message", (message: { type?: string } | undefined) => {
+    if (message?.type === "outbox:kick") kickOutbox();
+  });
   const mode = backgroundExecutor(e);
   if (mode === "embedded") {
     const executor = (holder.embeddedExecutor ??= new EmbeddedExecutor({

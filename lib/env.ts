@@ -54,6 +54,11 @@ const schema = z.object({
   BACKGROUND_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
   BACKGROUND_LEASE_MS: z.coerce.number().int().min(1_000).default(15_000),
   BACKGROUND_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /**
+   * off: this process only serves requests; another one runs the relay, executor and cron (set by
+   * scripts/server.mjs on cluster workers 2…n; also for extra instances of one deployment).
+   */
+  BACKGROUND_WORK: z.enum(["on", "off"]).default("on"),
 
   /** Retention (days): sent outbox rows, webhook attempts, emails, read notifications, run records. */
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),

@@ -23,7 +23,11 @@ interface RelayState {
   stopping: boolean;
 }
 
-const holder = globalThis as unknown as { outboxRelay?: RelayState };
+const holder = globalThis as unknown as {
+  outboxRelay?: RelayState;
+  /** Where another process runs the relay (cluster workers, inngest/start.ts): hand the kick on. */
+  forwardOutboxKick?: () => void;
+};
 
 const PAUSE_BASE_MS = 2_000;
 const PAUSE_MAX_MS = 5 * 60 * 1000;
@@ -52,7 +56,8 @@ export function startOutboxRelay(options: { sender: EventSender; intervalMs: num
  */
 export function kickOutbox(): void {
   const state = holder.outboxRelay;
-  if (!state || Date.now() < state.pausedUntil) return;
+  if (!state) return holder.forwardOutboxKick?.();
+  if (Date.now() < state.pausedUntil) return;
   if (state.running) {
     state.again = true;
     return;

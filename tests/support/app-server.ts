@@ -137,6 +137,8 @@ export async function startApp(options: {
       APP_URL: url,
       PORT: String(port),
       HOST: "127.0.0.1",
+      // One process per test server keeps the suite's memory in check; cluster.test.ts runs workers.
+      WEB_CONCURRENCY: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,93 @@
+// Cluster mode of scripts/server.mjs (issue 11): WEB_CONCURRENCY workers share the port, every one
+// of them serves, background work runs in one of them, and SIGTERM drains each before exit 0.
+import http from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, deliveryPayload, type World } from "./support";
+import { startApp, type RunningApp } from "../support/app-server";
+
+/** The worker processes of the primary (Linux /proc). */
+function workerPids(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+    readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+  );
+}
+
+/** User + system CPU time of a process, in clock ticks. */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A create whose body is sent in two halves, on its own connection, so it is in flight at SIGTERM. */
+function slowCreate(url: string, apiKey: string) {
+  const body = JSON.stringify(deliveryPayload());
+  let sendRest!: () => void;
+  const answer = new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      `${url}/api/v1/deliveries`,
+      {
+        method: "POST",
+        agent: false,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => (res.resume(), res.on("end", () => resolve(res.statusCode!))),
+    );
+    req.on("error", reject);
+    req.write(body.slice(0, 10));
+    sendRest = () => req.end(body.slice(10));
+  });
+  return { answer, sendRest: () => sendRest() };
+}
+
+let app: RunningApp;
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+  app = await startApp({ databaseUrl: process.env.DATABASE_URL!, env: { WEB_CONCURRENCY: "2" } });
+}, 180_000);
+afterAll(() => app?.stop("SIGKILL"));
+
+describe("WEB_CONCURRENCY=2", () => {
+  it("starts two workers that both serve, with background work in one of them", async () => {
+    const pids = workerPids(app.child.pid!);
+    expect(pids).toHaveLength(2);
+    const before = pids.map(cpuTicks);
+    // New connections are handed to the workers in turn.
+    for (let i = 0; i < 60; i++) {
+      const res = await fetch(`${app.url}/api/v1/deliveries`, {
+        headers: { authorization: `Bearer ${world.partnerA.apiKey}`, connection: "close" },
+      });
+      expect(res.status).toBe(200);
+    }
+    const used = pids.map((pid, i) => cpuTicks(pid) - before[i]);
+    for (const ticks of used) expect(ticks).toBeGreaterThan(0);
+    expect(app.logs()).toMatch(/Ready on http:\/\/127\.0\.0\.1:\d+ \(2 workers\)/);
+    expect(app.logs().match(/Background work: embedded executor/g)).toHaveLength(1);
+    expect(app.logs().match(/Background work: off in this process/g)).toHaveLength(1);
+  });
+
+  it("drains the requests in flight in both workers on SIGTERM, then exits 0", { timeout: 60_000 }, async () => {
+    const pids = workerPids(app.child.pid!);
+    const creates = [slowCreate(app.url, world.partnerA.apiKey), slowCreate(app.url, world.partnerA.apiKey)];
+    await new Promise((r) => setTimeout(r, 300));
+    const exit = app.stop("SIGTERM");
+    while (!app.logs().includes("SIGTERM: draining in-flight requests (2 workers stopped accepting)"))
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await fetch(`${app.url}/api/health`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused).toBe(true);
+    for (const c of creates) c.sendRest();
+    expect(await Promise.all(creates.map((c) => c.answer))).toEqual([201, 201]);
+    expect(await exit).toBe(0);
+    expect(app.logs()).toMatch(/Stopped cleanly/);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
