@@ -70,7 +70,9 @@ const newAdmin = async () => {
   return email;
 };
 
-describe("sign-in limits", () => {
+// A test may first wait up to 41 s for the next 15-minute window (awayFromWindowEdge): the
+// default 30 s timeout failed such a test whenever the suite reached it just before :00/:15/:30/:45.
+describe("sign-in limits", { timeout: 90_000 }, () => {
   it("an attacker hammering an admin's email from many addresses cannot stop the admin's correct sign-in", async () => {
     await awayFromWindowEdge();
     const email = await newAdmin();
