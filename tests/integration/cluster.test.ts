@@ -1,9 +1,8 @@
 // Cluster mode of scripts/server.mjs (issue 11): WEB_CONCURRENCY workers share the port, every one
 // of them serves, background work runs in one of them, and SIGTERM drains each before exit 0.
-import http from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, deliveryPayload, type World } from "./support";
+import { createWorld, slowCreate, type World } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
 
 /** The worker processes of the primary (Linux /proc). */
@@ -17,31 +16,6 @@ function workerPids(pid: number): number[] {
 function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return Number(fields[11]) + Number(fields[12]);
-}
-
-/** A create whose body is sent in two halves, on its own connection, so it is in flight at SIGTERM. */
-function slowCreate(url: string, apiKey: string) {
-  const body = JSON.stringify(deliveryPayload());
-  let sendRest!: () => void;
-  const answer = new Promise<number>((resolve, reject) => {
-    const req = http.request(
-      `${url}/api/v1/deliveries`,
-      {
-        method: "POST",
-        agent: false,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => (res.resume(), res.on("end", () => resolve(res.statusCode!))),
-    );
-    req.on("error", reject);
-    req.write(body.slice(0, 10));
-    sendRest = () => req.end(body.slice(10));
-  });
-  return { answer, sendRest: () => sendRest() };
 }
 
 let app: RunningApp;
@@ -85,7 +59,7 @@ describe("WEB_CONCURRENCY=2", () => {
     );
     expect(refused).toBe(true);
     for (const c of creates) c.sendRest();
-    expect(await Promise.all(creates.map((c) => c.answer))).toEqual([201, 201]);
+    expect((await Promise.all(creates.map((c) => c.answer))).map((a) => a.status)).toEqual([201, 201]);
     expect(await exit).toBe(0);
     expect(app.logs()).toMatch(/Stopped cleanly/);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();

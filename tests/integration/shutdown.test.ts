@@ -4,13 +4,12 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/auth/api-keys";
-import { deliveryPayload } from "./support";
+import { slowCreate } from "./support";
 import { bin, freePort, RAISED_RATE_LIMITS, root, waitForHealth } from "../support/app-server";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "delivery-shutdown-"));
@@ -45,36 +44,6 @@ function clusterState(): number {
   return readFileSync(path.join(pgDir, "global", "pg_control")).readInt32LE(16);
 }
 
-/** A create whose body is sent in two halves, so it is in flight while we signal the server. */
-function slowCreate(port: number, apiKey: string, body: string) {
-  let sendRest!: () => void;
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: "/api/v1/deliveries",
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (d) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode!, body: text }));
-      },
-    );
-    req.on("error", reject);
-    const half = Math.floor(body.length / 2);
-    req.write(body.slice(0, half));
-    sendRest = () => req.end(body.slice(half));
-  });
-  return { answer, sendRest: () => sendRest() };
-}
-
 describe("SIGTERM to npm start", () => {
   it(
     "drains the request in flight, refuses new ones, stops PostgreSQL cleanly and starts again",
@@ -91,7 +60,7 @@ describe("SIGTERM to npm start", () => {
       );
       await client.end();
 
-      const inFlight = slowCreate(appPort, apiKey, JSON.stringify(deliveryPayload()));
+      const inFlight = slowCreate(`http://127.0.0.1:${appPort}`, apiKey);
       await new Promise((r) => setTimeout(r, 300));
       first.child.kill("SIGTERM");
       // The signal travels npm start → server; once the server says it drains, it must refuse.

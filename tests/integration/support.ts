@@ -1,5 +1,6 @@
 // Test fixtures and an HTTP client for the real server started by global-setup.ts.
 import { randomBytes, randomUUID } from "node:crypto";
+import http from "node:http";
 import pg from "pg";
 import { inject } from "vitest";
 import { createApiKey, hashSecret, revokeApiKey } from "@/lib/auth/api-keys";
@@ -296,4 +297,36 @@ export async function seedPartnerWithKey(databaseUrl: string, slug: string): Pro
     await client.end();
   }
   return apiKey;
+}
+
+/**
+ * A create whose body is sent in two parts on its own connection: it is in flight (headers and the
+ * first bytes received) until `sendRest()`, e.g. while a test signals the server.
+ */
+export function slowCreate(url: string, apiKey: string, body = JSON.stringify(deliveryPayload())) {
+  let sendRest!: () => void;
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      `${url}/api/v1/deliveries`,
+      {
+        method: "POST",
+        agent: false,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
+    req.on("error", reject);
+    const half = Math.floor(body.length / 2);
+    req.write(body.slice(0, half));
+    sendRest = () => req.end(body.slice(half));
+  });
+  return { answer, sendRest: () => sendRest() };
 }
