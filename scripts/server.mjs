@@ -2,7 +2,7 @@
 // The production HTTP server (`npm start` runs it through run.ts): Next.js's own request handler on
 // a plain Node server, so shutdown is ours to order. On SIGTERM/SIGINT: stop accepting, let
 // in-flight requests finish, then close Next.js and the database pool, then exit 0.
-// Cluster mode: WEB_CONCURRENCY worker processes (`auto`: one per available core; default 1 = a
+// Cluster mode: WEB_CONCURRENCY worker processes (default `auto`: one per available core; 1 = a
 // single process, no cluster) share the port; each drains the same way, and the primary exits 0 once all
 // of them did. Background work (outbox relay, embedded executor, cron) runs in worker 1 only: it is
 // safe everywhere (SKIP LOCKED leases, de-duplicated ticks) but would cost CPU in every worker.
@@ -24,9 +24,10 @@ process.env = { ...process.env };
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
-// One process unless asked (WEB_CONCURRENCY=auto: one per available core, or a number).
-const workers =
-  process.env.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : Number(process.env.WEB_CONCURRENCY || 1);
+// One worker per core the process may run on unless told (a number; 1 = no cluster). A container
+// limited by a CPU quota rather than a CPU set sees the host's cores: set WEB_CONCURRENCY there.
+const concurrency = process.env.WEB_CONCURRENCY || "auto";
+const workers = concurrency === "auto" ? os.availableParallelism() : Number(concurrency);
 const workerId = cluster.isWorker ? cluster.worker?.id : undefined;
 /** @param {string} line */
 const log = (line) => console.log(`▸ ${workerId ? `[worker ${workerId}] ` : ""}${line}`);

@@ -137,7 +137,8 @@ export async function startApp(options: {
       APP_URL: url,
       PORT: String(port),
       HOST: "127.0.0.1",
-      // One process per test server keeps the suite's memory in check; cluster.test.ts runs workers.
+      // One process per test server keeps start-up and memory in check; the suites' shared server
+      // (startAppServer) runs the production default, one worker per core.
       WEB_CONCURRENCY: "1",
       ...options.env,
     },
@@ -180,7 +181,11 @@ export async function startAppServer(options: { env?: Record<string, string> } =
   if (!process.env.SKIP_BUILD || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     run(bin("next"), ["build"], { ...process.env, NODE_ENV: "production" });
   }
-  const app = await startApp({ databaseUrl: database.url, env: options.env, echo: true });
+  const app = await startApp({
+    databaseUrl: database.url,
+    env: { WEB_CONCURRENCY: "auto", ...options.env },
+    echo: true,
+  });
   return {
     baseUrl: app.url,
     databaseUrl: database.url,
