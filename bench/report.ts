@@ -4,9 +4,16 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chart } from "./chart";
+import type { CpuSplit } from "./proc";
 import type { Measured } from "./stats";
 
-export type Scenario = Omit<Measured, "total"> & { name: string };
+export type Scenario = Omit<Measured, "total"> & {
+  name: string;
+  /** CPU per request by server, PostgreSQL and the rest (HTTP scenarios; bench/proc.ts). */
+  cpu?: CpuSplit;
+  /** The busiest server process's peak resident memory during the scenario. */
+  peakRssMb?: number;
+};
 
 export interface Results {
   machine: Record<string, string | number>;
@@ -59,7 +66,10 @@ export function machine(postgres: string): Record<string, string | number> {
 }
 
 const row = (s: Scenario) =>
-  `| ${s.name} | ${s.requestsPerSec.toFixed(0)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.non2xx} |`;
+  `| ${s.name} | ${s.requestsPerSec.toFixed(0)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.non2xx} | ` +
+  (s.cpu
+    ? `${s.cpu.serverMs} | ${s.cpu.postgresMs} | ${s.cpu.otherMs} | ${s.cpu.machineBusyPct} % | ${s.peakRssMb ?? ""} |`
+    : `| | | | |`);
 
 export function markdown(r: Results, name: string): string {
   const m = r.machine;
@@ -75,8 +85,12 @@ export function markdown(r: Results, name: string): string {
     ``,
     `![req/s and p99 per scenario](${name}.svg)`,
     ``,
-    `| scenario | req/s | p50 ms | p99 ms | errors | non-2xx |`,
-    `|---|---:|---:|---:|---:|---:|`,
+    `CPU columns: milliseconds of CPU per request spent by the server's processes, by PostgreSQL's, and by`,
+    `the rest of the machine (mostly the load generator), and how busy both cores were; RSS: the busiest`,
+    `server process's peak during the scenario.`,
+    ``,
+    `| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server CPU ms | pg CPU ms | other CPU ms | busy | RSS MB |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...r.scenarios.map(row),
     ``,
     `API / database ceiling: ${Object.entries(r.ratios)
@@ -130,6 +144,9 @@ export function printTable(r: Results, expectedNon2xx: Set<string>) {
       p99: s.p99Ms,
       errors: s.errors,
       non2xx: expectedNon2xx.has(s.name) ? `${s.non2xx} (by design)` : s.non2xx,
+      "cpu ms server/pg/other": s.cpu ? `${s.cpu.serverMs}/${s.cpu.postgresMs}/${s.cpu.otherMs}` : "",
+      "busy %": s.cpu?.machineBusyPct ?? "",
+      "rss MB": s.peakRssMb ?? "",
     })),
   );
   console.log(

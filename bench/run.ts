@@ -6,7 +6,7 @@
 // bench/results/latest.{json,md,svg} — or, with --quick or --out, a scratch file beside them.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
 import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
 import { importScenario, type ImportRun } from "./import";
+import { cpuMeter, parentOf, rssWatcher } from "./proc";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
 import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
@@ -63,41 +64,6 @@ function freePort(): Promise<number> {
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(command, argv, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed`);
-}
-
-/** The server and its cluster workers. */
-function processTree(pid: number): number[] {
-  try {
-    const children = readdirSync(`/proc/${pid}/task`).flatMap((t) =>
-      readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number),
-    );
-    return [pid, ...children.flatMap(processTree)];
-  } catch {
-    return [];
-  }
-}
-
-/** Peak resident memory of the busiest server process: sampled VmRSS and the kernel's high-water mark. */
-function rssWatcher(pid: number) {
-  const peaks = new Map<number, number>();
-  const read = (p: number, field: string) => {
-    try {
-      return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      return 0;
-    }
-  };
-  const sample = (field: string) => {
-    for (const p of processTree(pid)) peaks.set(p, Math.max(peaks.get(p) ?? 0, read(p, field)));
-  };
-  const timer = setInterval(() => sample("VmRSS"), 250);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      sample("VmHWM");
-      return { processes: peaks.size, peakMb: Math.round(Math.max(0, ...peaks.values()) / 1024) };
-    },
-  };
 }
 
 /** How often each index was used while the scenarios ran: the proof that an index earns its writes. */
@@ -187,6 +153,9 @@ async function main() {
     const seeded = await seed(client, rows);
     const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
     const data = await sample(client, seeded);
+    // PostgreSQL on this machine (embedded, or a local DATABASE_URL): its CPU is measured per scenario.
+    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    const postmaster = existsSync(`/proc/${backend}`) ? parentOf(backend) : 0;
     await client.query("SELECT pg_stat_reset()");
     await client.end();
     log(`seeded in ${seedSeconds} s`);
@@ -231,6 +200,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 250));
     }
     const rss = rssWatcher(server.pid!);
+    const cpu = cpuMeter(server.pid!, postmaster);
     const machineInfo = { ...machine(version), uptimeAtStart: uptime };
     const all = scenarios(seeded, data);
     const only = args.only ? new RegExp(args.only) : null;
@@ -256,7 +226,10 @@ async function main() {
       if (only && !only.test(name)) continue;
       await drain(previous);
       log(`${name}: ${connections} connections, ${seconds} s`);
-      results.push({ name, ...(await load(url, connections, seconds, next)) });
+      rss.window();
+      const measuring = cpu.start();
+      const measured = await load(url, connections, seconds, next);
+      results.push({ name, ...measured, cpu: measuring(measured.total), peakRssMb: rss.window() });
       previous = name;
     }
     await drain(previous);
@@ -281,8 +254,14 @@ async function main() {
     // bench stops it) must not crash the bench as an unhandled 'error' event.
     pool.on("error", () => {});
     const ceiling: (Scenario & { total: number })[] = [];
+    // The server has stopped: "other" is this process driving pg.
+    const measureCeiling = async (name: string, next: () => Promise<void>) => {
+      const measuring = cpu.start();
+      const measured = await drive(connections, seconds, next);
+      ceiling.push({ name, ...measured, cpu: measuring(measured.total) });
+    };
     const ceilingCreate = createCeiling(pool, seeded.partners, (n) => createPayload(`${uniqueRef()}-${n}`));
-    ceiling.push({ name: "ceiling: create transaction (pg)", ...(await drive(connections, seconds, ceilingCreate)) });
+    await measureCeiling("ceiling: create transaction (pg)", ceilingCreate);
     const p = seeded.partners[0];
     const list = await captureListQuery(database.url, {
       kind: "API_KEY",
@@ -290,14 +269,8 @@ async function main() {
       role: "API_KEY",
       partnerId: p.id,
     });
-    ceiling.push({
-      name: "ceiling: list first page (pg)",
-      ...(await drive(connections, seconds, async () => void (await pool.query(list.text, list.values)))),
-    });
-    ceiling.push({
-      name: "ceiling: SELECT 1 (pg)",
-      ...(await drive(connections, seconds, async () => void (await pool.query("SELECT 1")))),
-    });
+    await measureCeiling("ceiling: list first page (pg)", async () => void (await pool.query(list.text, list.values)));
+    await measureCeiling("ceiling: SELECT 1 (pg)", async () => void (await pool.query("SELECT 1")));
     await pool.end();
 
     const byName = (n: string) => [...results, ...ceiling].find((s) => s.name === n)?.requestsPerSec ?? NaN;
@@ -316,7 +289,7 @@ async function main() {
         durationSeconds: seconds,
         poolSize,
         loadGenerator: generator,
-        workers: process.env.WEB_CONCURRENCY ?? "1",
+        workers: process.env.WEB_CONCURRENCY || "auto",
         background: args.background!,
         postgresMemory: process.env.DATABASE_URL ? "external" : args["pg-defaults"] ? "stock" : "machine-sized",
       },
