@@ -1,6 +1,7 @@
 // The database's ceiling: the exact SQL the API runs for a create (the statement builder from
 // lib/deliveries/create-delivery.ts) and for a list page (captured from Prisma while the real
-// listDeliveries() runs), issued straight through `pg` at the same concurrency.
+// listDeliveries() runs), issued straight through `pg` at the same concurrency, as named prepared
+// statements like the app's own (lib/db.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
@@ -51,7 +52,7 @@ export function createCeiling(
       fingerprint: requestFingerprint(input),
       trackingCode: newTrackingCode(),
     });
-    await pool.query(statement.text, statement.values as unknown[]);
+    await pool.query({ name: "ceiling_create", text: statement.text, values: statement.values as unknown[] });
   };
 }
 

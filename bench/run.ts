@@ -269,7 +269,10 @@ async function main() {
       role: "API_KEY",
       partnerId: p.id,
     });
-    await measureCeiling("ceiling: list first page (pg)", async () => void (await pool.query(list.text, list.values)));
+    await measureCeiling(
+      "ceiling: list first page (pg)",
+      async () => void (await pool.query({ name: "ceiling_list", ...list })),
+    );
     await measureCeiling("ceiling: SELECT 1 (pg)", async () => void (await pool.query("SELECT 1")));
     await pool.end();
 
