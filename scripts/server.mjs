@@ -166,12 +166,13 @@ async function serve() {
   }
 
   const dir = path.resolve(import.meta.dirname, "..");
-  // The Docker image holds Next's standalone output: no next.config.ts (nor the compiler to load
-  // it), but the resolved config, which is what Next's own standalone server.js hands over too.
-  const standaloneManifest = path.join(dir, ".next/required-server-files.json");
-  if (!existsSync(path.join(dir, "next.config.ts")) && existsSync(standaloneManifest)) {
+  // The config the build resolved, as Next's own standalone server.js hands it over: loading
+  // next.config.ts instead would load Next's TypeScript compiler (SWC) into every process, ~30 MB of
+  // resident memory each (issue 11), and the Docker image has neither the file nor the compiler.
+  const resolvedConfig = path.join(dir, ".next/required-server-files.json");
+  if (existsSync(resolvedConfig)) {
     process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
-      JSON.parse(readFileSync(standaloneManifest, "utf8")).config,
+      JSON.parse(readFileSync(resolvedConfig, "utf8")).config,
     );
   }
   // Loaded here, not at the top: the cluster primary never needs Next.js (~50 MB).
