@@ -90,6 +90,15 @@ export function rssWatcher(pid: number) {
   };
 }
 
+/** Whether a backend's pid is a PostgreSQL process here (a remote server's pids mean nothing here). */
+export function localPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+  } catch {
+    return false;
+  }
+}
+
 /** The parent of a PostgreSQL backend is the postmaster. */
 export function parentOf(pid: number): number {
   return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);

@@ -16,7 +16,7 @@ import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
 import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
 import { importScenario, type ImportRun } from "./import";
-import { cpuMeter, parentOf, rssWatcher } from "./proc";
+import { cpuMeter, localPostgres, parentOf, rssWatcher } from "./proc";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write, type Results, type Scenario } from "./report";
 import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
@@ -155,7 +155,7 @@ async function main() {
     const data = await sample(client, seeded);
     // PostgreSQL on this machine (embedded, or a local DATABASE_URL): its CPU is measured per scenario.
     const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-    const postmaster = existsSync(`/proc/${backend}`) ? parentOf(backend) : 0;
+    const postmaster = localPostgres(backend) ? parentOf(backend) : 0;
     await client.query("SELECT pg_stat_reset()");
     await client.end();
     log(`seeded in ${seedSeconds} s`);
