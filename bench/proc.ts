@@ -28,16 +28,21 @@ export function processTree(pid: number): number[] {
 }
 
 /**
- * Ticks a process tree has used, its reaped children included (cutime, cstime): a backend that
- * exits mid-scenario moves its time into the postmaster's, so differences stay exact.
+ * CPU clock ticks a process has used, user and system, its reaped children included (cutime,
+ * cstime): a backend that exits mid-scenario moves its time into the postmaster's, so differences
+ * over a process tree stay exact.
  */
+export function processTicks(pid: number): number {
+  // The command name may hold spaces: the fields that follow start after its closing ")".
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+}
+
 function treeTicks(pid: number): number {
   let ticks = 0;
   for (const p of processTree(pid)) {
     try {
-      // The command name may hold spaces: the fields that follow start after its closing ")".
-      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+      ticks += processTicks(p);
     } catch {
       // exited between listing and reading: its time is in its parent's cutime by now
     }

@@ -1,22 +1,12 @@
 // Cluster mode of scripts/server.mjs (issue 11): WEB_CONCURRENCY workers share the port, every one
 // of them serves, background work runs in one of them, and SIGTERM drains each before exit 0.
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processTicks, processTree } from "../../bench/proc";
 import { createWorld, slowCreate, type World } from "./support";
 import { startApp, type RunningApp } from "../support/app-server";
 
-/** The worker processes of the primary (Linux /proc). */
-function workerPids(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
-    readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number),
-  );
-}
-
-/** User + system CPU time of a process, in clock ticks. */
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return Number(fields[11]) + Number(fields[12]);
-}
+/** The worker processes of the primary (Linux /proc); they start no processes of their own. */
+const workerPids = (pid: number) => processTree(pid).slice(1);
 
 let app: RunningApp;
 let world: World;
@@ -30,7 +20,7 @@ describe("WEB_CONCURRENCY=2", () => {
   it("starts two workers that both serve, with background work in one of them", async () => {
     const pids = workerPids(app.child.pid!);
     expect(pids).toHaveLength(2);
-    const before = pids.map(cpuTicks);
+    const before = pids.map(processTicks);
     // New connections are handed to the workers in turn.
     for (let i = 0; i < 60; i++) {
       const res = await fetch(`${app.url}/api/v1/deliveries`, {
@@ -38,7 +28,7 @@ describe("WEB_CONCURRENCY=2", () => {
       });
       expect(res.status).toBe(200);
     }
-    const used = pids.map((pid, i) => cpuTicks(pid) - before[i]);
+    const used = pids.map((pid, i) => processTicks(pid) - before[i]);
     for (const ticks of used) expect(ticks).toBeGreaterThan(0);
     expect(app.logs()).toMatch(/Ready on http:\/\/127\.0\.0\.1:\d+ \(2 workers\)/);
     expect(app.logs().match(/Background work: embedded executor/g)).toHaveLength(1);
