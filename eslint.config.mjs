@@ -14,6 +14,37 @@ const config = [
     },
   },
   {
+    // Layers: lib/core sits under every domain; domains never reach up into HTTP, pages or UI.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/api/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/api/*", "@/app/*", "@/components/*", "@/inngest/*"],
+              message: "lib/ domains sit below HTTP, pages, UI and the Inngest folder.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/*", "!@/lib", "@/lib/*", "!@/lib/core"], message: "lib/core imports nothing above it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -1,5 +1,5 @@
 // A self-contained SVG of the results: req/s (bar) and p99 (bar, own scale) per scenario.
-import type { Results } from "./report";
+import type { Results } from "./results";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -1,53 +1,9 @@
 // The machine, the table on the console, and bench/results/<name>.{json,md,svg}.
-import type { ImportRun } from "./import";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chart } from "./chart";
-import type { CpuSplit } from "./proc";
-import type { Measured } from "./stats";
-
-export type Scenario = Omit<Measured, "total"> & {
-  name: string;
-  /** CPU per request by server, PostgreSQL and the rest (HTTP scenarios; bench/proc.ts). */
-  cpu?: CpuSplit;
-  /** The busiest server process's peak resident memory during the scenario. */
-  peakRssMb?: number;
-};
-
-export interface Results {
-  machine: Record<string, string | number>;
-  settings: {
-    rows: number;
-    connections: number;
-    durationSeconds: number;
-    poolSize: number;
-    loadGenerator: string;
-    workers: string;
-    background: string;
-    /** PostgreSQL memory settings: sized to the machine (scripts/lib/database.ts) or stock. */
-    postgresMemory?: string;
-  };
-  /** The HTTP scenarios, then the database ceilings (names starting with "ceiling:"). */
-  scenarios: Scenario[];
-  ratios: Record<string, number>;
-  /**
-   * The background work each scenario left behind (its creates' email, notification and webhook
-   * runs), finished before the next scenario started: the embedded executor's throughput.
-   */
-  backgroundDrains?: { after: string; runs: number; seconds: number }[];
-  /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
-  import?: ImportRun | "skipped";
-  /** Of the busiest server process (the primary or one cluster worker). */
-  peakRssMb: number;
-  serverProcesses: number;
-  /** How the server ended on SIGTERM after the scenarios, and how long its drain took. */
-  serverShutdown: string;
-  seedSeconds: number;
-  /** pg_stat_user_indexes.idx_scan per index over the HTTP scenarios. */
-  indexScans: Record<string, number>;
-  profile?: string[];
-}
+import type { Results, Scenario } from "./results";
 
 export function machine(postgres: string): Record<string, string | number> {
   const cpus = os.cpus();

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { createFormatter, DEFAULT_PREFS, parseLocale, parseTimeZone } from "@/lib/format";
+import { createFormatter, DEFAULT_PREFS, parseLocale, parseTimeZone } from "@/lib/core/format";
 
 /** The cookie the browser sets with its time zone (components/ui/time-zone-sync.tsx). */
 export const TIME_ZONE_COOKIE = "tz";

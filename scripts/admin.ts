@@ -32,7 +32,7 @@ const options = {
 } as const;
 
 async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
-  const { parseWith } = await import("@/lib/api/body");
+  const { parseWith } = await import("@/lib/core/validation");
   const { OPERATOR_ACTOR: actor } = await import("@/lib/auth/actor");
   const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
   const need = (key: string) =>
@@ -169,7 +169,7 @@ async function main() {
     console.log(values.json ? JSON.stringify(result.json) : result.text);
     return 0;
   } catch (error) {
-    const { AppError } = await import("@/lib/api/errors");
+    const { AppError } = await import("@/lib/core/errors");
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof AppError) {
       const detail = error.details.errors?.map((e) => `  ${e.path}: ${e.message}`).join("\n");

@@ -27,7 +27,7 @@ export interface DeliveryTableRow {
   recipientName: string;
   dropoffAddress: string;
   externalReference: string | null;
-  /** Formatted by the page (lib/format.ts), as every date in the UI. */
+  /** Formatted by the page (lib/core/format.ts), as every date in the UI. */
   deliveryDate: string;
   createdAt: string;
   partnerName: string;

@@ -6,7 +6,7 @@ export interface TimelineEntry {
   status: DeliveryStatus;
   /** The instant (ISO), for the <time> element. */
   at: string;
-  /** The same instant as the viewer reads it (lib/format.ts dateTime). */
+  /** The same instant as the viewer reads it (lib/core/format.ts dateTime). */
   when: string;
   /** Absent on the public page, which shows no people. */
   who?: string;

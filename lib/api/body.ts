@@ -1,22 +1,8 @@
 // Reading request input: content type, size limit, JSON syntax, then the one zod schema.
 import type { z } from "zod";
-import { AppError, type FieldError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
+import { parseWith } from "@/lib/core/validation";
 import { env } from "@/lib/env";
-
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.join(".") : "(body)",
-    message: issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}` : issue.message,
-  }));
-}
-
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError("validation_failed", `The ${what} is not valid.`, { errors: fieldErrors(result.error) });
-  }
-  return result.data;
-}
 
 /** The body's bytes, refused with 413 as soon as it passes `limit` (declared or streamed). */
 export async function readBytes(request: Request, limit: number): Promise<Buffer> {

@@ -5,8 +5,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { fieldErrors } from "@/lib/api/body";
-import { AppError } from "@/lib/api/errors";
+import { fieldErrors } from "@/lib/core/validation";
+import { AppError } from "@/lib/core/errors";
 import { currentActor, type UserActor } from "@/lib/auth/page-guard";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { apiBuckets } from "@/lib/auth/rate-limits";

@@ -1,7 +1,7 @@
 // The one route wrapper (CONVENTIONS 3): request id, caller resolution, a named permission, and
 // every error mapped to problem+json.
 import { randomUUID } from "node:crypto";
-import { AppError, toAppError } from "@/lib/api/errors";
+import { AppError, toAppError } from "@/lib/core/errors";
 import { problem } from "@/lib/api/responses";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth";

@@ -1,7 +1,7 @@
-// Small HTTP helpers shared by the delivery routes.
-import { AppError } from "@/lib/api/errors";
-import { parseWith } from "@/lib/api/body";
-import { idempotencyKeySchema } from "@/lib/deliveries/schemas";
+// Small HTTP helpers shared by the routes: ETags, headers, query strings.
+import type { z } from "zod";
+import { AppError } from "@/lib/core/errors";
+import { parseWith } from "@/lib/core/validation";
 
 export const etag = (version: number) => `"${version}"`;
 
@@ -18,10 +18,11 @@ export function expectedVersion(request: Request): number | undefined {
   return Number(match[1]);
 }
 
-export function idempotencyKey(request: Request): string | undefined {
-  const header = request.headers.get("idempotency-key");
+/** A header checked by its schema (400 naming it otherwise); absent → undefined. */
+export function headerValue<S extends z.ZodType>(request: Request, name: string, schema: S): z.infer<S> | undefined {
+  const header = request.headers.get(name);
   if (header === null) return undefined;
-  return parseWith(idempotencyKeySchema, header, "Idempotency-Key header");
+  return parseWith(schema, header, `${name} header`);
 }
 
 /** Query string → plain object; repeated keys and comma lists become arrays where asked. */

@@ -1,4 +1,5 @@
-import { AppError, problemFor } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
+import { problemFor } from "@/lib/api/problem";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);

@@ -1,6 +1,6 @@
 // API keys (DESIGN §3): the secret is shown once; only its SHA-256 is stored.
 import { createHash, randomBytes } from "node:crypto";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { partnerScope, userIdOf, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -3,7 +3,7 @@
 // should be the 404 page. Cached per request, so the layout and the page share one database read.
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { sessionActor } from "@/lib/auth";
 import type { AppPage } from "@/lib/auth/pages";

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { fitsPasswordHash, PASSWORD_MAX_BYTES } from "@/lib/users/schemas";
 
 const COST = 12;

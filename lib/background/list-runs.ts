@@ -1,11 +1,11 @@
 // What admins see of the embedded executor's runs (/admin/runs and the overview), and the one
 // action they have on them: run a failed run again.
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
-import { readCursor, writeCursor } from "@/lib/deliveries/cursor";
+import { readCursor, writeCursor } from "@/lib/core/cursor";
 import type { BackgroundRunStatus } from "@/lib/generated/prisma/enums";
 
 export const RUN_STATUSES = [
@@ -20,7 +20,7 @@ const PAGE_SIZE = 100;
 
 /**
  * One page of runs, newest first, keyset-paginated like the deliveries: `cursor` names the last run
- * of the page before (lib/deliveries/cursor.ts); one that does not decode is the first page.
+ * of the page before (lib/core/cursor.ts); one that does not decode is the first page.
  */
 export async function listRuns({
   actor,

@@ -2,14 +2,15 @@
 // locked, versioned path as every status change (transition-delivery.ts): one history row with the
 // assignee after the change, one outbox event (`delivery/assigned`, or `delivery/status.changed`
 // when unassigning back to CREATED).
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { AssignDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { assignmentTransition } from "@/lib/deliveries/state-machine";
-import { applyChange, lockDelivery } from "@/lib/deliveries/transition-delivery";
+import { lockDelivery } from "@/lib/deliveries/lock-delivery";
+import { applyChange } from "@/lib/deliveries/transition-delivery";
 import { kickOutbox } from "@/lib/outbox/scheduler";
 
 const notACourier = () =>

@@ -3,7 +3,7 @@
 // key already exists; then the winner is read. N concurrent identical requests → one row.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, uniqueViolation } from "@/lib/api/errors";
+import { AppError, uniqueViolation } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

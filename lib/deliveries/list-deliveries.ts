@@ -2,12 +2,13 @@
 // the last row seen, so pages never repeat or skip rows while new deliveries arrive and every page
 // costs one index range scan, however deep. The API always lists newest first; the web table may
 // also sort by delivery date (indexed the same way) and page backwards.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { deliveryScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/deliveries/cursor";
+import { cappedTotal } from "@/lib/core/pagination";
+import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/core/cursor";
 import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 import { deliverySelect, formatDate } from "@/lib/deliveries/serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -79,21 +80,6 @@ function afterCursor(sort: DeliverySort, cursor: Cursor, ascending: boolean): Pr
   ];
 }
 
-/** Counting stops here: past it, the web table says "10,000+" (a count of millions costs seconds). */
-export const TOTAL_CAP = 10_000;
-
-export interface ListTotal {
-  count: number;
-  /** true: there are more than `count` (= TOTAL_CAP). */
-  capped: boolean;
-}
-
-/** How many rows the view has, counted no further than TOTAL_CAP + 1 (a LIMIT inside the count). */
-async function cappedTotal(where: Prisma.DeliveryWhereInput): Promise<ListTotal> {
-  const count = await db.delivery.count({ where, take: TOTAL_CAP + 1 });
-  return count > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count, capped: false };
-}
-
 export interface ListDeliveriesOptions {
   actor: Actor;
   query: ListDeliveriesQuery;
@@ -105,7 +91,9 @@ export interface ListDeliveriesOptions {
 export async function listDeliveries(options: ListDeliveriesOptions) {
   const { actor, query, sort = DEFAULT_SORT } = options;
   authorize(actor, "deliveries.read");
-  const total = options.withTotal ? cappedTotal(buildWhere(actor, query)) : Promise.resolve(null);
+  const total = options.withTotal
+    ? cappedTotal((take) => db.delivery.count({ where: buildWhere(actor, query), take }))
+    : Promise.resolve(null);
   const page = await listPage(actor, query, sort);
   return { ...page, total: await total };
 }

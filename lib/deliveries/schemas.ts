@@ -1,7 +1,7 @@
 // One zod schema per input (DESIGN §5–6): the API, the forms, the OpenAPI document and the tests
 // import these and nothing else.
 import { z } from "zod";
-import { CURSOR_MESSAGE, readCursor } from "@/lib/deliveries/cursor";
+import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {

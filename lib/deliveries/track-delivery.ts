@@ -1,7 +1,7 @@
 // Public tracking (DESIGN §6): status, timeline and the partner with its contact address — no
 // recipient, contact or address data. A status change's reason is left out too: it is free text
 // written for the partner's records and often names the recipient or the address.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/deliveries/serialize";
 import { TRACKING_CODE_PATTERN } from "@/lib/deliveries/tracking-code";

@@ -1,11 +1,11 @@
 // Status and assignee changes (DESIGN §4, issue 14). The row is locked first, so concurrent changes
 // of one delivery serialize and each is judged against the state its predecessor left. Every change
 // writes one history row (with the assignee after it) and one outbox event, in its transaction.
-import { AppError } from "@/lib/api/errors";
-import { deliveryScope, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/core/errors";
+import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db, type Tx } from "@/lib/db";
-import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
+import { lockDelivery, type LockedDelivery } from "@/lib/deliveries/lock-delivery";
 import { checkProof, issueDeliveryCode, type ProofRefusal } from "@/lib/deliveries/proof/check-proof";
 import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
@@ -13,35 +13,6 @@ import { checkTransition, type Transition } from "@/lib/deliveries/state-machine
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/outbox/scheduler";
-import { z } from "zod";
-
-export interface LockedDelivery {
-  id: string;
-  status: DeliveryStatus;
-  version: number;
-  partnerId: string;
-  assigneeId: string | null;
-}
-
-/** Locks the delivery in the caller's scope (404 outside it) and checks the version it expects. */
-export async function lockDelivery(tx: Tx, actor: Actor, id: string, expectedVersion?: number) {
-  if (!z.uuid().safeParse(id).success) throw deliveryNotFound();
-  const { partnerId, assigneeId } = deliveryScope(actor);
-  const [current] = await tx.$queryRaw<LockedDelivery[]>`
-    SELECT "id", "status"::text AS "status", "version", "partnerId", "assigneeId" FROM "Delivery"
-    WHERE "id" = ${id}::uuid
-      AND (${partnerId}::uuid IS NULL OR "partnerId" = ${partnerId}::uuid)
-      AND (${assigneeId}::uuid IS NULL OR "assigneeId" = ${assigneeId}::uuid)
-    FOR UPDATE`;
-  if (!current) throw deliveryNotFound();
-  if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    throw new AppError("precondition_failed", `The delivery changed: its version is ${current.version}.`, {
-      currentVersion: current.version,
-      currentStatus: current.status,
-    });
-  }
-  return current;
-}
 
 /** Applies a judged move to a locked delivery: the row, its history row and its outbox event. */
 export async function applyChange(

@@ -1,16 +1,16 @@
 // The email log for admins (/admin/emails): newest first, and one message with its content.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { z } from "zod";
-import { readCursor, writeCursor } from "@/lib/deliveries/cursor";
-import { TOTAL_CAP } from "@/lib/deliveries/list-deliveries";
+import { readCursor, writeCursor } from "@/lib/core/cursor";
+import { cappedTotal } from "@/lib/core/pagination";
 
 export const EMAILS_PER_PAGE = 100;
 
 /**
- * One page of the log, newest first: keyset-paginated like the deliveries (lib/deliveries/cursor.ts),
+ * One page of the log, newest first: keyset-paginated like the deliveries (lib/core/cursor.ts),
  * `cursor` naming the last message of the page before. A cursor that does not decode is the first page.
  */
 export async function listEmails({
@@ -35,7 +35,7 @@ export async function listEmails({
       take: limit + 1,
       select: EMAIL_ROW,
     }),
-    db.emailMessage.count({ take: TOTAL_CAP + 1 }),
+    cappedTotal((take) => db.emailMessage.count({ take })),
   ]);
   const data = rows.slice(0, limit);
   const last = data.at(-1);
@@ -43,7 +43,7 @@ export async function listEmails({
     data,
     nextCursor: rows.length > limit && last ? writeCursor(last.createdAt.toISOString(), last.id) : null,
     atStart: !after,
-    total: total > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count: total, capped: false },
+    total,
   };
 }
 

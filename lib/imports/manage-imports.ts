@@ -4,7 +4,7 @@
 // externalReference when it has one, otherwise its canonical payload (the API's derived key) — so
 // uploading the same file again, or re-running a batch after a crash, creates nothing twice.
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { OPERATOR_ACTOR, partnerScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -2,8 +2,8 @@
 // own), nothing written. File-level problems (not UTF-8 text, too large, too many rows, broken
 // quoting, unknown columns) are one AppError; row-level problems are listed per row and column.
 import { CsvError, parse } from "csv-parse/sync";
-import { fieldErrors } from "@/lib/api/body";
-import { AppError } from "@/lib/api/errors";
+import { fieldErrors } from "@/lib/core/validation";
+import { AppError } from "@/lib/core/errors";
 import { createDeliverySchema, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
 
 export const IMPORT_LIMITS = {

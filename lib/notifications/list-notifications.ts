@@ -1,6 +1,6 @@
 // A signed-in user's own notifications: list, unread count, mark one or all read. Every query is
 // scoped to the user, so another user's notification answers 404.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

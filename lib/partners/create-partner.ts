@@ -1,4 +1,4 @@
-import { AppError, uniqueViolation } from "@/lib/api/errors";
+import { AppError, uniqueViolation } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 // A deactivated partner's users cannot sign in and its API keys stop resolving: authenticate(),
 // sessionActor() and resolveApiKey() all check the partner's flag. Nothing is deleted, so
 // reactivating restores access as it was.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -1,5 +1,5 @@
-import { parseWith } from "@/lib/api/body";
-import { AppError, uniqueViolation } from "@/lib/api/errors";
+import { parseWith } from "@/lib/core/validation";
+import { AppError, uniqueViolation } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/passwords";

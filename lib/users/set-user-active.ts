@@ -1,6 +1,6 @@
 // Deactivation takes effect at once: authenticate() refuses the user's password and
 // sessionActor() re-reads the flag on every request, so an open session ends too.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 // /settings/webhook use cases: a partner manages their own endpoint; an admin any partner's
 // (DESIGN §2). Another partner's endpoint answers 404.
 import { randomUUID } from "node:crypto";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { partnerScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";

@@ -3,7 +3,7 @@
 // already saw one deduplicate it, and never twice to a receiver that accepted it (deliverWebhook
 // skips an event with a successful attempt). Bounded: the last MISSED_WINDOW_DAYS, at most
 // MAX_REPLAY events. The replay itself is background work (the webhook-replay function).
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, type DeliveryEvent, writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/outbox/scheduler";

@@ -1,7 +1,7 @@
 // The deliveries table's listing (sorts, keyset pages both ways, scope), called as a use case.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";

@@ -3,7 +3,7 @@
 // refused before it can reach a query (issue 10).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCursor, writeCursor } from "@/lib/deliveries/cursor";
+import { readCursor, writeCursor } from "@/lib/core/cursor";
 import { listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
 
 const ID = "0b7e7f9c-4a55-4c1e-9a51-5a0d8f1f2a10";

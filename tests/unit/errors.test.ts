@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, problemFor, toAppError, uniqueViolation } from "@/lib/api/errors";
+import { problemFor } from "@/lib/api/problem";
+import { AppError, toAppError, uniqueViolation } from "@/lib/core/errors";
 import { problem } from "@/lib/api/responses";
 
 describe("problem mapping", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatter, parseLocale, parseTimeZone } from "@/lib/format";
+import { createFormatter, parseLocale, parseTimeZone } from "@/lib/core/format";
 
 describe("the UI formatter", () => {
   const en = createFormatter({ locale: "en-GB", timeZone: "Europe/Berlin" });

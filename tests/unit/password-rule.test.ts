@@ -1,7 +1,7 @@
 // bcrypt reads 72 bytes of a password and silently ignores the rest (issue 10): the one password
 // schema refuses longer ones, counted in UTF-8 bytes, and hashing refuses them as a last guard.
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createPartnerUserSchema, createUserSchema, passwordSchema } from "@/lib/users/schemas";
 

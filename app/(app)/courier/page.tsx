@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { listMyDeliveries } from "@/lib/deliveries/list-my-deliveries";
-import type { Formatter } from "@/lib/format";
+import type { Formatter } from "@/lib/core/format";
 import { getFormatter } from "@/lib/format-request";
 import { StartButton } from "./start-button";
 

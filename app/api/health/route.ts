@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { checkDatabase } from "@/lib/health";

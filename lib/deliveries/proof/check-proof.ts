@@ -3,11 +3,11 @@
 // was uploaded beforehand. Dispatch (admins) may complete without proof: an override that the
 // history records as theirs.
 import { randomInt, timingSafeEqual } from "node:crypto";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
-import type { LockedDelivery } from "@/lib/deliveries/transition-delivery";
+import type { LockedDelivery } from "@/lib/deliveries/lock-delivery";
 
 /** Wrong codes allowed before the code locks (then dispatch completes it, or it fails). */
 export const MAX_CODE_ATTEMPTS = 5;

@@ -1,7 +1,7 @@
 // Proof of delivery files (issue 14): the courier (or dispatch) adds a photo or a signature while
 // the delivery is IN_TRANSIT; completion then checks that what the partner asks for is on file.
 // Reading is scoped like the delivery itself: its partner, dispatch, its courier — anyone else 404.
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
@@ -9,7 +9,7 @@ import { deliveryNotFound, scopeWhere } from "@/lib/deliveries/get-delivery";
 import { processProofImage, type ProofImageKind } from "@/lib/deliveries/proof/process-image";
 import { proofStorage } from "@/lib/deliveries/proof/storage";
 import { checkTransition, findTransition } from "@/lib/deliveries/state-machine";
-import { lockDelivery } from "@/lib/deliveries/transition-delivery";
+import { lockDelivery } from "@/lib/deliveries/lock-delivery";
 import type { DeliveryStatus, ProofKind } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 

@@ -3,7 +3,7 @@
 // (EXIF with GPS, XMP, ICC comments) — turned upright, and downscaled, so what is stored is small
 // and carries nothing but pixels.
 import sharp from "sharp";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 
 export const PROOF_LIMITS = {
   /** Largest upload accepted (the browser downscales first; this is a guard, not the target). */

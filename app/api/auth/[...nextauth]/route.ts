@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { problem } from "@/lib/api/responses";
 import { handlers } from "@/lib/auth";

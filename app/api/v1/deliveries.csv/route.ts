@@ -1,4 +1,4 @@
-import { parseWith } from "@/lib/api/body";
+import { parseWith } from "@/lib/core/validation";
 import { withApi } from "@/lib/api/handler";
 import { searchParamsObject } from "@/lib/api/http";
 import { exportDeliveriesCsv } from "@/lib/deliveries/export-deliveries";

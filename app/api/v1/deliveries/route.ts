@@ -1,17 +1,18 @@
-import { readJson, parseWith } from "@/lib/api/body";
+import { readJson } from "@/lib/api/body";
+import { parseWith } from "@/lib/core/validation";
 import { withApi } from "@/lib/api/handler";
-import { etag, idempotencyKey, searchParamsObject } from "@/lib/api/http";
+import { etag, headerValue, searchParamsObject } from "@/lib/api/http";
 import { json } from "@/lib/api/responses";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { createDeliverySchema, listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
+import { createDeliverySchema, idempotencyKeySchema, listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
 import { serializeDelivery } from "@/lib/deliveries/serialize";
 
 // POST /api/v1/deliveries – create (idempotent)
 export const POST = withApi(
   { permission: "deliveries.create", visibleWith: "deliveries.read" },
   async ({ request, actor }) => {
-    const key = idempotencyKey(request);
+    const key = headerValue(request, "Idempotency-Key", idempotencyKeySchema);
     const input = await readJson(request, createDeliverySchema);
     const { delivery, created } = await createDelivery({ actor, input, idempotencyKey: key });
     const body = serializeDelivery(delivery);

@@ -1,5 +1,6 @@
-import { parseWith, readBytes } from "@/lib/api/body";
-import { AppError } from "@/lib/api/errors";
+import { readBytes } from "@/lib/api/body";
+import { parseWith } from "@/lib/core/validation";
+import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { fileNameHeader, searchParamsObject } from "@/lib/api/http";
 import { json } from "@/lib/api/responses";

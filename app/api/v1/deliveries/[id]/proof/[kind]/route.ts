@@ -1,5 +1,5 @@
 import { readBytes } from "@/lib/api/body";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { getProofImage, PROOF_FILE_KINDS, proofFileSlugSchema, storeProof } from "@/lib/deliveries/proof/manage-proof";

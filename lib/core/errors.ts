@@ -1,4 +1,4 @@
-// One error type for the whole domain and one mapping to RFC 9457 problem+json.
+// One error type for the whole domain, with the HTTP status each code maps to.
 export type ErrorCode =
   | "bad_request"
   | "validation_failed"
@@ -15,7 +15,7 @@ export type ErrorCode =
   | "service_unavailable"
   | "internal";
 
-const STATUS: Record<ErrorCode, { status: number; title: string }> = {
+export const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   bad_request: { status: 400, title: "Bad request" },
   validation_failed: { status: 400, title: "Validation failed" },
   unauthenticated: { status: 401, title: "Authentication required" },
@@ -50,27 +50,6 @@ export class AppError extends Error {
   get status() {
     return STATUS[this.code].status;
   }
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
-
-export function problemFor(error: AppError, instance?: string): Problem {
-  const { status, title } = STATUS[error.code];
-  return {
-    type: `/problems/${error.code.replaceAll("_", "-")}`,
-    title,
-    status,
-    detail: error.message,
-    ...(instance ? { instance } : {}),
-    ...error.details,
-  };
 }
 
 /** Known database failures become domain errors; anything else is an internal error. */
