@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 
 /**
  * Names for prepared statements, so each connection parses a query's text once and PostgreSQL can
- * reuse its plan instead of planning it on every execution (issue 11: planning was most of
+ * reuse its plan instead of planning it on every execution (measured: planning was most of
  * PostgreSQL's CPU per API request, the API-key statement above all). One name per distinct text in
  * this process (a name must always mean the same text). Unnamed (pg reads "" as no name), so
  * planned with their values each time: text searches, whose best plan depends on the pattern (a

@@ -1,7 +1,5 @@
-// Bundles the operator CLI (scripts/admin.ts, with the lib/ use cases it calls and the Prisma
-// client) into one ESM file for the production image, which has no tsx and no sources:
-// `docker compose exec app node scripts/admin.mjs <command>` (see Dockerfile).
-//
+// Bundles the operator CLI (scripts/admin.ts and what it calls) into one ESM file for the production
+// image: `docker compose exec app node scripts/admin.mjs <command>` (see Dockerfile).
 //   tsx scripts/build-admin.ts [outfile]     default: dist/scripts/admin.mjs
 import path from "node:path";
 import { bundleCli } from "./lib/bundle.ts";

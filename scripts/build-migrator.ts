@@ -1,7 +1,5 @@
-// Bundles the migration CLI (scripts/db/migrate.ts) into one ESM file for the production image,
-// which has no tsx and no dev dependencies. At run time it needs only the bundle, prisma/ and the
-// schema engine's wasm at node_modules/prisma/build/ (see Dockerfile).
-//
+// Bundles the migration CLI (scripts/db/migrate.ts) into one ESM file for the production image (no
+// tsx, no dev dependencies); it needs only prisma/ and the engine's wasm beside it (see Dockerfile).
 //   tsx scripts/build-migrator.ts [outfile]     default: dist/scripts/db/migrate.mjs
 import path from "node:path";
 import { bundleCli } from "./lib/bundle.ts";

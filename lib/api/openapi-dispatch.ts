@@ -1,4 +1,4 @@
-// OpenAPI paths of dispatch (issue 14): assignment, couriers, proof of delivery. Same schemas as
+// OpenAPI paths of dispatch: assignment, couriers, proof of delivery. Same schemas as
 // the handlers; registered by lib/api/openapi.ts.
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";

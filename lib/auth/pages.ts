@@ -11,7 +11,7 @@ export interface AppPage {
 }
 
 export const PAGES = {
-  /** A courier's phone view (issue 14); first, so it is their home page. */
+  /** A courier's phone view; first, so it is their home page. */
   myDeliveries: { href: "/courier", label: "My deliveries", permission: "deliveries.assignedOnly" },
   deliveries: { href: "/deliveries", label: "Deliveries", permission: "deliveries.read" },
   newDelivery: { href: "/deliveries/new", label: "New delivery", permission: "deliveries.create" },

@@ -1,7 +1,5 @@
-// Dispatch (issue 14): give a delivery to a courier, pass it to another, or take it back. The same
-// locked, versioned path as every status change (transition-delivery.ts): one history row with the
-// assignee after the change, one outbox event (`delivery/assigned`, or `delivery/status.changed`
-// when unassigning back to CREATED).
+// Dispatch: give a delivery to a courier, pass it to another, or take it back, on the same locked,
+// versioned path as every status change: one history row naming the assignee, one outbox event.
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";

@@ -1,7 +1,6 @@
-// Keyset-paginated listing (DESIGN §6). Rows are ordered on (sort column, id), and a cursor names
-// the last row seen, so pages never repeat or skip rows while new deliveries arrive and every page
-// costs one index range scan, however deep. The API always lists newest first; the web table may
-// also sort by delivery date (indexed the same way) and page backwards.
+// Keyset-paginated listing (DESIGN §6): rows ordered on (sort column, id), a cursor naming the last
+// row seen, so pages never repeat or skip rows and each is one index range scan however deep. The
+// API lists newest first; the web table may also sort by delivery date and page backwards.
 import { AppError } from "@/lib/core/errors";
 import { deliveryScope, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";

@@ -1,4 +1,4 @@
-// A courier's day (issue 14): what is assigned to them and not finished, today's (and overdue)
+// A courier's day: what is assigned to them and not finished, today's (and overdue)
 // first, by delivery date; in transit before not yet started on the same day. The same scope as
 // every delivery query (deliveryScope): only their own assignments.
 import type { Actor } from "@/lib/auth/actor";

@@ -1,4 +1,4 @@
-// The delivery lifecycle (DESIGN §4, issue 14): the one place that knows which status may follow
+// The delivery lifecycle (DESIGN §4): the one place that knows which status may follow
 // which, who may move it, and which moves change the assignee. The API, the UI and the tests all
 // ask this module.
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";

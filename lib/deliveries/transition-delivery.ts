@@ -1,4 +1,4 @@
-// Status and assignee changes (DESIGN §4, issue 14). The row is locked first, so concurrent changes
+// Status and assignee changes (DESIGN §4). The row is locked first, so concurrent changes
 // of one delivery serialize and each is judged against the state its predecessor left. Every change
 // writes one history row (with the assignee after it) and one outbox event, in its transaction.
 import { AppError } from "@/lib/core/errors";

@@ -10,7 +10,7 @@ export const createPartnerSchema = z.strictObject({
 
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 
-/** Proof of delivery a partner asks for (issue 14). */
+/** Proof of delivery a partner asks for. */
 export const PROOF_REQUIREMENTS = ["NONE", "CODE", "PHOTO", "SIGNATURE"] as const;
 
 export const setPartnerProofSchema = z.strictObject({

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import type { SetPartnerProofInput } from "@/lib/partners/schemas";
 
-/** What a partner's couriers must bring back when completing (issue 14): none, code, photo or signature. */
+/** What a partner's couriers must bring back when completing: none, code, photo or signature. */
 export async function setPartnerProof({ actor, input }: { actor: Actor; input: SetPartnerProofInput }) {
   authorize(actor, "partners.manage");
   const { count } = await db.partner.updateMany({

@@ -1,7 +1,5 @@
-// Demo accounts (seeded on the embedded default) have published passwords: in the README and
-// printed on start. These find which accounts still accept them, and replace them with random
-// ones (`npm run admin -- reset-demo-passwords`), so an install reachable beyond this machine
-// does not hand out an admin account.
+// Demo accounts have published passwords (README, start banner): find those still accepting them and
+// replace them with random ones, so an install reachable beyond this machine hands out no account.
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";

@@ -1,18 +1,6 @@
-// Migration tooling on Prisma's WebAssembly schema engine (TOOLCHAIN.md: `prisma migrate` needs a
-// native engine that cannot be downloaded on the build machines).
-//
-//   tsx scripts/db/migrate.ts deploy            apply pending migrations (= `prisma migrate deploy`)
-//   tsx scripts/db/migrate.ts create <name>     new migration from schema.prisma
-//                                               (= `prisma migrate dev --create-only`)
-//   tsx scripts/db/migrate.ts check             exit 1 when schema.prisma and the migrations disagree
-//   tsx scripts/db/migrate.ts resolve --rolled-back <migration>
-//                                               after a failed deploy was repaired by hand
-//
-// Options: --schema <file> (default prisma/schema.prisma), --migrations <dir> (default
-// prisma/migrations). The database is DATABASE_URL, or the embedded PostgreSQL under .data/.
-// `create` and `check` need a server on which they may create (and drop) a shadow database.
-//
-// Always run this as its own process: the engine leaves timers behind, so the CLI exits explicitly.
+// Migrations on Prisma's WebAssembly schema engine (deploy, create, check, resolve; see usage
+// below and docs/toolchain.md): `prisma migrate` needs a native engine that is not installed here.
+// Always its own process: the engine leaves timers behind, so the CLI exits explicitly.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,11 +1,6 @@
-// Prisma's schema engine as WebAssembly, driven over @prisma/adapter-pg (TOOLCHAIN.md, "Prisma 7
-// without the native engines"). The native engine cannot be downloaded on the build machines, so
-// `prisma migrate …` does not run there; this module offers the same operations with the same
-// inputs the CLI sends, so the `_prisma_migrations` history it writes is the one `prisma migrate
-// deploy` reads elsewhere.
-//
-// Load it only in a short-lived process of its own (scripts/db/migrate.ts): the engine shares a
-// global error registry with the Prisma client and leaves timers behind for ~10 s.
+// Prisma's schema engine as WebAssembly over @prisma/adapter-pg: the CLI's operations with the CLI's
+// inputs, so the `_prisma_migrations` history is the one `prisma migrate deploy` reads elsewhere.
+// Load it only in a short-lived process (it shares a global error registry with the client).
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";

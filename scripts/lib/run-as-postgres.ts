@@ -1,9 +1,6 @@
-// PostgreSQL refuses to run as root, so as root the embedded server runs as the `postgres` OS user.
-// That user must traverse every folder down to the binaries and to the data. A checkout in a
-// private (0700) folder — anything under /root, or `mktemp -d`, the usual case in containers and
-// CI runners — hides both. Then the binaries are staged once per version, and the data lives,
-// owned by `postgres`, under ROOT_HOME, with the checkout's data path a symbolic link to it (so it
-// survives restarts like any other .data/ folder). Nothing here runs for other users.
+// PostgreSQL refuses to run as root, so as root the embedded server runs as the `postgres` OS user,
+// with binaries staged and data kept where that user can reach them when the checkout sits in a
+// private (0700) folder (docs/toolchain.md). Nothing here runs for other users.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {

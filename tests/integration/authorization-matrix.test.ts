@@ -1,8 +1,6 @@
-// The authorisation matrix (DESIGN §2, §6; issues 5 and 10): every route handler under app/api
-// and every page under app/, discovered from the file tree, × every kind of caller — a route or
-// page without an entry fails the suite until someone decides who may call it — and then, per
-// route, what each caller gets: scope (another partner's rows answer 404, never 403), revoked and
-// unknown keys, deactivated users and partners, key usage tracking, request ids.
+// The authorisation matrix (DESIGN §2, §6): every route handler and page, discovered from the file
+// tree (an entry missing fails the suite), × every kind of caller: scope (404, never 403), revoked
+// and unknown keys, deactivated users and partners, key usage tracking, request ids.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -147,7 +145,7 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     }),
     expect: scoped(200),
   },
-  // Dispatch (issue 14): admins only; everyone else finds no such route.
+  // Dispatch: admins only; everyone else finds no such route.
   "PUT /api/v1/deliveries/[id]/assignment": {
     probe: async (fx) => ({
       path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/assignment`,

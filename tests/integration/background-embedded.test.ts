@@ -1,4 +1,4 @@
-// Background work on the default install (issue 9): the production server with no Inngest
+// Background work on the default install: the production server with no Inngest
 // configured runs the real functions with its embedded executor. Receivers on loopback stand in
 // for partner webhook endpoints and for Resend; the server is killed and restarted mid-run.
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";

@@ -1,4 +1,4 @@
-// Cluster mode of scripts/server.mjs (issue 11): WEB_CONCURRENCY workers share the port, every one
+// Cluster mode of scripts/server.mjs: WEB_CONCURRENCY workers share the port, every one
 // of them serves, background work runs in one of them, and SIGTERM drains each before exit 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processTicks, processTree } from "../../bench/proc";

@@ -1,7 +1,6 @@
-// Dispatch events on the default install's embedded executor (issue 14): an assignment becomes
-// the partner's email, in-app notifications (partner users and the courier) and a signed
-// `delivery.assigned` webhook; "out for delivery" carries the recipient's code for partners who
-// ask for one, and never to the courier.
+// Dispatch events on the embedded executor: an assignment becomes the partner's email, notifications
+// and a signed `delivery.assigned` webhook; "out for delivery" carries the recipient's code for
+// partners who ask for one, and never to the courier.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Dispatch over HTTP (issue 14): admins assign, reassign and unassign couriers; couriers see and
+// Dispatch over HTTP: admins assign, reassign and unassign couriers; couriers see and
 // move only what is assigned to them (404 elsewhere); every assignee change is a history row, and
 // racing assignments leave one assignee and a gapless history.
 import { randomUUID } from "node:crypto";

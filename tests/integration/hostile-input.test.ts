@@ -1,4 +1,4 @@
-// Property-based hostile input (issue 5 §2): any JSON value, header value, content type or query
+// Property-based hostile input: any JSON value, header value, content type or query
 // string gets a 4xx problem+json or a success from the create, transition and list routes;
 // never a 5xx, never a non-problem error.
 import fc from "fast-check";

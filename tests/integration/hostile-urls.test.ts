@@ -1,4 +1,4 @@
-// Hostile URLs against the running server (issue 10): list cursors, path segments, query strings
+// Hostile URLs against the running server: list cursors, path segments, query strings
 // and sign-in callback URLs. Whatever a client puts in a URL, the answer is never a 5xx and never
 // a Location that a browser would follow off this origin. Known bad cases first, then properties.
 import fc from "fast-check";
@@ -36,7 +36,7 @@ beforeAll(async () => {
 const ORIGIN = () => new URL(baseUrl).origin;
 /**
  * This server under either loopback name: tests call 127.0.0.1, while Next.js (and so Auth.js)
- * builds its own absolute URLs as localhost (TOOLCHAIN "127.0.0.1 vs localhost"). Same port,
+ * builds its own absolute URLs as localhost (it names the host it was started on). Same port,
  * same machine; anything else is off-site.
  */
 const OWN_ORIGINS = () => [ORIGIN(), ORIGIN().replace("127.0.0.1", "localhost")];
@@ -86,7 +86,7 @@ describe("list cursors", () => {
     const res = await api("GET", `/deliveries?cursor=${q(cursor)}`, { as: partner });
     expect(res.status).toBe(200);
     expect(res.body).toContain('data-testid="filters-invalid"');
-    // In plain words: which part of the view is wrong, never the validator's text (issue 15).
+    // In plain words: which part of the view is wrong, never the validator's text.
     // (React separates adjacent text nodes with empty comments in server-rendered HTML.)
     expect(String(res.body).replaceAll("<!-- -->", "")).toContain("the page position is not valid");
     expect(res.body).not.toContain("Not a cursor returned by this API");

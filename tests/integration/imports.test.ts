@@ -1,4 +1,4 @@
-// Bulk import over HTTP on the production server with the embedded executor (issue 13): a CSV is
+// Bulk import over HTTP on the production server with the embedded executor: a CSV is
 // validated (nothing written), confirmed, then created by background work through createDelivery.
 // Re-uploads and crashes create nothing twice; another partner sees nothing; hostile files are 4xx.
 import { readFileSync } from "node:fs";

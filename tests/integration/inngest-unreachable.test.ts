@@ -1,4 +1,4 @@
-// An Inngest server is configured but unreachable (issue 9): requests do not pay for it, the relay
+// An Inngest server is configured but unreachable: requests do not pay for it, the relay
 // backs off and says so once, nothing is lost, and SIGTERM after a burst of creates still stops
 // the server promptly and cleanly. On a database and server of this file's own.
 import pg from "pg";

@@ -1,4 +1,4 @@
-// Issue 15 (5): the web table shows how many deliveries its view holds, counted once per page.
+// The web table shows how many deliveries its view holds, counted once per page.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";

@@ -1,8 +1,5 @@
-// Migration tooling (scripts/db/migrate.ts) against a throwaway PostgreSQL. The CLI runs as its
-// own process, as in real use: the wasm schema engine must not be loaded into the test process.
-//
-// The "check" test is the project's drift check: it fails whenever prisma/schema.prisma changes
-// without a migration (`npm run db:migration:create -- <name>`).
+// Migration tooling (scripts/db/migrate.ts) against a throwaway PostgreSQL, run as its own process.
+// "check" is the drift check: it fails whenever prisma/schema.prisma changes without a migration.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The database stopped under load and started again (issue 5 §2), on a database and server of
+// The database stopped under load and started again, on a database and server of
 // this file's own: health says 503 while it is down, requests fail fast with a clean 503 problem,
 // the same app process recovers by itself, and no delivery exists without its event and outbox row.
 import pg from "pg";

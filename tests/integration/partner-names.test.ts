@@ -1,4 +1,4 @@
-// Issue 15 (6): two partners never share a name, whatever its case, so pickers tell them apart.
+// Two partners never share a name, whatever its case, so pickers tell them apart.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OPERATOR_ACTOR } from "@/lib/auth/actor";

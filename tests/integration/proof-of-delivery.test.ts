@@ -1,4 +1,4 @@
-// Proof of delivery (issue 14), over HTTP: the recipient's code (limited attempts, then locked),
+// Proof of delivery, over HTTP: the recipient's code (limited attempts, then locked),
 // photos and signatures judged by content, re-encoded without metadata, size-capped, and only
 // ever shown to whoever may see the delivery.
 import { randomUUID } from "node:crypto";

@@ -1,9 +1,6 @@
-// The list queries are served by indexes (DESIGN §3 "Indexes follow the list queries"). The SQL
-// explained here is the very SQL Prisma sends for listDeliveries(): it is captured from a logging
-// client, then EXPLAINed with the same parameters over a few thousand rows after ANALYZE, with the
-// planner left at its defaults (no enable_seqscan tricks). VACUUM ANALYZE rather than ANALYZE alone:
-// a bulk insert leaves rows in the GIN (trigram) indexes' pending list, which only VACUUM (or
-// autovacuum, in production) flushes; until then the planner rightly avoids those indexes.
+// The list queries are served by indexes: the very SQL Prisma sends for listDeliveries() is
+// captured and EXPLAINed after VACUUM ANALYZE (which flushes the GIN indexes' pending list, as
+// autovacuum would), with the planner at its defaults.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";

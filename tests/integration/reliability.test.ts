@@ -1,4 +1,4 @@
-// Reliability under load (issue 5 §2): many identical creates make one row; many racing
+// Reliability under load: many identical creates make one row; many racing
 // transitions from several admins advance one step at a time and leave a gapless history.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/users/create-user";

@@ -1,4 +1,4 @@
-// Retention (issue 9): what was sent, read or finished past its age is deleted; what is pending
+// Retention: what was sent, read or finished past its age is deleted; what is pending
 // or recent stays. Against the real database, through the function the daily job runs.
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";

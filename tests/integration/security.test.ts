@@ -1,4 +1,4 @@
-// Security (issue 5 §3) against a server of this file's own with low limits and captured logs:
+// Security against a server of this file's own with low limits and captured logs:
 // PostgreSQL-backed API rate limits with RateLimit-*/Retry-After and 429 problems (sign-in limits:
 // sign-in-limits.test.ts), security headers,
 // session cookie attributes, secrets absent from logs and error bodies, and sign-in answers that

@@ -1,4 +1,4 @@
-// Sign-in limits (issue 12) on servers of this file's own with low limits: failures (not attempts)
+// Sign-in limits on servers of this file's own with low limits: failures (not attempts)
 // count, per email from one client address (refused past the limit) and per email from anywhere
 // (slowed, never refused, so the right password still signs in); every attempt counts per client
 // address; and X-Forwarded-For moves that address only as far as TRUST_PROXY says.

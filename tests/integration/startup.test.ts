@@ -1,4 +1,4 @@
-// Start-up failures (issue 12): `npm start` (scripts/run.ts) and the server it runs end non-zero
+// Start-up failures: `npm start` (scripts/run.ts) and the server it runs end non-zero
 // within seconds with one clear line — a busy port, an unreachable database, a missing secret —
 // and `npm start` stops the embedded PostgreSQL it started on the way out.
 import { spawn } from "node:child_process";

@@ -67,7 +67,7 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
       "trackingCode",
       "updatedAt",
     ]);
-    // The partner's own business contact, for recipients' questions (issue 15); nothing of the recipient.
+    // The partner's own business contact, for recipients' questions; nothing of the recipient.
     expect(Object.keys(res.body.partner).sort()).toEqual(["contactEmail", "name"]);
     for (const entry of res.body.timeline) expect(Object.keys(entry).sort()).toEqual(["at", "status"]);
   });

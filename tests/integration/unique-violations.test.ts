@@ -1,4 +1,4 @@
-// Unique columns decide races (issue 10): concurrent creates of one email or one partner name never
+// Unique columns decide races: concurrent creates of one email or one partner name never
 // answer 500 — the unique index picks one winner and the use case turns the rest into a 409 (or,
 // for partner slugs, into the next free slug).
 import { randomUUID } from "node:crypto";
@@ -45,7 +45,7 @@ describe("createUser under concurrency", () => {
 
 describe("createPartner under concurrency", () => {
   it("gives N concurrent creates of names with one slug N partners with distinct slugs", async () => {
-    // Names are unique (issue 15), slugs are derived: "Race x", "Race-x", "Race_x"… all want race-x.
+    // Names are unique, slugs are derived: "Race x", "Race-x", "Race_x"… all want race-x.
     const tag = randomUUID().slice(0, 8);
     const names = [" ", "-", "_", ".", "/", "+"].slice(0, N).map((separator) => `Race${separator}${tag}`);
     const partners = await Promise.all(names.map((name) => createPartner({ actor: OPERATOR_ACTOR, input: { name } })));

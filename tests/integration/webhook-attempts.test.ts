@@ -1,4 +1,4 @@
-// One webhook attempt (issue 12): a total deadline however slowly the receiver trickles, one
+// One webhook attempt: a total deadline however slowly the receiver trickles, one
 // message for every way a connection can fail (so the platform is no port prober), and test
 // events limited per partner. Receivers listen on loopback (WEBHOOK_ALLOW_PRIVATE_TARGETS in tests).
 import { randomUUID } from "node:crypto";

@@ -1,8 +1,6 @@
-// Starts what the integration and end-to-end suites talk to: a fresh embedded PostgreSQL (new data
-// directory, random port), migrated with the project's own migration command, and the production
-// server (scripts/server.mjs, what `npm start` runs) on a random port, its output captured. Tests
-// that need a server of their own (outage, limits, logs) use the same pieces. SKIP_BUILD=1 reuses
-// an existing `.next` build (`npm test` builds once before the suites).
+// What the integration and end-to-end suites talk to: a fresh, migrated embedded PostgreSQL and the
+// production server (scripts/server.mjs) on random ports, output captured. SKIP_BUILD=1 reuses an
+// existing `.next` build (`npm test` builds once before the suites).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Where sign-in may send people afterwards (issue 10): only paths on this origin, judged after the
+// Where sign-in may send people afterwards: only paths on this origin, judged after the
 // browser's own URL parsing, so no spelling of another host gets through.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

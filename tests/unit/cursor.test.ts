@@ -1,6 +1,6 @@
 // List cursors come back from clients: only what this API wrote decodes; anything else — bad
 // base64, bad JSON, wrong types, a malformed id, an instant outside what the database holds — is
-// refused before it can reach a query (issue 10).
+// refused before it can reach a query.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCursor, writeCursor } from "@/lib/core/cursor";

@@ -1,4 +1,4 @@
-// bcrypt reads 72 bytes of a password and silently ignores the rest (issue 10): the one password
+// bcrypt reads 72 bytes of a password and silently ignores the rest: the one password
 // schema refuses longer ones, counted in UTF-8 bytes, and hashing refuses them as a last guard.
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";

@@ -10,7 +10,7 @@ import {
 } from "@/lib/deliveries/state-machine";
 
 describe("delivery state machine", () => {
-  it("allows exactly the status-endpoint transitions of DESIGN §4 and issue 14", () => {
+  it("allows exactly the status-endpoint transitions of DESIGN §4", () => {
     const allowed = DELIVERY_STATUSES.flatMap((from) => nextStatuses(from).map((to) => `${from}->${to}`));
     expect(allowed.sort()).toEqual(
       [

@@ -1,7 +1,6 @@
-// Proof of delivery at completion (issue 14), as the delivery's partner asks for it: nothing, the
-// recipient's 6-digit code (limited attempts, constant-time compare), or a photo / signature that
-// was uploaded beforehand. Dispatch (admins) may complete without proof: an override that the
-// history records as theirs.
+// Proof at completion, as the partner asks for it: nothing, the recipient's 6-digit code (limited
+// attempts, constant-time compare), or an uploaded photo / signature. Admins may complete without
+// proof: an override the history records as theirs.
 import { randomInt, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,4 +1,4 @@
-// Proof of delivery files (issue 14): the courier (or dispatch) adds a photo or a signature while
+// Proof of delivery files: the courier (or dispatch) adds a photo or a signature while
 // the delivery is IN_TRANSIT; completion then checks that what the partner asks for is on file.
 // Reading is scoped like the delivery itself: its partner, dispatch, its courier — anyone else 404.
 import { AppError } from "@/lib/core/errors";

@@ -1,7 +1,5 @@
-// Proof images are judged by their bytes, never their name or declared type: sharp must decode
-// them as JPEG, PNG, WebP or HEIF. They are then re-encoded — which drops every metadata block
-// (EXIF with GPS, XMP, ICC comments) — turned upright, and downscaled, so what is stored is small
-// and carries nothing but pixels.
+// Proof images are judged by their bytes (sharp must decode JPEG, PNG, WebP or HEIF), then
+// re-encoded without any metadata (EXIF GPS included), turned upright and downscaled.
 import sharp from "sharp";
 import { AppError } from "@/lib/core/errors";
 

@@ -1,4 +1,4 @@
-// Where proof images live (issue 14): a small interface, so an object store (S3-compatible) can
+// Where proof images live: a small interface, so an object store (S3-compatible) can
 // take the bytes when one is configured. The default keeps them in PostgreSQL (bytea, on the
 // DeliveryProof row), written in the same transaction as the row that describes them.
 
