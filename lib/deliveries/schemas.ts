@@ -242,7 +242,8 @@ export const deliveryPageSchema = z
 export const statusEventSchema = z
   .object({
     id: z.uuid(),
-    from: deliveryStatusSchema.nullable(),
+    // A union, not .nullable(): the generator would write allOf [status, nullable], which no null satisfies.
+    from: z.union([deliveryStatusSchema, z.null()]).meta({ description: "null for the first event (creation)." }),
     to: deliveryStatusSchema,
     actor: z.object({ kind: z.enum(["USER", "API_KEY", "SYSTEM"]), id: z.string().nullable() }),
     reason: z.string().nullable(),

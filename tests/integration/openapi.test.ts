@@ -48,6 +48,45 @@ describe("OpenAPI document", () => {
   });
 });
 
+describe("OpenAPI operations", () => {
+  type Op = { operationId?: string; tags?: string[]; security?: unknown[]; requestBody?: any; responses: object };
+  async function operations(): Promise<[string, Op][]> {
+    const { body } = await api("GET", "/api/v1/openapi.json");
+    return Object.entries(body.paths as Record<string, Record<string, Op>>).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Op]),
+    );
+  }
+
+  it("names every operation once and files it under a declared tag", async () => {
+    const { body } = await api("GET", "/api/v1/openapi.json");
+    const tags = new Set(body.tags.map((t: { name: string }) => t.name));
+    const ops = await operations();
+    const ids = ops.map(([, op]) => op.operationId);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [name, op] of ops) {
+      expect(op.tags?.length, name).toBeGreaterThan(0);
+      for (const tag of op.tags ?? []) expect(tags.has(tag), `${name}: ${tag}`).toBe(true);
+    }
+  });
+
+  it("declares the answers every handler of a kind may give", async () => {
+    for (const [name, op] of await operations()) {
+      const statuses = Object.keys(op.responses);
+      expect(Array.isArray(op.security), name).toBe(true);
+      if (op.security!.length) expect(statuses, name).toEqual(expect.arrayContaining(["401", "429"]));
+      if (op.requestBody?.content?.["application/json"])
+        expect(statuses, name).toEqual(expect.arrayContaining(["400", "413", "415"]));
+    }
+  });
+
+  it("declares the first history event's `from` as null", async () => {
+    const { body } = await api("GET", "/api/v1/openapi.json");
+    const from = body.components.schemas.StatusEvent.properties.from;
+    expect(from.anyOf).toEqual(expect.arrayContaining([{ type: "null" }]));
+  });
+});
+
 describe("Swagger UI", () => {
   it("is served with its assets from this origin only", async () => {
     const page = await fetch(`${baseUrl}/api/v1/docs`);

@@ -1,19 +1,10 @@
-// OpenAPI paths of dispatch: assignment, couriers, proof of delivery. Same schemas as
-// the handlers; registered by lib/api/openapi.ts.
-import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
+// Dispatch: assignment, couriers and proof of delivery. Same schemas as the handlers.
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { assignDeliverySchema, deliverySchema } from "@/lib/deliveries/schemas";
+import { addOperation, etagHeader, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
 
-interface Helpers {
-  ok(description: string, schema: z.ZodType, headers?: Record<string, z.ZodType>): ResponseConfig;
-  problem(description: string): ResponseConfig;
-  security: Record<string, string[]>[];
-  etagHeader: z.ZodType;
-}
-
-const idParam = z.object({ id: z.uuid() });
-
-export const courierLoadSchema = z
+const courierLoadSchema = z
   .object({
     id: z.uuid(),
     name: z.string().nullable(),
@@ -24,7 +15,7 @@ export const courierLoadSchema = z
   })
   .meta({ id: "CourierLoad" });
 
-export const proofSchema = z
+const proofSchema = z
   .object({
     kind: z.enum(["CODE", "PHOTO", "SIGNATURE"]),
     contentType: z.string().nullable(),
@@ -39,87 +30,93 @@ export const proofSchema = z
   })
   .meta({ id: "ProofOfDelivery" });
 
-export function registerDispatch(registry: OpenAPIRegistry, { ok, problem, security, etagHeader }: Helpers) {
-  const adminsOnly = {
-    401: problem("Missing, invalid or revoked credentials."),
-    404: problem("Unknown delivery, or the caller is not dispatch (the 404 of an unknown path)."),
-  };
-  registry.registerPath({
+export function registerDispatch(registry: OpenAPIRegistry) {
+  const tags: ["Dispatch"] = ["Dispatch"];
+  const notDispatch = problem("Unknown delivery, or the caller is not dispatch (the 404 of an unknown path).");
+  const notYours = problem("Unknown or not yours (another partner's, or not assigned to this courier).");
+  const kindParam = z.object({ id: z.uuid(), kind: z.enum(["photo", "signature"]) });
+  addOperation(registry, {
+    operationId: "assignDelivery",
+    tags,
     method: "put",
     path: "/api/v1/deliveries/{id}/assignment",
     summary: "Assign, reassign or unassign a courier (admins)",
     description:
       "`assigneeId` a courier's id: CREATED → ASSIGNED, or to another courier while ASSIGNED. `null`: ASSIGNED → CREATED. " +
       "Assigning to the courier who already has it changes nothing. Emits the `delivery.assigned` webhook (unassigning: `delivery.status_changed`).",
-    security,
+    security: SIGNED_IN,
     request: {
       params: idParam,
-      headers: z.object({
-        "If-Match": z.string().optional().meta({ description: "ETag from a GET; 412 when stale." }),
-      }),
+      headers: ifMatchHeader,
       body: { required: true, content: { "application/json": { schema: assignDeliverySchema } } },
     },
     responses: {
       200: ok("The delivery after the change.", deliverySchema, { ETag: etagHeader }),
       400: problem("Invalid body, or not an active courier."),
-      ...adminsOnly,
+      404: notDispatch,
       409: problem("Not assignable in its current status (IN_TRANSIT or final)."),
       412: problem("If-Match does not match the current version."),
     },
   });
-  const scopedErrors = {
-    401: problem("Missing, invalid or revoked credentials."),
-    404: problem("Unknown or not yours (another partner's, or not assigned to this courier)."),
-  };
-  const kindParam = z.object({ id: z.uuid(), kind: z.enum(["photo", "signature"]) });
-  registry.registerPath({
+  addOperation(registry, {
+    operationId: "listDeliveryProof",
+    tags,
     method: "get",
     path: "/api/v1/deliveries/{id}/proof",
     summary: "Proof of delivery on file",
-    security,
+    description: "The code check, photo and signature recorded for the delivery, if any.",
+    security: SIGNED_IN,
     request: { params: idParam },
-    responses: { 200: ok("What is on file.", z.object({ data: z.array(proofSchema) })), ...scopedErrors },
+    responses: { 200: ok("What is on file.", z.object({ data: z.array(proofSchema) })), 404: notYours },
   });
-  registry.registerPath({
+  addOperation(registry, {
+    operationId: "uploadDeliveryProof",
+    tags,
     method: "put",
     path: "/api/v1/deliveries/{id}/proof/{kind}",
     summary: "Add a photo or signature (courier or admin, while IN_TRANSIT)",
     description:
       "The raw image as the body (JPEG, PNG, WebP or HEIC, at most 8 MB). It is judged by its content, re-encoded " +
       "(metadata such as EXIF GPS dropped) and downscaled to 1600 px. A second upload replaces the first.",
-    security,
+    security: SIGNED_IN,
     request: {
       params: kindParam,
       body: { required: true, content: { "image/*": { schema: z.string().meta({ format: "binary" }) } } },
     },
     responses: {
       201: ok("Stored.", proofSchema),
-      ...scopedErrors,
       403: problem("The caller may see the delivery but not complete it (a partner)."),
+      404: notYours,
       409: problem("The delivery is not IN_TRANSIT."),
       413: problem("Larger than 8 MB."),
-      415: problem("Not an image."),
+      415: problem("Not an image we can decode (JPEG, PNG, WebP or HEIC)."),
     },
   });
-  registry.registerPath({
+  addOperation(registry, {
+    operationId: "getDeliveryProofImage",
+    tags,
     method: "get",
     path: "/api/v1/deliveries/{id}/proof/{kind}",
     summary: "A proof image",
-    security,
+    description: "Served only to callers who may see the delivery.",
+    security: SIGNED_IN,
     request: { params: kindParam },
     responses: {
       200: { description: "The image.", content: { "image/jpeg": {}, "image/png": {} } },
-      ...scopedErrors,
+      404: notYours,
     },
   });
-  registry.registerPath({
+  addOperation(registry, {
+    operationId: "listCouriers",
+    tags,
     method: "get",
     path: "/api/v1/couriers",
     summary: "Couriers and their load today (admins)",
-    security,
+    description: "Each courier with what is assigned to them, in transit, and completed today.",
+    security: SIGNED_IN,
     responses: {
       200: ok("Couriers, active first.", z.object({ data: z.array(courierLoadSchema) })),
-      ...adminsOnly,
+      404: notDispatch,
     },
   });
 }

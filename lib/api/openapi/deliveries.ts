@@ -1,0 +1,105 @@
+// Deliveries: create (idempotent), list, read, change status, history.
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import {
+  createDeliverySchema,
+  deliveryPageSchema,
+  deliverySchema,
+  idempotencyKeySchema,
+  listDeliveriesQuerySchema,
+  statusHistorySchema,
+  transitionDeliverySchema,
+} from "@/lib/deliveries/schemas";
+import { addOperation, etagHeader, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
+
+export function registerDeliveries(registry: OpenAPIRegistry) {
+  const tags: ["Deliveries"] = ["Deliveries"];
+  const notYours = problem("Unknown or not yours.");
+  addOperation(registry, {
+    operationId: "createDelivery",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries",
+    summary: "Create a delivery (idempotent)",
+    description:
+      "Without `Idempotency-Key`, an identical payload (after normalisation) from the same partner returns the existing delivery. " +
+      "With it, the key decides: same key and body → the existing delivery; same key, other body → 422.",
+    security: SIGNED_IN,
+    request: {
+      headers: z.object({ "Idempotency-Key": idempotencyKeySchema.optional() }),
+      body: { required: true, content: { "application/json": { schema: createDeliverySchema } } },
+    },
+    responses: {
+      201: ok("Created.", deliverySchema, { Location: z.string(), ETag: etagHeader }),
+      200: ok("Replay of an earlier identical request: the delivery as it is now.", deliverySchema, {
+        "Idempotent-Replayed": z.literal("true"),
+        ETag: etagHeader,
+      }),
+      403: problem("The caller may read deliveries but not create them (admins, couriers)."),
+      422: problem("Idempotency-Key reused with a different body."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "listDeliveries",
+    tags,
+    method: "get",
+    path: "/api/v1/deliveries",
+    summary: "List deliveries, newest first",
+    description: "Scoped to the caller: a partner's own, a courier's assigned, every delivery for admins.",
+    security: SIGNED_IN,
+    request: { query: listDeliveriesQuerySchema },
+    responses: {
+      200: ok("A page; pass `nextCursor` as `cursor` for the next one.", deliveryPageSchema),
+      400: problem("Invalid query."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "getDelivery",
+    tags,
+    method: "get",
+    path: "/api/v1/deliveries/{id}",
+    summary: "Get a delivery",
+    description: "Its `ETag` is its version: send it back as `If-Match` when changing it.",
+    security: SIGNED_IN,
+    request: { params: idParam },
+    responses: { 200: ok("The delivery.", deliverySchema, { ETag: etagHeader }), 404: notYours },
+  });
+  addOperation(registry, {
+    operationId: "changeDeliveryStatus",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries/{id}/status",
+    summary: "Change the status",
+    description:
+      "Allowed: CREATED→IN_TRANSIT, CREATED→FAILED, CREATED→CANCELLED, ASSIGNED→IN_TRANSIT, ASSIGNED→FAILED, ASSIGNED→CANCELLED, " +
+      "ASSIGNED→CREATED (unassign), IN_TRANSIT→COMPLETED, IN_TRANSIT→FAILED (reason required for FAILED). " +
+      "Partners and API keys may only cancel a CREATED or ASSIGNED delivery; couriers start, complete and fail their own. " +
+      "Assigning a courier is `PUT /api/v1/deliveries/{id}/assignment`. Completing for a partner that asks for proof needs the " +
+      "recipient's `code`, or the photo / signature uploaded first.",
+    security: SIGNED_IN,
+    request: {
+      params: idParam,
+      headers: ifMatchHeader,
+      body: { required: true, content: { "application/json": { schema: transitionDeliverySchema } } },
+    },
+    responses: {
+      200: ok("The delivery after the change.", deliverySchema, { ETag: etagHeader }),
+      400: problem("Invalid body, or a reason missing."),
+      403: problem("A valid transition the caller may not make."),
+      404: notYours,
+      409: problem("Not allowed from the current status; `allowedTransitions` lists what is."),
+      412: problem("If-Match does not match the current version."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "listDeliveryEvents",
+    tags,
+    method: "get",
+    path: "/api/v1/deliveries/{id}/events",
+    summary: "Status history, oldest first",
+    description: "Who moved the delivery, when, why, and the courier who had it after each change.",
+    security: SIGNED_IN,
+    request: { params: idParam },
+    responses: { 200: ok("History.", statusHistorySchema), 404: notYours },
+  });
+}
