@@ -6,19 +6,19 @@
 // tab becomes visible and when the notifications page marks something read.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { useApiClient } from "@/components/ui/api-client";
 
 export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number }) {
+  const api = useApiClient();
   const [count, setCount] = useState<number | null>(null);
 
+  // A failed read keeps the last count (the next tick tries again). An ended session is not the
+  // bell's to handle: the next navigation goes through sign-in, so typing on the page is not lost.
   const refresh = useCallback(async () => {
     if (document.visibilityState !== "visible") return;
-    try {
-      const res = await fetch("/api/v1/notifications/unread-count", { cache: "no-store" });
-      if (res.ok) setCount(((await res.json()) as { unreadCount: number }).unreadCount);
-    } catch {
-      // offline for a moment; the next tick tries again
-    }
-  }, []);
+    const result = await api.read<{ unreadCount: number }>("/api/v1/notifications/unread-count");
+    if (result.ok) setCount(result.data.unreadCount);
+  }, [api]);
 
   useEffect(() => {
     const first = setTimeout(refresh, 0);
