@@ -1,5 +1,6 @@
 import { PartnerSelect } from "@/components/partner-select";
 import { PageHeader } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
 
 /** What an admin sees first on a per-partner settings page: which partner's settings to open. */
 export function PartnerPicker({
@@ -18,9 +19,9 @@ export function PartnerPicker({
       <PageHeader title={title} description="Settings are kept per partner: choose whose to open." />
       <form action={action} className="card flex flex-wrap items-end gap-3" data-testid="partner-picker">
         <PartnerSelect partners={partners} />
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" variant="primary">
           {submitLabel}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
 import { PASSWORD_MIN } from "@/lib/users/schemas";
 import { createPartnerAction, createPartnerUserAction, setPartnerActiveAction, setUserActiveAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 export function CreatePartnerForm() {
   const [state, action] = useActionState<FormState, FormData>(createPartnerAction, {});
@@ -66,7 +67,7 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
         autoComplete="new-password"
         error={e.password}
       />
-      <SubmitButton pendingText="Adding…" className="btn btn-secondary">
+      <SubmitButton pendingText="Adding…" className={buttonClass("secondary")}>
         Add user
       </SubmitButton>
     </form>
@@ -110,7 +111,7 @@ export function ActiveToggle({
       <ActionToast state={state} id={`reactivate-${id}`} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value="true" />
-      <SubmitButton pendingText="Saving…" className="btn btn-secondary btn-sm">
+      <SubmitButton pendingText="Saving…" className={buttonClass("secondary", "sm")}>
         Reactivate<span className="sr-only"> {label}</span>
       </SubmitButton>
     </form>
