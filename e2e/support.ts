@@ -46,6 +46,23 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
 
+/** Ends the session from another tab of the same browser, as a person signing out there would. */
+export async function signOutElsewhere(page: Page) {
+  const other = await page.context().newPage();
+  await other.goto("/deliveries");
+  await signOut(other);
+  await other.close();
+}
+
+/** On the sign-in page the app sent us to: sign in there and come back. */
+export async function signInAgain(page: Page, email: string) {
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(world().password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}
+
 export function futureDate(days = 7): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
