@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "@/components/notice";
+import { PartnerSelect } from "@/components/partner-select";
 import { useApiClient } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { useDraft } from "@/components/ui/session-recovery";
@@ -51,28 +52,12 @@ export function ImportUpload({ partners }: { partners: { id: string; name: strin
         checked first; nothing is created until you confirm.
       </p>
       {partners && (
-        <div>
-          <label htmlFor="partnerId" className="label">
-            Partner
-          </label>
-          <select
-            key={draft?.partnerId ?? ""}
-            id="partnerId"
-            name="partnerId"
-            required
-            defaultValue={draft?.partnerId ?? ""}
-            className="input mt-1"
-          >
-            <option value="" disabled>
-              Choose the partner these deliveries are for
-            </option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.slug})
-              </option>
-            ))}
-          </select>
-        </div>
+        <PartnerSelect
+          key={draft?.partnerId ?? ""}
+          partners={partners}
+          defaultValue={draft?.partnerId ?? ""}
+          placeholder="Choose the partner these deliveries are for"
+        />
       )}
       <div>
         <label htmlFor="file" className="label">
