@@ -1,9 +1,8 @@
 "use client";
-// The bell with the unread count, for the layout header. It polls the count rather than holding a
-// server-sent-events stream: the count is one indexed query, instances are stateless behind a load
-// balancer (SSE would need a cross-instance fan-out such as LISTEN/NOTIFY and a long-lived
-// connection per tab), and a delay of a few seconds is fine for a badge. It also refreshes when the
-// tab becomes visible and when the notifications page marks something read.
+
+// The header's bell with the unread count, polled: one indexed query, where server-sent events would
+// need a connection per tab and a cross-instance fan-out for a badge that may lag a few seconds.
+// Also refreshed when the tab shows again and when the notifications page marks something read.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useApiClient } from "@/components/ui/api-client";

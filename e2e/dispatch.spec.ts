@@ -1,4 +1,4 @@
-// Dispatch at phone width (issue 14): an admin sets a partner's proof and assigns a delivery, the
+// Dispatch at phone width: an admin sets a partner's proof and assigns a delivery, the
 // courier signs in, starts it with one tap and completes it with a signature and a photo; the
 // partner sees the proof on the delivery page and was notified along the way.
 import { expect, test } from "@playwright/test";

@@ -1,4 +1,4 @@
-// Issue 15 (1, 2, 5, 7): forms never lose work, and dialogs keep their errors to themselves.
+// Forms never lose work, and dialogs keep their errors to themselves.
 import { expect, test, type Page } from "@playwright/test";
 import {
   createDelivery,

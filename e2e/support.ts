@@ -14,12 +14,12 @@ export interface E2ePartner {
 export interface E2eWorld {
   password: string;
   admin: string;
-  /** A courier (issue 14): email and the name partners see. */
+  /** A courier: email and the name partners see. */
   courier: { email: string; name: string };
   partnerA: E2ePartner;
   partnerB: E2ePartner;
   partnerC: E2ePartner;
-  /** Dispatch's partner (issue 14): its proof setting is changed by e2e/dispatch.spec.ts. */
+  /** Dispatch's partner: its proof setting is changed by e2e/dispatch.spec.ts. */
   partnerD: E2ePartner;
 }
 

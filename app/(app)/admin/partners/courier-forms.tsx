@@ -1,6 +1,6 @@
 "use client";
 
-// Dispatch's side of the partners page (issue 14): add couriers, and choose per partner what
+// Dispatch's side of the partners page: add couriers, and choose per partner what
 // proof of delivery its couriers bring back.
 import { useActionState } from "react";
 import { ActionToast } from "@/components/action-toast";
