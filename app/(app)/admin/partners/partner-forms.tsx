@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
-import { PASSWORD_MIN } from "@/lib/users/schemas";
+import { AccountFields } from "./account-fields";
 import { createPartnerAction, createPartnerUserAction, setPartnerActiveAction, setUserActiveAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 
@@ -39,7 +39,6 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
   const draft = useActionFeedback(`create-user-${partnerId}`, state);
   const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
-  const idPrefix = `user-${partnerId}`;
   return (
     <form
       action={action}
@@ -47,26 +46,7 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
       aria-label={`Add a user to ${partnerName}`}
     >
       <input type="hidden" name="partnerId" value={partnerId} />
-      <FormField
-        id={`${idPrefix}-email`}
-        label="Email"
-        name="email"
-        type="email"
-        required
-        defaultValue={v.email}
-        error={e.email}
-      />
-      <FormField id={`${idPrefix}-name`} label="Name" name="name" defaultValue={v.name} error={e.name} />
-      <FormField
-        id={`${idPrefix}-password`}
-        label="Initial password"
-        name="password"
-        type="password"
-        required
-        minLength={PASSWORD_MIN}
-        autoComplete="new-password"
-        error={e.password}
-      />
+      <AccountFields idPrefix={`user-${partnerId}`} values={v} errors={e} />
       <SubmitButton pendingText="Adding…" className={buttonClass("secondary")}>
         Add user
       </SubmitButton>
