@@ -5,6 +5,7 @@ import { homeFor, navFor, PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { NavLinks } from "@/components/nav-links";
 import { NotificationsBell } from "@/components/notifications-bell";
+import { Button } from "@/components/ui/button";
 
 export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerName: string | null }) {
   return (
@@ -35,9 +36,7 @@ export function AppHeader({ actor, partnerName }: { actor: UserActor; partnerNam
               await signOut({ redirectTo: "/sign-in" });
             }}
           >
-            <button type="submit" className="btn btn-secondary">
-              Sign out
-            </button>
+            <Button type="submit">Sign out</Button>
           </form>
         </div>
       </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 
 export function NotFoundMessage({
   title = "Page not found",
@@ -12,9 +12,9 @@ export function NotFoundMessage({
       <p className="text-sm font-semibold text-blue-700">404</p>
       <h1 className="page-title mt-2">{title}</h1>
       <p className="mt-3 text-slate-600">{children ?? "There is nothing here, or you do not have access to it."}</p>
-      <Link href="/" className="btn btn-primary mt-6">
+      <ButtonLink href="/" variant="primary" className="mt-6">
         Go to the start page
-      </Link>
+      </ButtonLink>
     </div>
   );
 }

@@ -10,13 +10,16 @@ export function Notice({
   tone = "info",
   children,
   testId,
+  id,
 }: {
   tone?: keyof typeof TONES;
   children: React.ReactNode;
   testId?: string;
+  id?: string;
 }) {
   return (
     <div
+      id={id}
       role={tone === "error" ? "alert" : "status"}
       data-testid={testId}
       className={`rounded-md border px-4 py-3 text-sm ${TONES[tone]}`}

@@ -1,24 +1,23 @@
 "use client";
-// The bell with the unread count, for the layout header. It polls the count rather than holding a
-// server-sent-events stream: the count is one indexed query, instances are stateless behind a load
-// balancer (SSE would need a cross-instance fan-out such as LISTEN/NOTIFY and a long-lived
-// connection per tab), and a delay of a few seconds is fine for a badge. It also refreshes when the
-// tab becomes visible and when the notifications page marks something read.
+
+// The header's bell with the unread count, polled: one indexed query, where server-sent events would
+// need a connection per tab and a cross-instance fan-out for a badge that may lag a few seconds.
+// Also refreshed when the tab shows again and when the notifications page marks something read.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { useApiClient } from "@/components/ui/api-client";
 
 export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number }) {
+  const api = useApiClient();
   const [count, setCount] = useState<number | null>(null);
 
+  // A failed read keeps the last count (the next tick tries again). An ended session is not the
+  // bell's to handle: the next navigation goes through sign-in, so typing on the page is not lost.
   const refresh = useCallback(async () => {
     if (document.visibilityState !== "visible") return;
-    try {
-      const res = await fetch("/api/v1/notifications/unread-count", { cache: "no-store" });
-      if (res.ok) setCount(((await res.json()) as { unreadCount: number }).unreadCount);
-    } catch {
-      // offline for a moment; the next tick tries again
-    }
-  }, []);
+    const result = await api.read<{ unreadCount: number }>("/api/v1/notifications/unread-count");
+    if (result.ok) setCount(result.data.unreadCount);
+  }, [api]);
 
   useEffect(() => {
     const first = setTimeout(refresh, 0);

@@ -1,12 +1,13 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/components/ui/button";
 
 /** Disabled while its form is submitting, which also stops an accidental second click. */
 export function SubmitButton({
   children,
   pendingText,
-  className = "btn btn-primary",
+  className = buttonClass("primary"),
 }: {
   children: React.ReactNode;
   pendingText: string;

@@ -1,9 +1,9 @@
-// Dispatch at phone width (issue 14): an admin sets a partner's proof and assigns a delivery, the
+// Dispatch at phone width: an admin sets a partner's proof and assigns a delivery, the
 // courier signs in, starts it with one tap and completes it with a signature and a photo; the
 // partner sees the proof on the delivery page and was notified along the way.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createDelivery, screenshot, signIn, signOut, world } from "./support";
+import { createDelivery, screenshot, signIn, signInAgain, signOut, signOutElsewhere, world } from "./support";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -12,6 +12,20 @@ async function chooseCourier(panel: import("@playwright/test").Locator, name: st
   const select = panel.getByLabel("Courier");
   const value = await select.locator("option", { hasText: name }).getAttribute("value");
   await select.selectOption(value!);
+}
+
+/** A delivery of partner A that dispatch assigned to the courier; signed out afterwards. */
+async function assignedToCourier(page: import("@playwright/test").Page, fields: Record<string, unknown> = {}) {
+  const { partnerA, courier, admin } = world();
+  await signIn(page, partnerA.email);
+  const delivery = await createDelivery(page, fields);
+  await signOut(page);
+  await signIn(page, admin, { to: `/deliveries/${delivery.id}` });
+  await chooseCourier(page.getByTestId("assign-panel"), courier.name);
+  await page.getByTestId("assign-panel").getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByTestId("status-badge").first()).toHaveText("Assigned");
+  await signOut(page);
+  return delivery;
 }
 
 const fitsTheScreen = async (page: import("@playwright/test").Page) =>
@@ -103,15 +117,8 @@ test("assign, start, complete with signature and photo; the partner sees the pro
 });
 
 test("a courier fails a delivery with a reason, with the keyboard alone", async ({ page }) => {
-  const { partnerA, courier, admin } = world();
-  await signIn(page, partnerA.email);
-  const delivery = await createDelivery(page);
-  await signOut(page);
-  await signIn(page, admin, { to: `/deliveries/${delivery.id}` });
-  await chooseCourier(page.getByTestId("assign-panel"), courier.name);
-  await page.getByTestId("assign-panel").getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByTestId("status-badge").first()).toHaveText("Assigned");
-  await signOut(page);
+  const { courier } = world();
+  const delivery = await assignedToCourier(page);
 
   await signIn(page, courier.email, { to: `/courier/${delivery.id}` });
   await page.getByRole("button", { name: `Start delivery ${delivery.trackingCode}` }).focus();
@@ -123,4 +130,41 @@ test("a courier fails a delivery with a reason, with the keyboard alone", async 
   await page.getByRole("button", { name: "Mark not delivered" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("courier-done")).toHaveText(`${delivery.trackingCode} is marked not delivered.`);
+});
+
+test("a courier's proof upload says when it never reached the server, and survives an ended session", async ({
+  page,
+}) => {
+  const { courier } = world();
+  const delivery = await assignedToCourier(page, { deliveryDate: new Date().toISOString().slice(0, 10) });
+
+  await signIn(page, courier.email, { to: "/courier" });
+  const card = page.getByTestId(`my-delivery-${delivery.trackingCode}`);
+  await card.getByRole("button", { name: `Start delivery ${delivery.trackingCode}` }).click();
+  await expect(card.getByTestId("status-badge")).toHaveText("In transit");
+  await card.getByRole("link", { name: `Complete or fail delivery ${delivery.trackingCode}` }).click();
+  const finishUrl = page.url();
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#3f80c0" } })
+    .jpeg()
+    .toBuffer();
+  const choosePhoto = () =>
+    page.getByLabel(/^Photo/).setInputFiles({ name: "parcel.jpg", mimeType: "image/jpeg", buffer: photo });
+
+  // Offline for a moment: the one network message, and the courier can try again.
+  await page.route("**/api/v1/deliveries/*/proof/photo", (route) => route.abort("internetdisconnected"));
+  await choosePhoto();
+  await page.getByRole("button", { name: "Mark delivered" }).click();
+  await expect(page.locator("#finish-status")).toHaveText(/did not reach the server/);
+  await expect(page.getByRole("button", { name: "Mark delivered" })).toBeEnabled();
+  await page.unroute("**/api/v1/deliveries/*/proof/photo");
+
+  // Signed out elsewhere: through sign-in and back to the same screen, nothing delivered yet.
+  await signOutElsewhere(page);
+  await page.getByRole("button", { name: "Mark delivered" }).click();
+  await signInAgain(page, courier.email);
+  await expect(page).toHaveURL(finishUrl);
+  await expect(page.getByRole("heading", { name: "Delivered", exact: true })).toBeVisible();
+  await choosePhoto();
+  await page.getByRole("button", { name: "Mark delivered" }).click();
+  await expect(page.getByTestId("courier-done")).toHaveText(`${delivery.trackingCode} is delivered.`);
 });

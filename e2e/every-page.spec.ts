@@ -1,6 +1,6 @@
-// Issue 15 (8, and "done means"): every page of the route matrix, on a desktop and a 360 px phone,
-// is no wider than the window and has no axe-core violation of WCAG 2.1 A/AA. One signed-in
-// context per role visits its pages in both sizes, so the sweep stays quick.
+// Every page of the route matrix, on a desktop and a 360 px phone, is no wider than the window and
+// has no axe-core violation of WCAG 2.1 A/AA. One signed-in context per role visits its pages in
+// both sizes, so the sweep stays quick.
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";

@@ -1,6 +1,15 @@
-// Issue 15 (1, 2, 5, 7): forms never lose work, and dialogs keep their errors to themselves.
+// Forms never lose work, and dialogs keep their errors to themselves.
 import { expect, test, type Page } from "@playwright/test";
-import { createDelivery, futureDate, signIn, signOut, uniqueRef, world } from "./support";
+import {
+  createDelivery,
+  futureDate,
+  signIn,
+  signInAgain,
+  signOut,
+  signOutElsewhere,
+  uniqueRef,
+  world,
+} from "./support";
 
 async function fillForm(page: Page, ref: string) {
   await page.getByLabel("Pickup address").fill("12 Market St, Springfield");
@@ -8,23 +17,6 @@ async function fillForm(page: Page, ref: string) {
   await page.getByLabel("Delivery date").fill(futureDate(3));
   await page.getByLabel("Recipient name").fill("Ada Lovelace");
   await page.getByLabel("Your reference").fill(ref);
-}
-
-/** Ends the session from another tab of the same browser, as a person signing out there would. */
-async function signOutElsewhere(page: Page) {
-  const other = await page.context().newPage();
-  await other.goto("/deliveries");
-  await signOut(other);
-  await other.close();
-}
-
-/** On the sign-in page the app sent us to: sign in there and come back. */
-async function signInAgain(page: Page, email: string) {
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(world().password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
 }
 
 const toast = (page: Page) => page.locator("[data-sonner-toast]");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { futureDate, screenshot, signIn, uniqueRef, world } from "./support";
+import { futureDate, screenshot, signIn, signInAgain, signOutElsewhere, uniqueRef, world } from "./support";
 
 async function chooseFile(page: Page, name: string, rows: string[][]) {
   await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(stringify(rows)) });
@@ -78,4 +78,39 @@ test("an admin imports for the partner they choose", async ({ page }) => {
   await expect(page.getByText(`for ${world().partnerA.name}`)).toBeVisible();
   await page.getByRole("button", { name: "Create 1 delivery" }).click();
   await expect(page.getByTestId("created-rows")).toHaveText("1", { timeout: 60_000 });
+});
+
+test("an upload after the session ended signs in again and comes back with the partner still chosen", async ({
+  page,
+}) => {
+  await signIn(page, world().admin);
+  await page.goto("/deliveries/import");
+  await page.getByLabel("Partner").selectOption(world().partnerA.id);
+  const columns = ["pickupAddress", "dropoffAddress", "recipientName", "deliveryDate", "externalReference"];
+  const rows = [columns, ["1 Depot Rd", "2 Main St", "Ada", futureDate(5), uniqueRef("EXP")]];
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "late.csv", mimeType: "text/csv", buffer: Buffer.from(stringify(rows)) });
+  await signOutElsewhere(page);
+
+  await page.getByRole("button", { name: "Check file" }).click();
+  await signInAgain(page, world().admin);
+  await expect(page).toHaveURL(/\/deliveries\/import$/);
+  await expect(page.getByLabel("Partner")).toHaveValue(world().partnerA.id);
+  await expect(page.getByTestId("upload-error")).toHaveCount(0);
+  await chooseFile(page, "late.csv", rows);
+  await expect(page.getByText(`for ${world().partnerA.name}`)).toBeVisible();
+});
+
+test("an upload that never reaches the server says so and leaves the form as it was", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  await page.goto("/deliveries/import");
+  await page.route("**/api/v1/imports", (route) => route.abort("internetdisconnected"));
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "offline.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByTestId("upload-error")).toHaveText(/did not reach the server/);
+  await expect(page).toHaveURL(/\/deliveries\/import$/);
+  await expect(page.getByRole("button", { name: "Check file" })).toBeEnabled();
 });

@@ -14,12 +14,12 @@ export interface E2ePartner {
 export interface E2eWorld {
   password: string;
   admin: string;
-  /** A courier (issue 14): email and the name partners see. */
+  /** A courier: email and the name partners see. */
   courier: { email: string; name: string };
   partnerA: E2ePartner;
   partnerB: E2ePartner;
   partnerC: E2ePartner;
-  /** Dispatch's partner (issue 14): its proof setting is changed by e2e/dispatch.spec.ts. */
+  /** Dispatch's partner: its proof setting is changed by e2e/dispatch.spec.ts. */
   partnerD: E2ePartner;
 }
 
@@ -44,6 +44,23 @@ export async function signOut(page: Page) {
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+}
+
+/** Ends the session from another tab of the same browser, as a person signing out there would. */
+export async function signOutElsewhere(page: Page) {
+  const other = await page.context().newPage();
+  await other.goto("/deliveries");
+  await signOut(other);
+  await other.close();
+}
+
+/** On the sign-in page the app sent us to: sign in there and come back. */
+export async function signInAgain(page: Page, email: string) {
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(world().password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
 }
 
 export function futureDate(days = 7): string {

@@ -1,4 +1,4 @@
-// Issue 15 (9): the public tracking page is a place recipients can use, on a phone too.
+// The public tracking page is a place recipients can use, on a phone too.
 import { expect, test } from "@playwright/test";
 import { createDelivery, screenshot, signIn, signOut, world } from "./support";
 

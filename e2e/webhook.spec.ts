@@ -1,4 +1,4 @@
-// Issue 15 (4): webhook settings make risky actions look risky and explain what happened.
+// Webhook settings make risky actions look risky and explain what happened.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";

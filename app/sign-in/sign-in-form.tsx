@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "./actions";
+import { Notice } from "@/components/notice";
+import { Button } from "@/components/ui/button";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
@@ -9,14 +11,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="grid gap-4" aria-describedby={state.error ? "sign-in-error" : undefined}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error && (
-        <p
-          id="sign-in-error"
-          role="alert"
-          data-testid="sign-in-error"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
+        <Notice tone="error" id="sign-in-error" testId="sign-in-error">
           {state.error}
-        </p>
+        </Notice>
       )}
       <div>
         <label htmlFor="email" className="label">
@@ -46,9 +43,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="input mt-1"
         />
       </div>
-      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,11 +1,11 @@
 // Filters as a plain GET form: the view lives in the URL and works before JavaScript loads.
 // next/form turns the submission into a client-side navigation once it has.
 import Form from "next/form";
-import Link from "next/link";
 import { PartnerSelect } from "@/components/partner-select";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { LIMITS, TABLE_PAGE_SIZES, type DeliveryTableQuery } from "@/lib/deliveries/schemas";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 interface Props {
   query: Partial<DeliveryTableQuery>;
@@ -83,13 +83,11 @@ export function DeliveriesFilters({ query, partners }: Props) {
           </select>
         </div>
         <div className="ml-auto flex gap-2">
-          <Link href="/deliveries" className="btn btn-ghost">
+          <ButtonLink href="/deliveries" variant="ghost">
             Reset
-          </Link>
+          </ButtonLink>
           {/* Secondary: the page's one primary action is "New delivery". */}
-          <button type="submit" className="btn btn-secondary">
-            Apply filters
-          </button>
+          <Button type="submit">Apply filters</Button>
         </div>
       </div>
     </Form>

@@ -5,6 +5,7 @@
 // technology), and the count beside it is announced politely.
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useApiClient } from "@/components/ui/api-client";
 
 const POLL_MS = 1000;
 
@@ -17,6 +18,7 @@ interface Snapshot {
 /** `locale`: the page formatter's, so server and browser render the counts alike. */
 export function ImportProgress({ id, initial, locale }: { id: string; initial: Snapshot; locale: string }) {
   const router = useRouter();
+  const api = useApiClient();
   const [snapshot, setSnapshot] = useState(initial);
   const done = snapshot.status === "COMPLETED";
 
@@ -24,9 +26,12 @@ export function ImportProgress({ id, initial, locale }: { id: string; initial: S
     if (done) return;
     let stopped = false;
     const timer = setInterval(async () => {
-      const response = await fetch(`/api/v1/imports/${id}`, { cache: "no-store" }).catch(() => null);
-      if (stopped || !response?.ok) return;
-      const next = (await response.json()) as Snapshot;
+      // A failed poll is tried again on the next tick; an ended session stops polling (the next
+      // navigation goes through sign-in).
+      const result = await api.read<Snapshot>(`/api/v1/imports/${id}`);
+      if (!result.ok && result.reason === "signed-out") clearInterval(timer);
+      if (stopped || !result.ok) return;
+      const next = result.data;
       setSnapshot({ status: next.status, processed: next.processed, validRows: next.validRows });
       if (next.status === "COMPLETED") router.refresh();
     }, POLL_MS);
@@ -34,7 +39,7 @@ export function ImportProgress({ id, initial, locale }: { id: string; initial: S
       stopped = true;
       clearInterval(timer);
     };
-  }, [done, id, router]);
+  }, [api, done, id, router]);
 
   const number = new Intl.NumberFormat(locale);
   const percent = snapshot.validRows ? Math.floor((snapshot.processed / snapshot.validRows) * 100) : 100;

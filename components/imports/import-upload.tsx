@@ -5,17 +5,19 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "@/components/notice";
-import { buttonClass } from "@/components/ui/button";
-
-interface Problem {
-  detail?: string;
-  errors?: { path: string; message: string }[];
-}
+import { PartnerSelect } from "@/components/partner-select";
+import { useApiClient } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+import { useDraft } from "@/components/ui/session-recovery";
 
 const MAX_MB = 5;
+const DRAFT = "import-upload";
 
 export function ImportUpload({ partners }: { partners: { id: string; name: string; slug: string }[] | null }) {
   const router = useRouter();
+  const api = useApiClient();
+  // After signing in again the partner chosen before is chosen again (a file cannot be kept).
+  const draft = useDraft(DRAFT);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,27 +28,20 @@ export function ImportUpload({ partners }: { partners: { id: string; name: strin
     if (file.size > MAX_MB * 1024 * 1024) return setError(`The file is larger than ${MAX_MB} MB.`);
     setPending(true);
     setError(null);
-    try {
-      const query = partnerId ? `?partnerId=${encodeURIComponent(partnerId)}` : "";
-      const response = await fetch(`/api/v1/imports${query}`, {
+    const query = partnerId ? `?partnerId=${encodeURIComponent(partnerId)}` : "";
+    const result = await api.send<{ id: string }>(
+      `/api/v1/imports${query}`,
+      {
         method: "POST",
         headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) },
         body: file,
-      });
-      if (response.status === 401) {
-        router.push(`/sign-in?callbackUrl=${encodeURIComponent("/deliveries/import")}`);
-        return;
-      }
-      const body = (await response.json().catch(() => ({}))) as Problem & { id?: string };
-      if (response.ok && body.id) {
-        router.push(`/deliveries/import/${body.id}`);
-        return;
-      }
-      const details = body.errors?.map((e) => e.message).join(" ");
-      setError([body.detail ?? "The file could not be read.", details].filter(Boolean).join(" "));
-    } catch {
-      setError("The upload did not reach the server. Check your connection and try again.");
-    }
+      },
+      { id: DRAFT, values: { partnerId } },
+    );
+    if (result.ok) return router.push(`/deliveries/import/${result.data.id}`);
+    if (result.reason === "signed-out") return;
+    const details = result.reason === "problem" ? result.errors.map((e) => e.message) : [];
+    setError([result.message, ...details].join(" "));
     setPending(false);
   }
 
@@ -57,21 +52,12 @@ export function ImportUpload({ partners }: { partners: { id: string; name: strin
         checked first; nothing is created until you confirm.
       </p>
       {partners && (
-        <div>
-          <label htmlFor="partnerId" className="label">
-            Partner
-          </label>
-          <select id="partnerId" name="partnerId" required defaultValue="" className="input mt-1">
-            <option value="" disabled>
-              Choose the partner these deliveries are for
-            </option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.slug})
-              </option>
-            ))}
-          </select>
-        </div>
+        <PartnerSelect
+          key={draft?.partnerId ?? ""}
+          partners={partners}
+          defaultValue={draft?.partnerId ?? ""}
+          placeholder="Choose the partner these deliveries are for"
+        />
       )}
       <div>
         <label htmlFor="file" className="label">
@@ -91,9 +77,9 @@ export function ImportUpload({ partners }: { partners: { id: string; name: strin
           {error}
         </Notice>
       )}
-      <button type="submit" className={buttonClass("primary", "md", "w-fit")} disabled={pending}>
+      <Button type="submit" variant="primary" className="w-fit" disabled={pending}>
         {pending ? "Checking…" : "Check file"}
-      </button>
+      </Button>
     </form>
   );
 }

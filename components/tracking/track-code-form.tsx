@@ -1,4 +1,6 @@
 // The code box of the public tracking pages: a plain GET form to /track, which opens the code's page.
+import { Button } from "@/components/ui/button";
+
 export function TrackCodeForm({ defaultValue, autoFocus }: { defaultValue?: string; autoFocus?: boolean }) {
   return (
     <form action="/track" className="grid gap-2" role="search" aria-label="Track a delivery">
@@ -20,9 +22,9 @@ export function TrackCodeForm({ defaultValue, autoFocus }: { defaultValue?: stri
           aria-describedby="tracking-code-hint"
           className="input min-w-0 flex-1 font-mono uppercase"
         />
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" variant="primary">
           Track
-        </button>
+        </Button>
       </div>
       <p id="tracking-code-hint" className="text-xs text-slate-600">
         You find it in the message about your delivery, e.g. DLV-7Q4K9M2X.

@@ -1,9 +1,8 @@
 "use client";
 
-// A button that asks first (Radix AlertDialog: focus moves in and is trapped, Esc closes, focus
-// returns to the button). The dialog owns its action state, so its errors stay in it: it stays open
-// with the message beside the field until the action succeeds. Extra fields (a reason) come from
-// `fields`, which receives the field errors and the values to show again.
+// A button that asks first (Radix AlertDialog: focus trapped inside, Esc closes, focus returns).
+// The dialog owns its action state, so it stays open with its errors beside its fields (`fields`,
+// e.g. a reason) until the action succeeds.
 import { AlertDialog } from "radix-ui";
 import { useActionState, useState } from "react";
 import { toast } from "sonner";

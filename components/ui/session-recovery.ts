@@ -50,21 +50,11 @@ export function takeDraft(id: string, path: string): Record<string, string> | nu
 const taken = new Map<string, Record<string, string> | null>();
 const never = () => () => {};
 
-/**
- * For a form with its own action state: `signedOut` keeps the draft and goes to sign in; on the
- * way back, the draft is returned (null on the server, and when there is none).
- */
-export function useSessionRecovery(
-  id: string,
-  state: { signedOut?: boolean; values?: Record<string, string>; at?: number },
-): Record<string, string> | null {
-  const router = useRouter();
+/** The draft kept for the form `id` on this page, taken once per page view; null on the server. */
+export function useDraft(id: string): Record<string, string> | null {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const path = search ? `${pathname}?${search}` : pathname;
-  useEffect(() => {
-    if (state.signedOut) router.push(keepDraft(id, state.values ?? {}));
-  }, [id, state, router]);
   const draft = useSyncExternalStore(
     never,
     () => {
@@ -75,4 +65,19 @@ export function useSessionRecovery(
   );
   useEffect(() => () => void taken.delete(id), [id]);
   return draft;
+}
+
+/**
+ * For a form with its own action state: `signedOut` keeps the draft and goes to sign in; on the
+ * way back, the draft is returned (null on the server, and when there is none).
+ */
+export function useSessionRecovery(
+  id: string,
+  state: { signedOut?: boolean; values?: Record<string, string>; at?: number },
+): Record<string, string> | null {
+  const router = useRouter();
+  useEffect(() => {
+    if (state.signedOut) router.push(keepDraft(id, state.values ?? {}));
+  }, [id, state, router]);
+  return useDraft(id);
 }

@@ -1,7 +1,6 @@
-// The one server-action wrapper (every form goes through it), as withApi is for route handlers:
-// who is calling (re-checked against the permission table), the same rate limits as the API, the
-// input through its one zod schema, one domain call, and errors turned into what a form shows.
-// Actions stay a few lines of intent.
+// The one server-action wrapper, as withApi is for route handlers: the caller re-checked against
+// the permission table, the API's rate limits, the input through its one zod schema, one domain
+// call, and errors turned into what a form shows.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
@@ -25,7 +24,7 @@ export type FormState<R = unknown, X extends object = object> = {
   at?: number;
   /**
    * The session ended (signed out in another tab, expired): the form keeps what was typed (in
-   * `values`) and sends the user to sign in and back (components/ui/use-session-recovery.ts).
+   * `values`) and sends the user to sign in and back (components/ui/session-recovery.ts).
    */
   signedOut?: boolean;
 } & Partial<X>;

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { apiBuckets } from "@/lib/auth/rate-limits";
-import { bearerSecret, resolveApiKeyAndHit } from "@/lib/auth/api-key-request";
+import { bearerSecret, resolveApiKey } from "@/lib/auth/api-key-request";
 import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -66,7 +66,7 @@ export function withApi<P extends Params>(
         let limit: LimitState;
         if (secret !== undefined && can(API_KEY_ROLE, options.permission)) {
           // The usual API call: key and rate limit in one round trip (lib/auth/api-key-request.ts).
-          const resolved = secret ? await resolveApiKeyAndHit(secret) : null;
+          const resolved = secret ? await resolveApiKey(secret) : null;
           if (!resolved) throw unauthenticated();
           ({ actor, limit } = resolved);
         } else {

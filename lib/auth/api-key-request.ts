@@ -1,15 +1,11 @@
-// An API-key request's authentication and rate limiting in one database round trip (issue 11):
-// the key is looked up (unknown, revoked or of an inactive partner → no row), its last use
-// recorded at most once a minute, and one hit counted in each of its buckets (lib/auth/rate-limits.ts),
-// all in one statement. Nothing is cached: a revocation applies to the very next request, on every
-// instance, and the counters stay exact across processes. A key that does not resolve counts nothing.
+// The one API-key resolver: lookup, last use (at most once a minute) and the rate-limit hits in
+// one statement. Nothing is cached, so a revocation applies to the very next request everywhere.
 import type { Actor } from "@/lib/auth/actor";
-import { hashSecret } from "@/lib/auth/api-keys";
+import { hashSecret, SECRET_PATTERN } from "@/lib/auth/api-keys";
 import { apiBuckets } from "@/lib/auth/rate-limits";
 import { db } from "@/lib/db";
 import { mostRestrictive, statesOf, type LimitState } from "@/lib/rate-limit";
 
-const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
@@ -28,11 +24,30 @@ interface Row {
   counts: { key: string; count: number }[];
 }
 
-export async function resolveApiKeyAndHit(secret: string): Promise<{ actor: Actor; limit: LimitState } | null> {
+/**
+ * The key behind a bearer secret with one hit counted in each of its buckets, or null when unknown,
+ * revoked or of an inactive partner (then nothing is counted).
+ */
+export async function resolveApiKey(secret: string): Promise<{ actor: Actor; limit: LimitState } | null> {
+  const row = await lookUp(secret, true);
+  if (!row) return null;
+  const actor = actorOf(row);
+  return { actor, limit: mostRestrictive(statesOf(apiBuckets(actor), row.counts)) };
+}
+
+/** The same key without counting a hit: for a call the key may not make, refused before counting. */
+export async function apiKeyActor(secret: string): Promise<Actor | null> {
+  const row = await lookUp(secret, false);
+  return row ? actorOf(row) : null;
+}
+
+const actorOf = (row: Row): Actor => ({ kind: "API_KEY", id: row.id, role: "API_KEY", partnerId: row.partnerId });
+
+async function lookUp(secret: string, count: boolean): Promise<Row | null> {
   if (!SECRET_PATTERN.test(secret)) return null;
   // The bucket keys end in the key's and the partner's ids, known only inside the statement: the
   // prefixes come from apiBuckets() itself, with placeholder ids swapped for SQL below.
-  const template = apiBuckets({ kind: "API_KEY", id: "\u0001", role: "API_KEY", partnerId: "\u0002" });
+  const template = count ? apiBuckets({ kind: "API_KEY", id: "\u0001", role: "API_KEY", partnerId: "\u0002" }) : [];
   const prefixes = template.map((b) => b.key.replace(/[\u0001\u0002]$/, ""));
   const owners = template.map((b) => (b.key.endsWith("\u0001") ? "key" : "partner"));
   const windows = template.map((b) => b.windowSeconds);
@@ -63,8 +78,5 @@ export async function resolveApiKeyAndHit(secret: string): Promise<{ actor: Acto
     SELECT k."id", k."partnerId",
       (SELECT coalesce(json_agg(json_build_object('key', h."key", 'count', h."count")), '[]') FROM hits h) AS counts
     FROM k`;
-  const row = rows[0];
-  if (!row) return null;
-  const actor: Actor = { kind: "API_KEY", id: row.id, role: "API_KEY", partnerId: row.partnerId };
-  return { actor, limit: mostRestrictive(statesOf(apiBuckets(actor), row.counts)) };
+  return rows[0] ?? null;
 }

@@ -1,4 +1,4 @@
-// API keys (DESIGN §3): the secret is shown once; only its SHA-256 is stored.
+// API keys: the secret is shown once; only its SHA-256 is stored, so a leaked table reveals none.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/core/errors";
 import { partnerScope, userIdOf, type Actor } from "@/lib/auth/actor";
@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { z } from "zod";
 
 const PREFIX = "dap_live_";
-const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
+/** What a secret looks like (the prefix and 32 random bytes in base64url): anything else is no key. */
+export const SECRET_PATTERN = /^dap_live_[A-Za-z0-9_-]{43}$/;
 
 /** What people type when creating a key; the secret itself is generated. */
 export const createApiKeySchema = z.strictObject({
@@ -79,21 +80,4 @@ export async function listApiKeys({ actor, input }: { actor: Actor; input: { par
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
-}
-
-const LAST_USED_GRANULARITY_MS = 60_000;
-
-/** The actor behind a bearer secret, or null when unknown, revoked or its partner is inactive. */
-export async function resolveApiKey(secret: string): Promise<Actor | null> {
-  if (!SECRET_PATTERN.test(secret)) return null;
-  const key = await db.apiKey.findUnique({
-    where: { secretHash: hashSecret(secret) },
-    select: { id: true, partnerId: true, revokedAt: true, lastUsedAt: true, partner: { select: { active: true } } },
-  });
-  if (!key || key.revokedAt || !key.partner.active) return null;
-  // Recording every use would turn each read into a write; minute precision is what people need.
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  }
-  return { kind: "API_KEY", id: key.id, role: "API_KEY", partnerId: key.partnerId };
 }

@@ -3,7 +3,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { resolveApiKey } from "@/lib/auth/api-keys";
+import { apiKeyActor, bearerSecret } from "@/lib/auth/api-key-request";
 import { authConfig } from "@/lib/auth/config";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/passwords";
 import { signInBuckets, SignInRateLimited } from "@/lib/auth/rate-limits";
@@ -93,10 +93,7 @@ export async function sessionActor(): Promise<Actor | null> {
 
 /** Bearer API key when the request carries one (and only then), otherwise the session. */
 export async function resolveActor(request: Request): Promise<Actor | null> {
-  const authorization = request.headers.get("authorization");
-  if (authorization !== null) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    return match ? resolveApiKey(match[1]) : null;
-  }
-  return sessionActor();
+  const secret = bearerSecret(request);
+  if (secret === undefined) return sessionActor();
+  return secret ? apiKeyActor(secret) : null;
 }

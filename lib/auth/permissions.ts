@@ -1,6 +1,6 @@
-// Roles → permissions, in one table (DESIGN §2). Code asks `can(actor, permission)`; nothing else
-// compares roles. Scope (own partner vs. all) is applied by the use cases, through partnerScope(),
-// which asks "partners.all" here. The nav (lib/nav.ts) and the page guards read the same table.
+// Roles → permissions, in one table: code asks `can(actor, permission)` and nothing else compares
+// roles. Use cases scope rows through partnerScope() ("partners.all"); the navigation and the page
+// guards (lib/auth/pages.ts) read the same table.
 export type ActorRole = "ADMIN" | "PARTNER" | "COURIER" | "API_KEY";
 
 export const PERMISSIONS = {

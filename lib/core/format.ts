@@ -51,6 +51,11 @@ export function createFormatter(prefs: FormatPrefs = DEFAULT_PREFS) {
   };
 }
 
+/** A calendar date as YYYY-MM-DD, the API's and the messages' form of a delivery date. */
+export function isoDate(value: Date | string): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
 /** A locale tag as the browser sent it, or null when it is not one Intl knows. */
 export function parseLocale(value: string | undefined | null): string | null {
   const tag = value?.split(",")[0]?.split(";")[0]?.trim();

@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { cappedTotal } from "@/lib/core/pagination";
 import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/core/cursor";
 import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
-import { deliverySelect, formatDate } from "@/lib/deliveries/serialize";
+import { isoDate } from "@/lib/core/format";
+import { deliverySelect } from "@/lib/deliveries/serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
@@ -17,7 +18,7 @@ export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
 type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string };
 
 const sortValue = (row: CursorRow, sort: DeliverySort) =>
-  sort.by === "createdAt" ? row.createdAt.toISOString() : formatDate(row.deliveryDate);
+  sort.by === "createdAt" ? row.createdAt.toISOString() : isoDate(row.deliveryDate);
 
 export function encodeCursor(row: CursorRow, sort: DeliverySort = DEFAULT_SORT, backwards = false): string {
   return writeCursor(sortValue(row, sort), row.id, backwards);

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
-import { formatDate } from "@/lib/deliveries/serialize";
+import { isoDate } from "@/lib/core/format";
 import { z } from "zod";
 
 export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
@@ -33,7 +33,7 @@ export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
       where: { assigneeId: actor.id, status: { in: ["COMPLETED", "FAILED"] }, updatedAt: { gte: startOfDay } },
     }),
   ]);
-  const rows = open.map((d) => ({ ...d, deliveryDate: formatDate(d.deliveryDate) }));
+  const rows = open.map((d) => ({ ...d, deliveryDate: isoDate(d.deliveryDate) }));
   return {
     today: rows.filter((d) => d.deliveryDate <= today),
     later: rows.filter((d) => d.deliveryDate > today),
@@ -66,5 +66,5 @@ export async function getMyDelivery({ actor, id }: { actor: Actor; id: string })
       })
     : null;
   if (!delivery) throw deliveryNotFound();
-  return { ...delivery, deliveryDate: formatDate(delivery.deliveryDate) };
+  return { ...delivery, deliveryDate: isoDate(delivery.deliveryDate) };
 }

@@ -1,4 +1,5 @@
-// The delivery representation of the API (DESIGN §6), from a Prisma row or a raw SQL row.
+// The delivery representation of the API, from a Prisma row or a raw SQL row.
+import { isoDate } from "@/lib/core/format";
 import type { DeliveryDto } from "@/lib/deliveries/schemas";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { trackingPageUrl } from "@/lib/links";
@@ -46,9 +47,8 @@ export const deliverySelect = {
   assignee: { select: { id: true, name: true } },
 } as const;
 
-export function formatDate(value: Date | string): string {
-  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
+/** Kept for lib/notifications, which still imports it from here. */
+export { isoDate as formatDate } from "@/lib/core/format";
 
 export function serializeDelivery(row: DeliveryRow): DeliveryDto {
   return {
@@ -62,7 +62,7 @@ export function serializeDelivery(row: DeliveryRow): DeliveryDto {
     recipientEmail: row.recipientEmail,
     productName: row.productName,
     packageWeightKg: row.packageWeightKg === null ? null : Number(row.packageWeightKg.toString()),
-    deliveryDate: formatDate(row.deliveryDate),
+    deliveryDate: isoDate(row.deliveryDate),
     notes: row.notes,
     externalReference: row.externalReference,
     partner: { id: row.partner.id, name: row.partner.name },

@@ -3,7 +3,7 @@
 // written for the partner's records and often names the recipient or the address.
 import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
-import { formatDate } from "@/lib/deliveries/serialize";
+import { isoDate } from "@/lib/core/format";
 import { TRACKING_CODE_PATTERN } from "@/lib/deliveries/tracking-code";
 
 export async function trackDelivery(trackingCode: string) {
@@ -27,7 +27,7 @@ export async function trackDelivery(trackingCode: string) {
   return {
     trackingCode: delivery.trackingCode,
     status: delivery.status,
-    deliveryDate: formatDate(delivery.deliveryDate),
+    deliveryDate: isoDate(delivery.deliveryDate),
     partner: { name: delivery.partner.name, contactEmail: delivery.partner.contactEmail },
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),

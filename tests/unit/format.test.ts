@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatter, parseLocale, parseTimeZone } from "@/lib/core/format";
+import { createFormatter, isoDate, parseLocale, parseTimeZone } from "@/lib/core/format";
 
 describe("the UI formatter", () => {
   const en = createFormatter({ locale: "en-GB", timeZone: "Europe/Berlin" });
@@ -36,5 +36,12 @@ describe("the UI formatter", () => {
     expect(parseTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
     expect(parseTimeZone("Mars/Olympus")).toBeNull();
     expect(parseTimeZone("")).toBeNull();
+  });
+});
+
+describe("isoDate", () => {
+  it("writes a calendar date as YYYY-MM-DD, from a UTC midnight or a stored string", () => {
+    expect(isoDate(new Date("2026-12-24T00:00:00Z"))).toBe("2026-12-24");
+    expect(isoDate("2026-12-24T00:00:00.000Z")).toBe("2026-12-24");
   });
 });

@@ -1,14 +1,13 @@
 "use client";
 
-// Dispatch's side of the partners page (issue 14): add couriers, and choose per partner what
+// Dispatch's side of the partners page: add couriers, and choose per partner what
 // proof of delivery its couriers bring back.
 import { useActionState } from "react";
 import { ActionToast } from "@/components/action-toast";
-import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
-import { PASSWORD_MIN } from "@/lib/users/schemas";
+import { AccountFields } from "./account-fields";
 import { createCourierAction, setPartnerProofAction } from "./actions";
 
 export function CreateCourierForm() {
@@ -22,26 +21,7 @@ export function CreateCourierForm() {
       data-testid="create-courier-form"
     >
       <ActionToast state={state} />
-      <FormField
-        id="courier-email"
-        label="Email"
-        name="email"
-        type="email"
-        required
-        defaultValue={state.values?.email}
-        error={e.email}
-      />
-      <FormField id="courier-name" label="Name" name="name" defaultValue={state.values?.name} error={e.name} />
-      <FormField
-        id="courier-password"
-        label="Initial password"
-        name="password"
-        type="password"
-        required
-        minLength={PASSWORD_MIN}
-        autoComplete="new-password"
-        error={e.password}
-      />
+      <AccountFields idPrefix="courier" values={state.values} errors={e} />
       <SubmitButton pendingText="Adding…" className={buttonClass("secondary")}>
         Add courier
       </SubmitButton>

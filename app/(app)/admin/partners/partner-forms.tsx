@@ -6,8 +6,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
-import { PASSWORD_MIN } from "@/lib/users/schemas";
+import { AccountFields } from "./account-fields";
 import { createPartnerAction, createPartnerUserAction, setPartnerActiveAction, setUserActiveAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 export function CreatePartnerForm() {
   const [state, action] = useActionState<FormState, FormData>(createPartnerAction, {});
@@ -38,7 +39,6 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
   const draft = useActionFeedback(`create-user-${partnerId}`, state);
   const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
-  const idPrefix = `user-${partnerId}`;
   return (
     <form
       action={action}
@@ -46,27 +46,8 @@ export function CreateUserForm({ partnerId, partnerName }: { partnerId: string; 
       aria-label={`Add a user to ${partnerName}`}
     >
       <input type="hidden" name="partnerId" value={partnerId} />
-      <FormField
-        id={`${idPrefix}-email`}
-        label="Email"
-        name="email"
-        type="email"
-        required
-        defaultValue={v.email}
-        error={e.email}
-      />
-      <FormField id={`${idPrefix}-name`} label="Name" name="name" defaultValue={v.name} error={e.name} />
-      <FormField
-        id={`${idPrefix}-password`}
-        label="Initial password"
-        name="password"
-        type="password"
-        required
-        minLength={PASSWORD_MIN}
-        autoComplete="new-password"
-        error={e.password}
-      />
-      <SubmitButton pendingText="Adding…" className="btn btn-secondary">
+      <AccountFields idPrefix={`user-${partnerId}`} values={v} errors={e} />
+      <SubmitButton pendingText="Adding…" className={buttonClass("secondary")}>
         Add user
       </SubmitButton>
     </form>
@@ -110,7 +91,7 @@ export function ActiveToggle({
       <ActionToast state={state} id={`reactivate-${id}`} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value="true" />
-      <SubmitButton pendingText="Saving…" className="btn btn-secondary btn-sm">
+      <SubmitButton pendingText="Saving…" className={buttonClass("secondary", "sm")}>
         Reactivate<span className="sr-only"> {label}</span>
       </SubmitButton>
     </form>

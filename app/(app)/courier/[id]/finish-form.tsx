@@ -5,8 +5,10 @@
 // downscaled in the browser before upload; the server judges and re-encodes them anyway.
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import SignaturePad from "signature_pad";
-import { ActionToast } from "@/components/action-toast";
+import { ActionToast, useActionFeedback } from "@/components/action-toast";
+import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
+import { useApiClient } from "@/components/ui/api-client";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
 import { LIMITS } from "@/lib/deliveries/schemas";
@@ -44,17 +46,7 @@ function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([bytes], { type });
 }
 
-async function upload(id: string, kind: "photo" | "signature", body: Blob) {
-  const res = await fetch(`/api/v1/deliveries/${id}/proof/${kind}`, {
-    method: "PUT",
-    headers: { "content-type": body.type || "application/octet-stream" },
-    body,
-  });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => null)) as { detail?: string } | null;
-    throw new Error(problem?.detail ?? `The ${kind} could not be uploaded (${res.status}).`);
-  }
-}
+const type = (body: Blob) => ({ "content-type": body.type || "application/octet-stream" });
 
 function SignatureField({ padRef }: { padRef: React.RefObject<SignaturePad | null> }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -100,6 +92,9 @@ export function FinishForm({
   codeLocked: boolean;
 }) {
   const [state, action] = useActionState<FormState, FormData>(courierMoveAction, {});
+  // An ended session (during an upload or the move itself) keeps the code across signing in.
+  const draft = useActionFeedback("finish", state);
+  const api = useApiClient();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<string>("");
@@ -115,18 +110,23 @@ export function FinishForm({
     const signed = padRef.current && !padRef.current.isEmpty();
     if (requirement === "PHOTO" && !photo) return setProblem("Take a photo first.");
     if (requirement === "SIGNATURE" && !signed) return setProblem("The recipient has not signed yet.");
-    try {
-      if (photo) {
-        setProgress("Uploading the photo…");
-        await upload(id, "photo", await downscale(photo));
+    const draft = { id: "finish", values: { code: String(form.get("code") ?? "") } };
+    const uploads: ["photo" | "signature", () => Promise<Blob>][] = [];
+    if (photo) uploads.push(["photo", () => downscale(photo)]);
+    if (signed) uploads.push(["signature", async () => dataUrlToBlob(padRef.current!.toDataURL("image/png"))]);
+    for (const [kind, read] of uploads) {
+      setProgress(`Uploading the ${kind}…`);
+      const body = await read().catch(() => null);
+      const result = body
+        ? await api.send(`/api/v1/deliveries/${id}/proof/${kind}`, { method: "PUT", body, headers: type(body) }, draft)
+        : { ok: false as const, reason: "unreadable" as const, message: `The ${kind} could not be read; try again.` };
+      if (result.ok) continue;
+      // Signed out: the page is on its way to sign in and back, so it stays busy.
+      if (result.reason !== "signed-out") {
+        setProgress("");
+        setProblem(result.message);
       }
-      if (signed) {
-        setProgress("Uploading the signature…");
-        await upload(id, "signature", dataUrlToBlob(padRef.current!.toDataURL("image/png")));
-      }
-    } catch (error) {
-      setProgress("");
-      return setProblem(error instanceof Error ? error.message : "The upload failed; try again.");
+      return;
     }
     setProgress("");
     startTransition(() => action(form));
@@ -138,7 +138,6 @@ export function FinishForm({
       <h2 id="finish-heading" className="text-base font-semibold">
         Delivered
       </h2>
-      <ActionToast state={state} />
       <p className="text-sm text-slate-700">{ASKS[requirement]}</p>
       <form onSubmit={submit} className="grid gap-4" aria-describedby="finish-status" data-testid="finish-form">
         <input type="hidden" name="id" value={id} />
@@ -146,10 +145,10 @@ export function FinishForm({
         <input type="hidden" name="status" value="COMPLETED" />
         {requirement === "CODE" &&
           (codeLocked ? (
-            <p className="text-sm text-red-700" role="alert">
+            <Notice tone="error">
               Too many wrong codes: the code is locked. Ask dispatch to complete this delivery, or mark it not
               delivered.
-            </p>
+            </Notice>
           ) : (
             <div>
               <label htmlFor="code" className="label">
@@ -164,6 +163,7 @@ export function FinishForm({
                 pattern="[0-9]{6}"
                 maxLength={6}
                 required
+                defaultValue={draft?.code}
                 aria-invalid={codeError ? true : undefined}
                 aria-describedby={codeError ? "code-error" : undefined}
               />

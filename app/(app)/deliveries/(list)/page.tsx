@@ -10,7 +10,7 @@ import {
   type PageSearchParams,
 } from "@/components/deliveries/table-url";
 import { Notice } from "@/components/notice";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterDisclosure } from "@/components/ui/filter-disclosure";
 import { PageHeader } from "@/components/ui/page-header";
@@ -52,7 +52,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       actions={
         <>
           {parsed.success && (
-            <a href={exportHref(toUrlSearchParams(params))} className="btn btn-secondary" download>
+            <a href={exportHref(toUrlSearchParams(params))} className={buttonClass()} download>
               Export CSV
             </a>
           )}

@@ -3,13 +3,20 @@
 import { runFormAction, type FormState } from "@/lib/api/form-action";
 import { assignDelivery } from "@/lib/deliveries/assign-delivery";
 import { assignFormSchema, transitionFormSchema } from "@/lib/deliveries/schemas";
-import { REASON_REQUIRED_MESSAGE, STATUS_LABELS } from "@/lib/deliveries/status-labels";
+import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
+import { REASON_REQUIRED_MESSAGE, statusWord } from "@/lib/deliveries/status-labels";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
+import type { AppError } from "@/lib/core/errors";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
 /** `stale`: someone else moved the delivery first (the message); the page now shows their result. */
 export type TransitionState = FormState<unknown, { stale: string }>;
 
-const label = (status: string) => (STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? "changed").toLowerCase();
+/** The delivery's status named in a refusal, in the UI's words ("changed" if the error names none). */
+function currentWord(error: AppError): string {
+  const status = error.details.currentStatus as DeliveryStatus;
+  return DELIVERY_STATUSES.includes(status) ? statusWord(status) : "changed";
+}
 
 export async function transitionAction(_state: TransitionState, form: FormData): Promise<TransitionState> {
   return runFormAction({
@@ -20,18 +27,18 @@ export async function transitionAction(_state: TransitionState, form: FormData):
     // Also after a refusal: a stale form then shows the delivery as it is now.
     revalidate: ({ id }) => `/deliveries/${id}`,
     run: (actor, { id, version, ...input }) => transitionDelivery({ actor, id, input, expectedVersion: version }),
-    ok: (delivery) => `Delivery ${delivery.trackingCode} is now ${label(delivery.status)}.`,
+    ok: (delivery) => `Delivery ${delivery.trackingCode} is now ${statusWord(delivery.status)}.`,
     onError: (error) => {
       if (error.code === "precondition_failed") {
         return {
-          stale: `Someone else changed this delivery while you were looking at it: it is now ${label(String(error.details.currentStatus))}. The page shows its current state; nothing was changed by you.`,
+          stale: `Someone else changed this delivery while you were looking at it: it is now ${currentWord(error)}. The page shows its current state; nothing was changed by you.`,
         };
       }
       if (error.code === "validation_failed") return { errors: { reason: REASON_REQUIRED_MESSAGE } };
       // The domain's messages name statuses as the API does; the page uses the UI's words.
       if (error.code === "invalid_transition" || error.code === "forbidden")
         return {
-          error: `This change is not possible now: the delivery is ${label(String(error.details.currentStatus))}. Reload the page to see its current state.`,
+          error: `This change is not possible now: the delivery is ${currentWord(error)}. Reload the page to see its current state.`,
         };
       return undefined;
     },

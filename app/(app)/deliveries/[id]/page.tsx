@@ -53,7 +53,7 @@ export default async function DeliveryPage({
     listProofs({ actor, id }),
     getFormatter(),
   ]);
-  // Dispatch (issue 14): the couriers, with today's load, when this delivery can be (re)assigned.
+  // Dispatch: the couriers, with today's load, when this delivery can be (re)assigned.
   const couriers =
     can(actor, "deliveries.assign") && canAssign(delivery.status, actor.role)
       ? (await listCouriers({ actor }))

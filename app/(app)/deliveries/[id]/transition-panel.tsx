@@ -11,6 +11,7 @@ import { LIMITS } from "@/lib/deliveries/schemas";
 import { REASON_REQUIRED_MESSAGE } from "@/lib/deliveries/status-labels";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { transitionAction, type TransitionState } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 export interface TransitionOption {
   to: DeliveryStatus;
@@ -60,7 +61,7 @@ function QuickMove({ id, version, option }: { id: string; version: number; optio
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="status" value={option.to} />
-      <SubmitButton pendingText="Saving…" className="btn btn-primary">
+      <SubmitButton pendingText="Saving…" className={buttonClass("primary")}>
         {option.label}
       </SubmitButton>
     </form>

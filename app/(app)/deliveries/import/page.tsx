@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportUpload } from "@/components/imports/import-upload";
 import { buttonClass } from "@/components/ui/button";
+import { DataList } from "@/components/ui/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-guard";
@@ -13,6 +14,15 @@ import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
 import { listPartners } from "@/lib/partners/list-partners";
 
 export const metadata: Metadata = { title: "Import deliveries" };
+
+type Import = Awaited<ReturnType<typeof listImports>>[number];
+
+const COUNTS: [string, string, (i: Import) => number][] = [
+  ["rows", "Rows", (i) => i.totalRows],
+  ["created", "Created", (i) => i.created],
+  ["existed", "Already existed", (i) => i.existed],
+  ["failed", "Failed", (i) => i.failed + i.invalidRows],
+];
 
 // /deliveries/import – upload a CSV file (staff: for a partner they choose) and see past imports
 export default async function ImportsPage() {
@@ -49,60 +59,37 @@ export default async function ImportsPage() {
               testId="imports-empty"
             />
           ) : (
-            <div className="card overflow-x-auto p-0 sm:p-0">
-              <table className="w-full text-left text-sm" data-testid="imports-table">
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">
-                      File
-                    </th>
-                    {onBehalf && (
-                      <th scope="col" className="px-4 py-2">
-                        Partner
-                      </th>
-                    )}
-                    <th scope="col" className="px-4 py-2">
-                      Uploaded
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      Status
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Rows
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Created
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Already existed
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Failed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {imports.map((i) => (
-                    <tr key={i.id}>
-                      <td className="px-4 py-2">
-                        <Link href={`/deliveries/import/${i.id}`} className="link break-all">
-                          {i.fileName ?? "Untitled file"}
-                        </Link>
-                      </td>
-                      {onBehalf && <td className="px-4 py-2">{i.partnerName}</td>}
-                      <td className="whitespace-nowrap px-4 py-2">
-                        <time dateTime={i.createdAt}>{fmt.dateTime(i.createdAt)}</time>
-                      </td>
-                      <td className="px-4 py-2">{IMPORT_STATUS_LABELS[i.status]}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{fmt.number(i.totalRows)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{fmt.number(i.created)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{fmt.number(i.existed)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{fmt.number(i.failed + i.invalidRows)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataList
+              caption="Recent imports"
+              testId="imports-table"
+              rows={imports}
+              rowKey={(i) => i.id}
+              columns={[
+                {
+                  key: "file",
+                  header: "File",
+                  cell: (i) => (
+                    <Link href={`/deliveries/import/${i.id}`} className="link break-all">
+                      {i.fileName ?? "Untitled file"}
+                    </Link>
+                  ),
+                },
+                ...(onBehalf ? [{ key: "partner", header: "Partner", cell: (i: Import) => i.partnerName }] : []),
+                {
+                  key: "uploaded",
+                  header: "Uploaded",
+                  cell: (i) => <time dateTime={i.createdAt}>{fmt.dateTime(i.createdAt)}</time>,
+                },
+                { key: "status", header: "Status", cell: (i) => IMPORT_STATUS_LABELS[i.status] },
+                ...COUNTS.map(([key, header, count]) => ({
+                  key,
+                  header,
+                  align: "end" as const,
+                  className: "tabular-nums",
+                  cell: (i: Import) => fmt.number(count(i)),
+                })),
+              ]}
+            />
           )}
         </section>
       </div>

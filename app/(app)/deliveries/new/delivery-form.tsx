@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/form-field";
+import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
-import { buttonClass } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
 import { LIMITS } from "@/lib/deliveries/schemas";
 import { createDeliveryAction, type NewDeliveryState } from "./actions";
@@ -68,39 +68,31 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
     <form ref={formRef} action={action} className="grid gap-6" noValidate data-testid="delivery-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {errorCount > 0 && (
-        <p
-          role="alert"
-          data-testid="form-errors"
-          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-        >
+        <Notice tone="error" testId="form-errors">
           Please correct {errorCount === 1 ? "the highlighted field" : `the ${errorCount} highlighted fields`}.
-        </p>
+        </Notice>
       )}
       {state.error && (
-        <div
-          role="alert"
-          data-testid="form-error"
-          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-        >
+        <Notice tone="error" testId="form-error">
           <p>{state.error}</p>
           {state.existingId && (
             <div className="mt-3 flex flex-wrap gap-2">
-              <Link href={`/deliveries/${state.existingId}`} className={buttonClass("secondary", "sm")}>
+              <ButtonLink href={`/deliveries/${state.existingId}`} size="sm">
                 See the delivery it created
-              </Link>
-              <button
-                type="button"
-                className={buttonClass("primary", "sm")}
+              </ButtonLink>
+              <Button
+                variant="primary"
+                size="sm"
                 onClick={() => {
                   submission.renew();
                   formRef.current?.requestSubmit();
                 }}
               >
                 Submit these details as a new delivery
-              </button>
+              </Button>
             </div>
           )}
-        </div>
+        </Notice>
       )}
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Route</legend>
@@ -197,9 +189,7 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
         />
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Link href="/deliveries" className="btn btn-secondary">
-          Cancel
-        </Link>
+        <ButtonLink href="/deliveries">Cancel</ButtonLink>
         <SubmitButton pendingText="Submitting…">Submit delivery</SubmitButton>
       </div>
     </form>

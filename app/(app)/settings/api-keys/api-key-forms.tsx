@@ -5,6 +5,7 @@ import { useActionFeedback } from "@/components/action-toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
+import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
 import { createApiKeyAction, revokeApiKeyAction, type IssuedKey } from "./actions";
 
@@ -22,9 +23,7 @@ function SecretOnce({ secret }: { secret: string }) {
         >
           {secret}
         </code>
-        <button
-          type="button"
-          className="btn btn-secondary"
+        <Button
           data-testid="copy-secret"
           onClick={async () => {
             await navigator.clipboard.writeText(secret);
@@ -32,7 +31,7 @@ function SecretOnce({ secret }: { secret: string }) {
           }}
         >
           {copied ? "Copied" : "Copy"}
-        </button>
+        </Button>
       </div>
       <p aria-live="polite" className="sr-only">
         {copied ? "Secret copied to the clipboard" : ""}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PartnerPicker } from "@/components/partner-picker";
+import { ChoosePartner } from "@/components/choose-partner";
 import { DataList } from "@/components/ui/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +22,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   const partnerId = partnerScope(actor) ?? requested;
   if (!partnerId) {
     const partners = await listPartners({ actor });
-    return <PartnerPicker title="API keys" action={PAGES.apiKeys.href} submitLabel="Show keys" partners={partners} />;
+    return <ChoosePartner title="API keys" action={PAGES.apiKeys.href} submitLabel="Show keys" partners={partners} />;
   }
   const partner = await orNotFound(getPartner({ actor, id: partnerId }));
   const [keys, format] = await Promise.all([listApiKeys({ actor, input: { partnerId: partner.id } }), getFormatter()]);

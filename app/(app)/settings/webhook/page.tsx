@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PartnerPicker } from "@/components/partner-picker";
+import { ChoosePartner } from "@/components/choose-partner";
 import { Notice } from "@/components/notice";
 import { DataList } from "@/components/ui/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,7 +23,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
   const { partnerId } = await searchParams;
   if (!partnerScope(actor) && !partnerId) {
     const partners = await listPartners({ actor });
-    return <PartnerPicker title="Webhook" action={PAGES.webhook.href} submitLabel="Show webhook" partners={partners} />;
+    return <ChoosePartner title="Webhook" action={PAGES.webhook.href} submitLabel="Show webhook" partners={partners} />;
   }
   const settings = await orNotFound(getWebhookSettings({ actor, input: { partnerId } }));
   const { partner, endpoint, attempts, maxFailures } = settings;

@@ -12,6 +12,7 @@ import { getImport } from "@/lib/imports/manage-imports";
 import type { RowError } from "@/lib/imports/parse-import";
 import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
 import { confirmImportAction } from "../actions";
+import { DataList } from "@/components/ui/data-list";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -134,31 +135,16 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 function ErrorTable({ errors }: { errors: RowError[] }) {
   return (
-    <div className="card overflow-x-auto p-0 sm:p-0">
-      <table className="w-full text-left text-sm" data-testid="import-errors">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2">
-              Row
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Column
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Problem
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {errors.map((e, index) => (
-            <tr key={`${e.row}-${e.column}-${index}`}>
-              <td className="px-4 py-2 tabular-nums">{e.row}</td>
-              <td className="px-4 py-2 font-mono text-xs">{e.column ?? "—"}</td>
-              <td className="px-4 py-2">{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataList
+      caption="Rows with errors"
+      testId="import-errors"
+      rows={errors.map((error, index) => ({ ...error, index }))}
+      rowKey={(e) => `${e.row}-${e.column}-${e.index}`}
+      columns={[
+        { key: "row", header: "Row", cell: (e) => e.row, className: "tabular-nums" },
+        { key: "column", header: "Column", cell: (e) => e.column ?? "—", className: "font-mono text-xs" },
+        { key: "problem", header: "Problem", cell: (e) => e.message },
+      ]}
+    />
   );
 }

@@ -1,8 +1,9 @@
 import { PartnerSelect } from "@/components/partner-select";
 import { PageHeader } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
 
 /** What an admin sees first on a per-partner settings page: which partner's settings to open. */
-export function PartnerPicker({
+export function ChoosePartner({
   title,
   action,
   submitLabel,
@@ -16,11 +17,11 @@ export function PartnerPicker({
   return (
     <div>
       <PageHeader title={title} description="Settings are kept per partner: choose whose to open." />
-      <form action={action} className="card flex flex-wrap items-end gap-3" data-testid="partner-picker">
+      <form action={action} className="card flex flex-wrap items-end gap-3" data-testid="choose-partner">
         <PartnerSelect partners={partners} />
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" variant="primary">
           {submitLabel}
-        </button>
+        </Button>
       </form>
     </div>
   );
