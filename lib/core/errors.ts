@@ -5,6 +5,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "invalid_transition"
   | "precondition_failed"
@@ -21,6 +22,7 @@ export const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   unauthenticated: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
   invalid_transition: { status: 409, title: "Invalid status transition" },
   precondition_failed: { status: 412, title: "Precondition failed" },

@@ -51,13 +51,12 @@ function expectContained(res: ApiResponse, what: string) {
 }
 
 /**
- * An API answer: a success, a redirect, or a 4xx problem+json. Next.js itself answers a method a
- * route does not export with a bare 405 (a dot segment can turn `/deliveries/./status` into
- * `/deliveries/status`, a GET-only route); that one is the framework's, not a problem body.
+ * An API answer: a success, a redirect, or a 4xx problem+json — a 405 too (a dot segment can turn
+ * `/deliveries/./status` into `/deliveries/status`, a route that serves other methods).
  */
 function expectApiHandled(res: ApiResponse, what: string) {
   expectContained(res, what);
-  if (res.status < 400 || res.status === 405) return;
+  if (res.status < 400) return;
   expect(res.headers.get("content-type"), what).toMatch(PROBLEM_CONTENT_TYPE);
   expect(res.body.status, what).toBe(res.status);
 }

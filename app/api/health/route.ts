@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
@@ -12,3 +13,6 @@ export const GET = withApi({ public: true }, async () => {
   }
   return json({ status: "ok", db: "ok" });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -22,11 +22,14 @@ function urlPattern(appDir: string, file: string): string {
   return `/${segments.join("/")}`;
 }
 
-/** Exported HTTP methods, whichever export syntax the file uses. */
+/**
+ * HTTP methods the file serves, whichever export syntax it uses; the methods it refuses with
+ * `otherMethods(…)` (a 405) are not among them.
+ */
 export function exportedMethods(source: string): string[] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+(\w+)/g)) names.add(m[1]);
-  for (const m of source.matchAll(/export\s+(?:const\s*)?\{([^}]*)\}/g)) {
+  for (const m of source.matchAll(/export\s+(?:const\s*)?\{([^}]*)\}(?!\s*=\s*otherMethods\()/g)) {
     for (const part of m[1].split(","))
       names.add(
         part

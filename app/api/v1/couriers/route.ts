@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { listCouriers } from "@/lib/users/list-couriers";
@@ -7,3 +8,6 @@ export const GET = withApi({ permission: "deliveries.assign" }, async ({ actor }
   const couriers = await listCouriers({ actor });
   return json({ data: couriers.map(({ email: _email, ...c }) => c) });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { parseWith } from "@/lib/core/validation";
 import { withApi } from "@/lib/api/handler";
 import { searchParamsObject } from "@/lib/api/http";
@@ -33,3 +34,6 @@ export const GET = withApi({ permission: "deliveries.read" }, async ({ request, 
     },
   });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

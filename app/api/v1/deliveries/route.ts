@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/body";
 import { parseWith } from "@/lib/core/validation";
 import { withApi } from "@/lib/api/handler";
@@ -28,3 +29,6 @@ export const GET = withApi({ permission: "deliveries.read" }, async ({ request, 
   const page = await listDeliveries({ actor, query });
   return json({ data: page.data.map(serializeDelivery), nextCursor: page.nextCursor });
 });
+
+// Any other method – 405 with Allow
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 
 const PAGE = `<!doctype html>
@@ -20,3 +21,6 @@ export const GET = withApi(
   { public: true },
   async () => new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } }),
 );
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readBytes } from "@/lib/api/body";
 import { parseWith } from "@/lib/core/validation";
 import { AppError } from "@/lib/core/errors";
@@ -24,3 +25,6 @@ export const POST = withApi({ permission: "imports.manage" }, async ({ request, 
 export const GET = withApi({ permission: "imports.manage" }, async ({ actor }) =>
   json({ data: await listImports({ actor }) }),
 );
+
+// Any other method – 405 with Allow
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

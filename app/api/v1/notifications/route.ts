@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { parseWith } from "@/lib/core/validation";
 import { withApi } from "@/lib/api/handler";
 import { searchParamsObject } from "@/lib/api/http";
@@ -10,3 +11,6 @@ export const GET = withApi({ permission: "notifications.read" }, async ({ reques
   const query = parseWith(listNotificationsQuerySchema, searchParamsObject(request.url), "query");
   return json(await listNotifications({ actor, query }));
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { etag } from "@/lib/api/http";
 import { json } from "@/lib/api/responses";
@@ -9,3 +10,6 @@ export const GET = withApi<{ id: string }>({ permission: "deliveries.read" }, as
   const delivery = await getDeliveryOrThrow({ actor, id: params.id });
   return json(serializeDelivery(delivery), { headers: { etag: etag(delivery.version) } });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

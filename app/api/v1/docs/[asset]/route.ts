@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/core/errors";
@@ -23,3 +24,6 @@ export const GET = withApi<{ asset: string }>({ public: true }, async ({ params 
   const file = await readFile(path.join(process.cwd(), "node_modules", "swagger-ui-dist", params.asset));
   return new Response(file, { headers: { "content-type": type, "cache-control": cacheControl } });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

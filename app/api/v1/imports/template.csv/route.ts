@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { stringify } from "csv-stringify/sync";
 import { withApi } from "@/lib/api/handler";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
@@ -25,3 +26,6 @@ export const GET = withApi({ permission: "imports.manage" }, async () => {
     },
   });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { markAllNotificationsRead } from "@/lib/notifications/list-notifications";
@@ -6,3 +7,6 @@ import { markAllNotificationsRead } from "@/lib/notifications/list-notifications
 export const POST = withApi({ permission: "notifications.read" }, async ({ actor }) => {
   return json({ marked: await markAllNotificationsRead({ actor }) });
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { countUnread } from "@/lib/notifications/list-notifications";
@@ -6,3 +7,6 @@ import { countUnread } from "@/lib/notifications/list-notifications";
 export const GET = withApi({ permission: "notifications.read" }, async ({ actor }) => {
   return json({ unreadCount: await countUnread({ actor }) });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
@@ -6,3 +7,6 @@ import { trackDelivery } from "@/lib/deliveries/track-delivery";
 export const GET = withApi<{ trackingCode: string }>({ public: true }, async ({ params }) => {
   return json(await trackDelivery(params.trackingCode), { headers: { "cache-control": "public, max-age=15" } });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

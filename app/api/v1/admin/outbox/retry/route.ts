@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/body";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
@@ -9,3 +10,6 @@ export const POST = withApi({ permission: "jobs.retry" }, async ({ request, acto
   const input = await readJson(request, retryOutboxSchema);
   return json({ retried: await retryOutbox({ actor, input }) });
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

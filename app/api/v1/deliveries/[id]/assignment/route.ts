@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/body";
 import { withApi } from "@/lib/api/handler";
 import { etag, expectedVersion } from "@/lib/api/http";
@@ -13,3 +14,6 @@ export const PUT = withApi<{ id: string }>({ permission: "deliveries.assign" }, 
   const delivery = await assignDelivery({ actor, id: params.id, input, expectedVersion: version });
   return json(serializeDelivery(delivery), { headers: { etag: etag(delivery.version) } });
 });
+
+// Any other method – 405 with Allow
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/responses";
 import { listProofs } from "@/lib/deliveries/proof/manage-proof";
@@ -6,3 +7,6 @@ import { listProofs } from "@/lib/deliveries/proof/manage-proof";
 export const GET = withApi<{ id: string }>({ permission: "deliveries.read" }, async ({ actor, params }) => {
   return json({ data: await listProofs({ actor, id: params.id }) });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

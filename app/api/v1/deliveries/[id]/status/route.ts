@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/body";
 import { withApi } from "@/lib/api/handler";
 import { etag, expectedVersion } from "@/lib/api/http";
@@ -16,3 +17,6 @@ export const POST = withApi<{ id: string }>(
     return json(serializeDelivery(delivery), { headers: { etag: etag(delivery.version) } });
   },
 );
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { stringify } from "csv-stringify/sync";
 import { withApi } from "@/lib/api/handler";
 import { neutralise } from "@/lib/deliveries/export-deliveries";
@@ -19,3 +20,6 @@ export const GET = withApi<{ id: string }>({ permission: "imports.manage" }, asy
     },
   });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { markNotificationRead } from "@/lib/notifications/list-notifications";
 
@@ -6,3 +7,6 @@ export const POST = withApi<{ id: string }>({ permission: "notifications.read" }
   await markNotificationRead({ actor, id: params.id });
   return new Response(null, { status: 204 });
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

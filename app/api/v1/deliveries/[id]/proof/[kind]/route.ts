@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readBytes } from "@/lib/api/body";
 import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
@@ -32,3 +33,6 @@ export const GET = withApi<Params>({ permission: "deliveries.read" }, async ({ a
     },
   });
 });
+
+// Any other method – 405 with Allow
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");
