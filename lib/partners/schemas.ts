@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { lineText, text } from "@/lib/core/text";
 
 export const createPartnerSchema = z.strictObject({
-  name: z.string().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
+  name: text().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
   contactEmail: z.preprocess(
     (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-    z.string().trim().toLowerCase().pipe(z.email("Not a valid email address")).optional(),
+    lineText().trim().toLowerCase().pipe(z.email("Not a valid email address")).optional(),
   ),
 });
 
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 
-/** Proof of delivery a partner asks for (issue 14). */
+/** Proof of delivery a partner asks for. */
 export const PROOF_REQUIREMENTS = ["NONE", "CODE", "PHOTO", "SIGNATURE"] as const;
 
 export const setPartnerProofSchema = z.strictObject({
