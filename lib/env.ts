@@ -1,6 +1,23 @@
-// The one place that reads process.env (DESIGN §10). Validated lazily so that importing a module
-// never throws at build time; the first use reports every problem at once.
+// The one place that reads process.env. Validated lazily so that importing a module never throws
+// at build time; the first use reports every problem at once.
 import { z } from "zod";
+
+/**
+ * INNGEST_DEV as the Inngest SDK reads it: `1`/`true` (or the dev server's URL) is dev mode,
+ * `0`/`false` is not. Anything else is refused rather than guessed, so that this app and the SDK
+ * never disagree about whether calls must be signed.
+ */
+const inngestDev = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const v = value.toLowerCase();
+    if (v === "1" || v === "true") return true;
+    if (v === "0" || v === "false") return false;
+    if (z.url({ protocol: /^https?$/ }).safeParse(value).success) return true;
+    ctx.addIssue({ code: "custom", message: "INNGEST_DEV must be 1, true, 0, false or the dev server's URL" });
+    return z.NEVER;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,10 +61,19 @@ const schema = z.object({
    * the background functions (dev server, Inngest Cloud or self-hosted `inngest start`); none set
    * means the embedded executor runs them in the app process. BACKGROUND_EXECUTOR overrides.
    */
-  INNGEST_DEV: z.string().optional(),
+  INNGEST_DEV: inngestDev.default(false),
   INNGEST_BASE_URL: z.string().url().optional(),
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  /** The previous signing key while Inngest rotates it; calls signed with either are accepted. */
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().min(1).optional(),
+  /**
+   * The origin Inngest calls the functions at (registered on sync), e.g. `http://app:3000` inside
+   * Docker Compose; APP_URL when unset. Never taken from a request's Host or X-Forwarded-Host.
+   * INNGEST_SERVE_HOST is the SDK's older name for the same setting.
+   */
+  INNGEST_SERVE_ORIGIN: z.string().url().optional(),
+  INNGEST_SERVE_HOST: z.string().url().optional(),
   BACKGROUND_EXECUTOR: z.enum(["embedded", "inngest"]).optional(),
   /** Embedded executor: runs at once per process, first retry delay (doubling), lease per run. */
   BACKGROUND_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
@@ -109,7 +135,7 @@ export function env(): Env {
   return cached;
 }
 
-/** Who runs the background functions (DESIGN §7): an Inngest server when one is configured. */
+/** Who runs the background functions: an Inngest server when one is configured. */
 export function backgroundExecutor(e: Env = env()): BackgroundExecutor {
   if (e.BACKGROUND_EXECUTOR) return e.BACKGROUND_EXECUTOR;
   const configured = e.INNGEST_DEV || e.INNGEST_BASE_URL || e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY;

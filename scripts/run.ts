@@ -42,7 +42,7 @@ function authSecret(embedded: boolean): string | undefined {
 
 const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
-/** Demo accounts still on their published passwords: printed on loopback, a warning beyond it. */
+/** Demo accounts still on their published passwords: printed on loopback, a refusal to start beyond it. */
 async function reportDemoAccounts(env: NodeJS.ProcessEnv, host: string) {
   Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL });
   const { accountsOnPublishedPasswords } = await import("@/lib/users/demo-passwords");
@@ -56,10 +56,11 @@ async function reportDemoAccounts(env: NodeJS.ProcessEnv, host: string) {
       log(`  ${a.role.padEnd(7)} ${a.email} / ${a.password}`);
     return;
   }
-  console.warn(
-    `⚠ Listening on ${host}, beyond this machine, while ${open.map((o) => o.email).join(", ")} still ` +
-      "accept their published demo passwords: anyone who can reach this port can sign in as them. " +
-      "Run `npm run admin -- reset-demo-passwords`.",
+  throw new StartupError(
+    `Refusing to listen on ${host}, beyond this machine, while ${open.map((o) => o.email).join(", ")} still ` +
+      "accept their published demo passwords: anyone who can reach this port could sign in as them. " +
+      "Rotate them first with `npm run admin -- reset-demo-passwords` (each gets a new random password, " +
+      "printed once), or keep HOST=127.0.0.1.",
   );
 }
 

@@ -1,7 +1,9 @@
-// The one route wrapper (CONVENTIONS 3): request id, caller resolution, a named permission, and
-// every error mapped to problem+json.
+// The one route wrapper: request id, caller resolution, a named permission, and every error
+// mapped to problem+json.
 import { randomUUID } from "node:crypto";
 import { AppError, toAppError } from "@/lib/core/errors";
+import { CONTROL_MESSAGE, findControlChars } from "@/lib/core/text";
+import { displayPath } from "@/lib/core/validation";
 import { problem } from "@/lib/api/responses";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth";
@@ -35,9 +37,38 @@ interface Guarded {
   /**
    * Callers with this permission can see what the route acts on, so lacking `permission` is a
    * 403 to them (an admin may read deliveries but not create one). Everyone else gets the 404 of
-   * an unknown path: a resource the caller may not see answers 404, never 403 (DESIGN §2).
+   * an unknown path: a resource the caller may not see answers 404, never 403, so that a guess
+   * at an id tells nothing.
    */
   visibleWith?: Permission;
+}
+
+/** The path's parameters; a segment whose percent-encoding is broken names nothing we serve. */
+async function routeParams<P>(route?: { params?: Promise<Params> }): Promise<P> {
+  try {
+    return ((await route?.params) ?? {}) as P;
+  } catch (error) {
+    if (error instanceof URIError) throw noSuchEndpoint();
+    throw error;
+  }
+}
+
+/**
+ * Path segments and query values reach queries as text: a NUL or other control character in one
+ * is a 400 naming it, decided here for every route (bodies are checked where they are parsed).
+ */
+function refuseControlChars(request: Request, params: Params) {
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) (query[key] ??= []).push(value);
+  const inPath = findControlChars(params);
+  const inQuery = inPath ? null : findControlChars(query);
+  const found = inPath ?? inQuery;
+  if (!found) return;
+  // A repeated query key is one field to the caller: name it without the index.
+  const path = inQuery ? found.slice(0, 1) : found;
+  throw new AppError("validation_failed", `The request ${inPath ? "path" : "query"} is not valid.`, {
+    errors: [{ path: displayPath(path), message: CONTROL_MESSAGE }],
+  });
 }
 
 export function withApi<P extends Params = Params>(
@@ -58,7 +89,8 @@ export function withApi<P extends Params>(
     let response: Response;
     let limitHeaders: Record<string, string> = {};
     try {
-      const params = ((await route?.params) ?? {}) as P;
+      const params = await routeParams<P>(route);
+      refuseControlChars(request, params);
       const ctx: BaseContext<P> & { actor?: Actor } = { request, params, requestId };
       if ("permission" in options) {
         const secret = bearerSecret(request);

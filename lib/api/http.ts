@@ -2,6 +2,15 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { parseWith } from "@/lib/core/validation";
+import { CONTROL_MESSAGE, hasControlChars } from "@/lib/core/text";
+
+/** A header whose (decoded) value holds a control character: a 400 naming the header. */
+function refuseControlChars(name: string, value: string) {
+  if (!hasControlChars(value)) return;
+  throw new AppError("validation_failed", `The ${name} header is not valid.`, {
+    errors: [{ path: name, message: CONTROL_MESSAGE }],
+  });
+}
 
 export const etag = (version: number) => `"${version}"`;
 
@@ -22,6 +31,7 @@ export function expectedVersion(request: Request): number | undefined {
 export function headerValue<S extends z.ZodType>(request: Request, name: string, schema: S): z.infer<S> | undefined {
   const header = request.headers.get(name);
   if (header === null) return undefined;
+  refuseControlChars(name, header);
   return parseWith(schema, header, `${name} header`);
 }
 
@@ -45,9 +55,12 @@ export function searchParamsObject(url: string | URLSearchParams, arrayKeys: rea
 export function fileNameHeader(request: Request): string | null {
   const header = request.headers.get("x-file-name");
   if (header === null) return null;
+  let name = header;
   try {
-    return decodeURIComponent(header);
+    name = decodeURIComponent(header);
   } catch {
-    return header;
+    // not percent-encoded: the name as sent
   }
+  refuseControlChars("X-File-Name", name);
+  return name;
 }

@@ -1,7 +1,8 @@
-// One zod schema per input (DESIGN §5–6): the API, the forms, the OpenAPI document and the tests
-// import these and nothing else.
+// One zod schema per input: the API, the forms, the OpenAPI document and the tests import these
+// and nothing else.
 import { z } from "zod";
 import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
+import { lineText, text } from "@/lib/core/text";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {
@@ -33,7 +34,11 @@ function blankToUndefined(value: unknown) {
 /** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
 export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
 
-const requiredText = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+/**
+ * Never NUL or other controls; tabs and line breaks are whitespace (a spreadsheet cell may hold
+ * them), which the canonical form collapses.
+ */
+const requiredText = (max: number) => text().trim().min(1, "Required").max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
 
 export function todayUtc(): string {
@@ -55,8 +60,7 @@ export const createDeliverySchema = z
     recipientName: requiredText(LIMITS.name).meta({ example: "Ada Lovelace" }),
     recipientPhone: z.preprocess(
       blankToUndefined,
-      z
-        .string()
+      lineText()
         .trim()
         .max(LIMITS.phone, `At most ${LIMITS.phone} characters`)
         .regex(/^\+?[0-9][0-9 ()./-]{3,}$/, "Digits, spaces and + ( ) . - only")
@@ -64,7 +68,7 @@ export const createDeliverySchema = z
     ),
     recipientEmail: z.preprocess(
       blankToUndefined,
-      z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email("Not a valid email address")).optional(),
+      lineText().trim().toLowerCase().max(LIMITS.email).pipe(z.email("Not a valid email address")).optional(),
     ),
     productName: optionalText(LIMITS.productName),
     packageWeightKg: z.preprocess(
@@ -153,7 +157,7 @@ const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
 export const listDeliveriesQuerySchema = z
   .object({
     status: z.array(deliveryStatusSchema).optional().meta({ description: "Repeat to match several statuses." }),
-    q: z.string().trim().max(LIMITS.search).optional().meta({
+    q: lineText().trim().max(LIMITS.search).optional().meta({
       description:
         "Matches tracking code, external reference, recipient name and addresses (substring, case-insensitive).",
     }),
@@ -165,8 +169,7 @@ export const listDeliveriesQuerySchema = z
       .optional()
       .meta({ description: "Admins only: the deliveries assigned to one courier (a courier only ever sees theirs)." }),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(TABLE_PAGE_SIZES[0]),
-    cursor: z
-      .string()
+    cursor: lineText()
       // Blank means "first page", as before; anything else must decode to a cursor we wrote.
       .refine((value) => value === "" || readCursor(value) !== null, CURSOR_MESSAGE)
       .optional()

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { lineText, text } from "@/lib/core/text";
 
 export const createPartnerSchema = z.strictObject({
-  name: z.string().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
+  name: text().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
   contactEmail: z.preprocess(
     (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-    z.string().trim().toLowerCase().pipe(z.email("Not a valid email address")).optional(),
+    lineText().trim().toLowerCase().pipe(z.email("Not a valid email address")).optional(),
   ),
 });
 

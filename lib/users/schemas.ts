@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, text } from "@/lib/core/text";
 
 export const PASSWORD_MIN = 8;
 /** bcrypt reads only the first 72 bytes of a password and ignores the rest without a word. */
@@ -8,7 +9,7 @@ export const PASSWORD_MAX_BYTES = 72;
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 export const fitsPasswordHash = (password: string) => utf8Bytes(password) <= PASSWORD_MAX_BYTES;
 
-const email = z.string().trim().toLowerCase().pipe(z.email("Not a valid email address"));
+const email = lineText().trim().toLowerCase().pipe(z.email("Not a valid email address"));
 /** The one password rule, for the CLI, the admin forms and every other way to set one. */
 export const passwordSchema = z
   .string()
@@ -18,9 +19,9 @@ export const passwordSchema = z
     `At most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji)`,
   );
 const password = passwordSchema;
-const name = z.string().trim().max(120, "At most 120 characters").optional();
+const name = text().trim().max(120, "At most 120 characters").optional();
 
-/** Which account roles belong to a partner organisation (DESIGN §3: required for PARTNER, null for staff). */
+/** Which account roles belong to a partner organisation: required for PARTNER, null for staff. */
 const BELONGS_TO_PARTNER = { ADMIN: false, PARTNER: true, COURIER: false } as const;
 
 export const USER_ROLES = ["ADMIN", "PARTNER", "COURIER"] as const;

@@ -1,43 +1,31 @@
-// SSRF guard for partner webhook URLs (DESIGN §8): http(s) only, and no private, loopback,
-// link-local or otherwise internal addresses — checked on the literal host, on every address
-// DNS returns when the URL is saved, and again inside the connection's own lookup when sending,
-// so a name that later resolves elsewhere (DNS rebinding) is still refused.
-// WEBHOOK_ALLOW_PRIVATE_TARGETS=true lifts the address rule for development and tests.
+// SSRF guard for partner webhook URLs: http(s) only, and only global unicast addresses — checked
+// on the literal host, on every address DNS returns when the URL is saved, and again inside the
+// connection's own lookup when sending, so a name that later resolves elsewhere (DNS rebinding) is
+// still refused. WEBHOOK_ALLOW_PRIVATE_TARGETS=true lifts the address rule for development and tests.
 import dns from "node:dns";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const)
-  blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-  ["64:ff9b::", 96],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
+/** IANA's global unicast allocation for IPv6; everything outside it is special in some way. */
+const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3");
+
+/**
+ * Whether `address` is a global unicast address, by ipaddr.js's table of special-purpose ranges
+ * (private, loopback, link-local, shared, documentation, multicast, …): a range table we keep up
+ * to date by upgrading a library, not by hand. IPv6 forms that embed or route to an IPv4 address
+ * (6to4, Teredo, NAT64, IPv4-compatible) are refused outright; IPv4-mapped ones are judged as the
+ * IPv4 address they map.
+ */
+export function isGlobalUnicast(address: string): boolean {
+  if (!isIP(address)) return false; // not an address at all, or a shorthand such as 127.1
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(address);
+  if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) parsed = parsed.toIPv4Address();
+  if (parsed.range() !== "unicast") return false;
+  return parsed instanceof ipaddr.IPv4 || parsed.match(IPV6_GLOBAL_UNICAST);
 }
 
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family !== 6) return true; // not an address at all: refuse
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? blocked.check(mapped[1], "ipv4") : blocked.check(address, "ipv6");
+  return !isGlobalUnicast(address);
 }
 
 export class UnsafeTargetError extends Error {}

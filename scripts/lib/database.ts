@@ -1,7 +1,17 @@
-// Resolves the database every command uses (DESIGN §10): DATABASE_URL when set, otherwise an
-// embedded PostgreSQL whose data lives under .data/ and survives restarts. A second command
-// (say `npm run admin` beside `npm run dev`) reuses the server the first one started.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+// Resolves the database every command uses: DATABASE_URL when set, otherwise an embedded
+// PostgreSQL whose data lives under .data/ and survives restarts. A second command (say
+// `npm run admin` beside `npm run dev`) reuses the server the first one started — once that
+// server has proved to be this install's (our password, our data directory).
+//
+// Each install has its own random password, in a 0600 file beside the data directory
+// (`.data/postgres.password`); any local user could otherwise sign in to the embedded server. The
+// app connects as `delivery_app`, the owner of its database but no superuser; the superuser
+// `postgres` (same password) only creates that role and database. Installs from before this
+// (password `postgres`, everything owned by the superuser) get a random password on their next
+// start and keep connecting as the superuser, which owns their tables.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,8 +21,29 @@ import { StartupError } from "./startup-error.ts";
 
 export { StartupError };
 
-const USER = "postgres";
-const PASSWORD = "postgres";
+const SUPERUSER = "postgres";
+const APP_ROLE = "delivery_app";
+/** What every install used before it had its own. */
+const LEGACY_PASSWORD = "postgres";
+
+/** Where an embedded data directory's password is kept: beside it, readable by its owner only. */
+export function passwordFileFor(dir: string): string {
+  const resolved = path.resolve(dir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}.password`);
+}
+
+function readPassword(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8").trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function writePassword(file: string, password: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+}
 
 export interface Database {
   url: string;
@@ -56,10 +87,12 @@ export function tunedSettings(totalBytes = os.totalmem()): Record<string, string
 export interface EmbeddedDatabase extends Database {
   /** Where the data really is (differs from `dir` when running as root, see run-as-postgres.ts). */
   dataDir: string;
+  /** The 0600 file holding this install's password. */
+  passwordFile: string;
 }
 
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, database: string, password: string, user = SUPERUSER) {
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 /** Null when a connection succeeds, otherwise why not (e.g. ECONNREFUSED). */
@@ -77,24 +110,113 @@ async function connectError(url: string, timeoutMs: number): Promise<string | nu
   }
 }
 
-async function ensureDatabaseExists(port: number, database: string) {
-  const client = new pg.Client({ connectionString: urlFor(port, "postgres") });
+async function withSuperuser<T>(port: number, password: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: urlFor(port, "postgres", password), connectionTimeoutMillis: 5000 });
+  client.on("error", () => {});
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    return await run(client);
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The database, created on first use owned by the app's own role (no superuser: an injected query
+ * cannot read files or run programs). Returns who the app connects as: that role, or the superuser
+ * for a database from before, whose tables the superuser owns.
+ */
+async function ensureDatabase(client: pg.Client, database: string, password: string): Promise<string> {
+  const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
+  const secret = quoteLiteral(password);
+  if (!role.rowCount) {
+    await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEROLE CREATEDB PASSWORD ${secret}`);
+  } else {
+    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER PASSWORD ${secret}`);
+  }
+  const existing = await client.query<{ owner: string }>(
+    "SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1",
+    [database],
+  );
+  if (!existing.rowCount) {
+    await client.query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${APP_ROLE}`);
+    return APP_ROLE;
+  }
+  return existing.rows[0].owner === APP_ROLE ? APP_ROLE : SUPERUSER;
+}
+
+function sameDirectory(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/**
+ * A server already on our port is used only when it is this install's: it accepts our password
+ * (or, for an install that never had its own, the old one) and serves our data directory.
+ * Anything else would receive every row we write.
+ */
+async function adoptRunningServer(options: EmbeddedOptions, file: string): Promise<string> {
+  const { port } = options;
+  const notOurs = (why: string) =>
+    new StartupError(
+      `Port ${port} is taken by a PostgreSQL that is not this install's (${why}): stop it, or set EMBEDDED_PG_PORT to another port.`,
+    );
+  const known = readPassword(file);
+  const password = known ?? LEGACY_PASSWORD;
+  const dataDirectory = await withSuperuser(port, password, async (client) => {
+    const { rows } = await client.query<{ setting: string }>("SELECT current_setting('data_directory') AS setting");
+    return rows[0].setting;
+  }).catch((error: Error & { code?: string }) => {
+    throw notOurs(error.code === "28P01" ? "it refuses this install's password" : (error.code ?? error.message));
+  });
+  if (!sameDirectory(dataDirectory, options.dir)) throw notOurs(`it serves ${dataDirectory}`);
+  return known ?? (await rotateLegacyPassword(port, file));
+}
+
+/** An install still on the shared password gets its own, saved before the server is told. */
+async function rotateLegacyPassword(port: number, file: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
+  writePassword(file, password);
+  await withSuperuser(port, LEGACY_PASSWORD, (client) =>
+    client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${quoteLiteral(password)}`),
+  );
+  return password;
+}
+
+/** TCP only: does anything accept connections on the port? */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.setTimeout(1000);
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+    socket.once("error", () => resolve(false));
+  });
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const { port, database, persistent = true, log = () => {} } = options;
-  const url = urlFor(port, database);
-  if ((await connectError(urlFor(port, "postgres"), 1000)) === null) {
-    await ensureDatabaseExists(port, database);
+  const file = passwordFileFor(options.dir);
+  if (await portAnswers(port)) {
+    const password = await adoptRunningServer(options, file);
+    const user = await withSuperuser(port, password, (client) => ensureDatabase(client, database, password));
     log(`Using the embedded PostgreSQL already running on port ${port}`);
-    return { url, embedded: true, dataDir: path.resolve(options.dir), stop: async () => {} };
+    return {
+      url: urlFor(port, database, password, user),
+      embedded: true,
+      dataDir: path.resolve(options.dir),
+      passwordFile: file,
+      stop: async () => {},
+    };
   }
   const native = packagedBinaries();
   let binDir = native.dir;
@@ -108,8 +230,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
   const binaries = path.join(binDir, "bin");
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await initdb({ binDir: binaries, dataDir, user: USER, password: PASSWORD, runAs });
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  let password = readPassword(file);
+  if (fresh) {
+    if (!password) writePassword(file, (password = randomBytes(24).toString("base64url")));
+    await initdb({ binDir: binaries, dataDir, user: SUPERUSER, password, runAs });
   }
   const server = await startPostgres({
     binDir: binaries,
@@ -123,20 +248,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     ].flatMap((setting) => ["-c", setting]),
     onError: (line) => log(`[postgres] ${line}`),
   });
+  let user: string;
   try {
-    await ensureDatabaseExists(port, database);
+    password ??= await rotateLegacyPassword(port, file);
+    const pw = password;
+    user = await withSuperuser(port, pw, (client) => ensureDatabase(client, database, pw));
   } catch (error) {
     await server.stop();
     throw error;
   }
   log(`Embedded PostgreSQL on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), options.dir) || options.dir}`);
   return {
-    url,
+    url: urlFor(port, database, password, user),
     embedded: true,
     dataDir,
+    passwordFile: file,
     async stop() {
       await server.stop();
-      if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+      if (!persistent) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(file, { force: true });
+      }
     },
   };
 }

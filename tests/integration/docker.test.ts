@@ -33,7 +33,7 @@ const stages = dockerfile
 describe("docker-compose.yml", () => {
   const { postgres, inngest, app } = compose.services;
 
-  it("runs PostgreSQL 18, the Inngest dev server and the app by default", () => {
+  it("runs PostgreSQL 18, a self-hosted Inngest server and the app by default", () => {
     const byDefault = Object.entries(compose.services).filter(([, s]) => !s.profiles?.length);
     expect(byDefault.map(([name]) => name).sort()).toEqual(["app", "inngest", "postgres"]);
     expect(postgres.image).toMatch(/^postgres:18\b/);
@@ -41,10 +41,27 @@ describe("docker-compose.yml", () => {
     expect(app.build).toBeDefined();
   });
 
-  it("points the Inngest dev server at the app's serve route, and the app at the dev server", () => {
-    expect(inngest.command?.slice(0, 4)).toEqual(["inngest", "dev", "-u", "http://app:3000/api/inngest"]);
+  it("pins every image to a version", () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.image) expect(service.image, name).toMatch(/:(v?\d+)(\.\d+)*$/);
+    }
+  });
+
+  it("points Inngest at the app's serve route and the app at Inngest, every call signed with one key", () => {
+    expect(inngest.command?.slice(0, 4)).toEqual(["inngest", "start", "-u", "http://app:3000/api/inngest"]);
     expect(inngest.ports).toEqual(["127.0.0.1:8288:8288"]);
-    expect(app.environment).toMatchObject({ INNGEST_DEV: "1", INNGEST_BASE_URL: "http://inngest:8288", PORT: "3000" });
+    // No dev mode anywhere: the dev server signs nothing, so the app would run any call it is sent.
+    for (const service of Object.values(compose.services))
+      expect(service.environment ?? {}).not.toHaveProperty("INNGEST_DEV");
+    expect(app.environment).toMatchObject({
+      INNGEST_BASE_URL: "http://inngest:8288",
+      INNGEST_SERVE_ORIGIN: "http://app:3000",
+      PORT: "3000",
+    });
+    for (const key of ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"]) {
+      expect(app.environment![key]).toMatch(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`));
+      expect(inngest.environment![key]).toBe(app.environment![key]);
+    }
   });
 
   it("connects the app to the postgres service and starts it only when the database is healthy", () => {

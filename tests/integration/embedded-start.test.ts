@@ -136,50 +136,59 @@ describe("npm start without DATABASE_URL", () => {
   );
 });
 
+/** `npm start` that is expected to refuse: resolves with its exit code and output once it exits. */
+async function startRefused(extra: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const env = await userEnv(extra);
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/run.ts", "start"], { cwd: root, env });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { code, output: out };
+}
+
 describe("npm start beyond loopback", () => {
   it(
-    "warns while demo accounts accept their published passwords, until reset-demo-passwords replaces them",
+    "refuses to start while demo accounts accept their published passwords, until reset-demo-passwords replaces them",
     { timeout: 240_000 },
     async () => {
+      const refused = await startRefused({ HOST: "0.0.0.0" });
+      expect(refused.code).not.toBe(0);
+      expect(refused.output).toMatch(/Refusing to listen on 0\.0\.0\.0.*admin@example\.com.*reset-demo-passwords/);
+      expect(refused.output).not.toContain("admin1234");
+      // Nothing was left listening, the app nor its database.
+      expect(await listening(appPort)).toBe(false);
+      expect(await listening(pgPort)).toBe(false);
+
+      // The operator CLI starts the embedded server itself when nothing runs.
+      const admin = (...args: string[]) =>
+        userEnv().then((env) =>
+          promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", ...args], {
+            cwd: root,
+            env,
+          }),
+        );
+      const { accounts } = JSON.parse((await admin("reset-demo-passwords", "--json")).stdout) as {
+        accounts: { email: string; role: string; password: string }[];
+      };
+      expect(accounts.map((a) => a.email).sort()).toEqual([
+        "admin@example.com",
+        "courier@example.com",
+        "ops@acme.example",
+        "ops@globex.example",
+      ]);
+      for (const a of accounts) expect(a.password).toMatch(/^[\w-]{24}$/);
+      const newPassword = accounts.find((a) => a.email === "admin@example.com")!.password;
+      expect(JSON.parse((await admin("reset-demo-passwords", "--json")).stdout)).toEqual({ accounts: [] });
+
       const wide = await start({ HOST: "0.0.0.0" });
-      let newPassword: string;
       try {
         expect(wide.output()).toContain(`Ready on http://0.0.0.0:${appPort}`);
-        expect(wide.output()).toMatch(/⚠ Listening on 0\.0\.0\.0.*admin@example\.com.*reset-demo-passwords/);
-        expect(wide.output()).not.toContain("admin1234");
-
-        // The operator CLI reuses the embedded server that `npm start` runs.
-        const admin = (...args: string[]) =>
-          userEnv().then((env) =>
-            promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", ...args], {
-              cwd: root,
-              env,
-            }),
-          );
-        const { accounts } = JSON.parse((await admin("reset-demo-passwords", "--json")).stdout) as {
-          accounts: { email: string; role: string; password: string }[];
-        };
-        expect(accounts.map((a) => a.email).sort()).toEqual([
-          "admin@example.com",
-          "courier@example.com",
-          "ops@acme.example",
-          "ops@globex.example",
-        ]);
-        for (const a of accounts) expect(a.password).toMatch(/^[\w-]{24}$/);
-        newPassword = accounts.find((a) => a.email === "admin@example.com")!.password;
+        expect(wide.output()).not.toMatch(/Refusing|Demo sign-ins/);
         await expect(adminCookie()).rejects.toThrow(/could not sign in/);
         expect(await adminCookie(newPassword)).toMatch(/session-token=/);
-        expect(JSON.parse((await admin("reset-demo-passwords", "--json")).stdout)).toEqual({ accounts: [] });
       } finally {
         await stop(wide.child);
-      }
-
-      const again = await start({ HOST: "0.0.0.0" });
-      try {
-        expect(again.output()).not.toMatch(/⚠|Demo sign-ins/);
-        expect(await adminCookie(newPassword)).toMatch(/session-token=/);
-      } finally {
-        await stop(again.child);
       }
     },
   );

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { passwordFileFor } from "../../scripts/lib/database.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -52,7 +53,11 @@ describe("SIGTERM to npm start", () => {
       const [pgPort, appPort] = [await freePort(), await freePort()];
       const first = await npmStart(pgPort, appPort);
       const apiKey = `dap_live_${randomBytes(32).toString("base64url")}`;
-      const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/delivery` });
+      // The install's own password, from the file beside its data.
+      const password = readFileSync(passwordFileFor(pgDir), "utf8").trim();
+      const client = new pg.Client({
+        connectionString: `postgresql://delivery_app:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/delivery`,
+      });
       await client.connect();
       await client.query(
         `INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "secretHash") SELECT gen_random_uuid(), "id", 'shutdown', 'dap_live_xxxxxx', $1 FROM "Partner" ORDER BY "slug" LIMIT 1`,

@@ -193,6 +193,12 @@ describe("webhook targets (SSRF)", () => {
     "http://192.168.1.10/hook",
     "ftp://example.com/hook",
     "http://user:pass@93.184.215.14/hook",
+    "http://[::7f00:1]/hook",
+    "http://[fec0::1]/hook",
+    "http://[2002:7f00:1::]/hook",
+    "http://[64:ff9b:1::7f00:1]/hook",
+    "http://[2001:0:7f00:1::]/hook",
+    "http://[100::1]/hook",
   ])("refuses %s unless private targets are allowed", async (url) => {
     await expect(assertSafeWebhookUrl(url, false)).rejects.toThrow();
   });

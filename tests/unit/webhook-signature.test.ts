@@ -44,9 +44,28 @@ describe("webhook target addresses", () => {
     "fd00::1",
     "::ffff:127.0.0.1",
     "::",
+    // IPv6 forms that embed or route to private IPv4 space, and other special-purpose ranges
+    "::7f00:1",
+    "fec0::1",
+    "2002:7f00:1::",
+    "64:ff9b::7f00:1",
+    "64:ff9b:1::7f00:1",
+    "2001:0:7f00:1::",
+    "100::1",
+    "2001:db8::1",
+    "ff02::1",
+    "192.0.2.1",
+    "198.18.0.1",
+    "224.0.0.1",
+    "255.255.255.255",
+    "127.1",
+    "not-an-address",
   ])("refuses %s", (address) => expect(isPrivateAddress(address)).toBe(true));
 
-  it.each(["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows public %s", (address) => {
-    expect(isPrivateAddress(address)).toBe(false);
-  });
+  it.each(["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8"])(
+    "allows public %s",
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(false);
+    },
+  );
 });
