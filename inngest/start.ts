@@ -1,6 +1,7 @@
 // Started once per server process by instrumentation.ts: the outbox relay, handing events to the
-// executor that runs the background functions (DESIGN §7) — an Inngest server when one is
+// executor that runs the background functions — an Inngest server when one is
 // configured, otherwise the embedded executor in this process. The choice is logged once.
+import pg from "pg";
 import { inngest } from "@/inngest/client";
 import { EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
@@ -16,6 +17,14 @@ const holder = globalThis as unknown as {
 };
 
 const KICK_COALESCE_MS = 5;
+
+/** The queue's own connections: one held for LISTEN, a few for fetching and completing jobs. */
+function queuePool(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  // An idle connection dropped by the server (a restart) is replaced; the queue reconnects itself.
+  pool.on("error", () => {});
+  return pool;
+}
 
 export function startBackgroundWork(): void {
   const e = env();
@@ -43,12 +52,18 @@ export function startBackgroundWork(): void {
     const executor = (holder.embeddedExecutor ??= new EmbeddedExecutor({
       appId: inngest.id,
       functions,
+      pgPool: queuePool(e.DATABASE_URL),
       concurrency: e.BACKGROUND_CONCURRENCY,
-      retryBaseMs: e.BACKGROUND_RETRY_BASE_MS,
       leaseMs: e.BACKGROUND_LEASE_MS,
       pollMs: e.BACKGROUND_POLL_MS,
     }));
-    executor.start();
+    executor
+      .start()
+      .catch((error) =>
+        console.error(
+          JSON.stringify({ level: "error", msg: "background: the job queue did not start", error: String(error) }),
+        ),
+      );
     startOutboxRelay({ sender: executor, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
   } else {
     startOutboxRelay({ sender: inngest, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
@@ -56,6 +71,7 @@ export function startBackgroundWork(): void {
   holder.stopBackground = async (graceMs) => {
     await stopOutboxRelay();
     await holder.embeddedExecutor?.stop(graceMs);
+    await holder.embeddedExecutor?.options.pgPool.end().catch(() => {});
   };
   console.log(
     `▸ Background work: ${

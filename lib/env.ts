@@ -75,9 +75,8 @@ const schema = z.object({
   INNGEST_SERVE_ORIGIN: z.string().url().optional(),
   INNGEST_SERVE_HOST: z.string().url().optional(),
   BACKGROUND_EXECUTOR: z.enum(["embedded", "inngest"]).optional(),
-  /** Embedded executor: runs at once per process, first retry delay (doubling), lease per run. */
+  /** Embedded executor: runs at once per process; how long a silent process keeps its jobs; poll for retries. */
   BACKGROUND_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
-  BACKGROUND_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
   BACKGROUND_LEASE_MS: z.coerce.number().int().min(1_000).default(15_000),
   BACKGROUND_POLL_MS: z.coerce.number().int().min(50).default(1_000),
   /**

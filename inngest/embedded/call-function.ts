@@ -1,13 +1,13 @@
 // One call into a function through the Inngest SDK's own execution protocol, in process: the
 // request an Inngest server would send to /api/inngest, handed to a serve() handler that is never
 // mounted on a route. The handler belongs to a private client with a signing key made up for this
-// process, so the SDK checks our signature exactly as it checks Inngest's (TOOLCHAIN: "Running
-// the Inngest functions in process"). Answers are classified for the executor.
+// process, so the SDK checks our signature exactly as it checks Inngest's (docs/background.md
+// describes the protocol). Answers are classified for the executor.
 import { createHmac, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/edge";
-import type { ClaimedRun, StepResult } from "@/lib/background/runs";
+import type { LoadedRun, StepResult } from "@/lib/background/runs";
 
 type AnyFunction = InngestFunction.Any;
 
@@ -54,7 +54,7 @@ export function createFunctionCaller(appId: string, functions: AnyFunction[]) {
   const handler = serve({ client, functions });
   const hmacKey = signingKey.replace(/^signkey-[\w]+-/, "");
 
-  return async function callFunction(fnId: string, run: ClaimedRun): Promise<CallOutcome> {
+  return async function callFunction(fnId: string, run: LoadedRun): Promise<CallOutcome> {
     const body = canonicalize({
       event: run.event,
       events: [run.event],

@@ -1,41 +1,49 @@
-// The embedded executor (DESIGN §7): runs the app's Inngest functions in the app process when no
-// Inngest server is configured. The outbox relay hands it each event (send() turns an event into
-// one run per function it triggers, stored in PostgreSQL); workers then call the functions through
-// the SDK's protocol (call-function.ts), remembering each finished step, so a retry or a restart
-// resumes after the last finished step. Semantics kept from Inngest: per-function retries with
-// exponential backoff, NonRetriableError, steps memoised, bounded concurrency (per process, and
-// per function where the function sets `concurrency.limit`), cron triggers firing once per tick
-// across instances. Not supported (the run fails, saying so): step.sleep, step.waitForEvent,
-// parallel steps, step.invoke; no function here uses them.
-import { Cron } from "croner";
+// The embedded executor: runs the app's Inngest functions in the app process when no Inngest
+// server is configured. The queue is graphile-worker's (LISTEN/NOTIFY wake-up, job keys, retries
+// with exponential backoff, crontab with one tick per schedule across processes); what this file
+// adds is Inngest's execution model on top of it: each job is one run of one function for one
+// event, called through the SDK's own protocol (call-function.ts), each finished step remembered
+// in PostgreSQL so a retried or restarted job resumes after the last finished step.
+// Semantics kept from Inngest: per-function retries, NonRetriableError, steps memoised, priority
+// (`priority.run`) and `concurrency: { limit: 1 }` (a serial queue). Not supported (the run fails,
+// saying so): step.sleep, step.waitForEvent, parallel steps, step.invoke; no function here uses them.
+import { EventEmitter } from "node:events";
+import { randomUUID } from "node:crypto";
+import { parseCronItems, run, runMigrations, type JobHelpers, type Runner, type TaskList } from "graphile-worker";
 import type { InngestFunction } from "inngest";
+import type pg from "pg";
+import { z } from "zod";
 import {
-  claimRuns,
   enqueueRuns,
-  enqueueScheduledRun,
   finishRun,
-  releaseRuns,
-  renewLease,
-  retryRunLater,
-  saveStep,
-  type ClaimedRun,
+  loadRun,
+  MAX_JOB_ATTEMPTS,
+  markRunning,
+  recordFailedAttempt,
+  saveSteps,
+  scheduledRun,
+  type JobSpec,
+  type LoadedRun,
   type NewRun,
   type RunEvent,
 } from "@/lib/background/runs";
+import { freeDeadPools, forgetPool, notePool } from "@/lib/background/worker-pools";
 import { createFunctionCaller, errorText } from "@/inngest/embedded/call-function";
+import { graphileLogger, log } from "@/inngest/embedded/logger";
 
 type AnyFunction = InngestFunction.Any;
 
 export interface ExecutorOptions {
   appId: string;
   functions: AnyFunction[];
+  pgPool: pg.Pool;
   concurrency: number;
-  retryBaseMs: number;
-  leaseMs: number;
+  /** How often future jobs (retries) are looked for; new ones arrive by LISTEN/NOTIFY. */
   pollMs: number;
+  /** A process not seen for this long is presumed dead; its jobs are freed for others. */
+  leaseMs: number;
 }
 
-const MAX_BACKOFF_MS = 10 * 60 * 1000;
 /** Inngest's default when a function does not say. */
 const DEFAULT_RETRIES = 3;
 
@@ -44,20 +52,23 @@ interface Trigger {
   cron?: string;
 }
 
-const log = (level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown> = {}) =>
-  console[level](JSON.stringify({ level, msg, ...fields }));
+const jobPayload = z.union([
+  z.object({ runId: z.uuid() }),
+  z.object({ _cron: z.object({ ts: z.string() }).loose() }).loose(),
+]);
 
 export class EmbeddedExecutor {
   private readonly byId = new Map<string, AnyFunction>();
   private readonly call: ReturnType<typeof createFunctionCaller>;
-  private readonly active = new Map<string, { run: ClaimedRun; done: Promise<void> }>();
-  private readonly crons: Cron[] = [];
-  private poller: NodeJS.Timeout | undefined;
-  private filling: Promise<void> | null = null;
-  private fillAgain = false;
-  private stopped = true;
+  private readonly poolId = randomUUID();
+  private readonly workerIds: string[] = [];
+  private runner: Runner | null = null;
+  private starting: Promise<void> | null = null;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private migrated: Promise<void> | null = null;
+  private active = 0;
 
-  constructor(private readonly options: ExecutorOptions) {
+  constructor(readonly options: ExecutorOptions) {
     for (const fn of options.functions) this.byId.set(fn.id(options.appId), fn);
     this.call = createFunctionCaller(options.appId, options.functions);
   }
@@ -71,175 +82,172 @@ export class EmbeddedExecutor {
   }
 
   /**
-   * Inngest's `priority.run` moves a run up to that many seconds ahead of others in the queue; it
-   * is an expression there, and here a plain number of seconds (anything else counts as 0).
+   * How the queue holds a function's runs. Inngest's `priority.run` moves a run up to that many
+   * seconds ahead (an expression there; here a plain number of seconds, anything else 0): graphile
+   * runs lower priorities first. `concurrency: { limit: 1 }` becomes a serial queue per function,
+   * or per value of its `key` (`event.data.<field>`), so one partner's backlog is its own queue.
    */
-  private prioritySeconds(fn: AnyFunction): number {
-    const run = (fn.opts as { priority?: { run?: string } }).priority?.run;
-    return run && /^\d+$/.test(run.trim()) ? Number(run) : 0;
+  private jobSpec(functionId: string, fn: AnyFunction, event?: RunEvent): JobSpec {
+    const opts = fn.opts as {
+      priority?: { run?: string };
+      concurrency?: number | { limit?: number; key?: string } | { limit?: number; key?: string }[];
+    };
+    const run = opts.priority?.run;
+    const seconds = run && /^\d+$/.test(run.trim()) ? Number(run) : 0;
+    const c = [opts.concurrency ?? []].flat()[0];
+    const limit = typeof c === "number" ? c : c?.limit;
+    const key = typeof c === "object" ? c.key : undefined;
+    let queueName: string | null = null;
+    if (limit === 1) {
+      const field = key && /^event\.data\.(\w+)$/.exec(key)?.[1];
+      queueName = field ? `${functionId}:${String(event?.data[field] ?? "")}` : functionId;
+    }
+    return { priority: -seconds, queueName, maxJobAttempts: MAX_JOB_ATTEMPTS };
   }
 
-  private concurrencyLimit(fn: AnyFunction): number | undefined {
-    const c = (fn.opts as { concurrency?: number | { limit?: number } }).concurrency;
-    return typeof c === "number" ? c : c?.limit;
+  /** graphile-worker's schema, migrated once per process (it does nothing when up to date). */
+  migrate(): Promise<void> {
+    return (this.migrated ??= runMigrations({ pgPool: this.options.pgPool, logger: graphileLogger }));
   }
 
   /** The relay's sender: one run per (function, event); nothing is executed on the caller's time. */
   async send(events: RunEvent[]): Promise<void> {
+    await this.migrate();
     const runs: NewRun[] = [];
     for (const event of events) {
       for (const [functionId, fn] of this.byId) {
         if (this.triggers(fn).some((t) => t.event === event.name)) {
-          runs.push({
-            functionId,
-            maxAttempts: this.maxAttempts(fn),
-            event,
-            prioritySeconds: this.prioritySeconds(fn),
-          });
+          runs.push({ functionId, maxAttempts: this.maxAttempts(fn), event, ...this.jobSpec(functionId, fn, event) });
         }
       }
     }
     await enqueueRuns(runs);
-    this.kick();
   }
 
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.poller = setInterval(() => this.kick(), this.options.pollMs);
-    this.poller.unref();
+  start(): Promise<void> {
+    return (this.starting ??= this.boot());
+  }
+
+  private async boot(): Promise<void> {
+    await this.migrate();
+    const taskList: TaskList = {};
+    const cronItems = [];
     for (const [functionId, fn] of this.byId) {
+      taskList[functionId] = (payload, helpers) => this.runJob(functionId, fn, payload, helpers);
       for (const { cron } of this.triggers(fn)) {
         if (!cron) continue;
-        this.crons.push(
-          new Cron(cron, { timezone: "UTC", protect: true }, (self: Cron) => this.tick(functionId, fn, cron, self)),
-        );
+        const spec = this.jobSpec(functionId, fn);
+        cronItems.push({
+          task: functionId,
+          match: cron,
+          identifier: `${functionId}@${cron}`,
+          // A tick missed while no process ran is not made up (as Inngest does).
+          options: {
+            backfillPeriod: 0,
+            maxAttempts: MAX_JOB_ATTEMPTS,
+            priority: spec.priority,
+            ...(spec.queueName ? { queueName: spec.queueName } : {}),
+          },
+        });
       }
     }
-    this.kick();
+    const events = new EventEmitter();
+    events.on("worker:create", ({ worker }: { worker: { workerId: string } }) => this.workerIds.push(worker.workerId));
+    this.runner = await run({
+      pgPool: this.options.pgPool,
+      concurrency: this.options.concurrency,
+      pollInterval: this.options.pollMs,
+      noHandleSignals: true,
+      // Runs still going this long after a stop are interrupted between two SDK calls.
+      gracefulShutdownAbortTimeout: 1_000,
+      logger: graphileLogger,
+      events,
+      taskList,
+      parsedCronItems: parseCronItems(cronItems),
+    });
+    const beat = () =>
+      notePool(this.poolId, this.workerIds)
+        .then(() => freeDeadPools(this.poolId, this.options.leaseMs))
+        .catch((error) => log("warn", "background: could not record this worker pool", { error: String(error) }));
+    await beat();
+    this.heartbeat = setInterval(beat, Math.max(250, this.options.leaseMs / 3));
+    this.heartbeat.unref();
   }
 
-  private async tick(functionId: string, fn: AnyFunction, cron: string, job: Cron) {
-    const at = (job.currentRun() ?? new Date()).toISOString();
-    const id = `cron:${functionId}:${at}`;
-    try {
-      await enqueueScheduledRun({
-        functionId,
-        maxAttempts: this.maxAttempts(fn),
-        event: { id, name: "inngest/scheduled.timer", data: { cron }, ts: Date.now() },
-      });
-      this.kick();
-    } catch (error) {
-      log("error", "background: could not schedule", { functionId, error: String(error) });
-    }
-  }
-
-  /** Fills free slots with due runs. Never throws; calls during a fill fold into one more. */
-  kick(): void {
-    if (this.stopped || this.active.size >= this.options.concurrency) return;
-    if (this.filling) {
-      this.fillAgain = true;
+  private async runJob(functionId: string, fn: AnyFunction, payload: unknown, helpers: JobHelpers): Promise<void> {
+    const parsed = jobPayload.safeParse(payload);
+    if (!parsed.success) {
+      // Nothing to run and nothing to retry: the job is dropped, and said so once.
+      log("error", "background: a job payload no longer parses; dropped", { functionId, jobId: helpers.job.id });
       return;
     }
-    const fill = this.fill();
-    this.filling = fill;
-    void fill.finally(() => {
-      if (this.filling === fill) this.filling = null;
-    });
-  }
-
-  private async fill(): Promise<void> {
-    do {
-      this.fillAgain = false;
-      const free = this.options.concurrency - this.active.size;
-      if (free <= 0) return;
-      try {
-        for (const run of await claimRuns(free, this.options.leaseMs, [...this.byId.keys()])) this.begin(run);
-      } catch (error) {
-        log("error", "background: could not claim runs", { error: String(error) });
-        return;
-      }
-    } while (this.fillAgain && !this.stopped);
-  }
-
-  private begin(run: ClaimedRun) {
-    const done = this.execute(run)
-      .catch((error) => log("error", "background: run crashed", { runId: run.id, error: String(error) }))
-      .finally(() => {
-        this.active.delete(run.id);
-        this.kick();
-      });
-    this.active.set(run.id, { run, done });
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min(MAX_BACKOFF_MS, this.options.retryBaseMs * 2 ** attempt);
-  }
-
-  private async execute(run: ClaimedRun): Promise<void> {
-    const fn = this.byId.get(run.functionId);
-    if (!fn) return finishRun(run, { error: `No function "${run.functionId}" in this app` });
-    const limit = this.concurrencyLimit(fn);
-    if (limit !== undefined) {
-      const same = [...this.active.values()].filter((a) => a.run.functionId === run.functionId).length;
-      if (same > limit) return retryRunLater(run, run.attempt, this.options.pollMs, null);
-    }
-    // A failed renewal (database down for a moment) must not crash the process: the next one may
-    // succeed, and a lease that does run out only lets another instance resume the run.
-    const heartbeat = setInterval(
-      () => renewLease(run, this.options.leaseMs).catch(() => {}),
-      this.options.leaseMs / 3,
-    );
-    heartbeat.unref();
+    const run =
+      "runId" in parsed.data
+        ? await loadRun(parsed.data.runId as string)
+        : await scheduledRun(functionId, this.maxAttempts(fn), String(parsed.data._cron.ts));
+    if (!run || run.status === "COMPLETED" || run.status === "FAILED") return;
+    this.active++;
     try {
-      while (!this.stopped) {
-        const outcome = await this.call(run.functionId, run).catch((error: unknown) => ({
-          kind: "error" as const,
-          error: errorText(error),
-          retry: run.attempt + 1 < run.maxAttempts,
-        }));
-        switch (outcome.kind) {
-          case "steps":
-            for (const step of outcome.steps) {
-              if (!(await saveStep(run, step.id, step.result, this.options.leaseMs))) return; // lease lost
-            }
-            continue;
-          case "step-error":
-            return retryRunLater(run, run.attempt + 1, this.backoff(run.attempt), outcome.error);
-          case "done":
-            return finishRun(run, { output: outcome.output });
-          case "error":
-            if (outcome.retry) return retryRunLater(run, run.attempt + 1, this.backoff(run.attempt), outcome.error);
-            log("warn", "background: run failed", { runId: run.id, functionId: run.functionId, error: outcome.error });
-            return finishRun(run, { error: outcome.error });
-          case "unsupported":
-            return finishRun(run, { error: `The embedded executor does not run "${outcome.op}" steps` });
-        }
-      }
-      await releaseRuns([run]); // stopping: the next owner resumes after the last stored step
+      await this.execute(run, helpers);
     } finally {
-      clearInterval(heartbeat);
+      this.active--;
+    }
+  }
+
+  private async execute(run: LoadedRun, helpers: JobHelpers): Promise<void> {
+    await markRunning(run);
+    const lastJobAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+    for (;;) {
+      // Stopping: the job fails and is retried later (here or elsewhere), after the last stored step.
+      if (helpers.abortSignal.aborted) throw new Error("interrupted by a shutdown");
+      const outcome = await this.call(run.functionId, run).catch((error: unknown) => ({
+        kind: "error" as const,
+        error: errorText(error),
+        retry: run.attempt + 1 < run.maxAttempts,
+      }));
+      switch (outcome.kind) {
+        case "steps":
+          await saveSteps(run, outcome.steps);
+          continue;
+        case "step-error":
+        case "error": {
+          const retry = outcome.kind === "step-error" || outcome.retry;
+          if (retry && !lastJobAttempt) {
+            await recordFailedAttempt(run, run.attempt + 1, outcome.error);
+            throw new Error(outcome.error); // the queue retries it, with its backoff
+          }
+          log("warn", "background: run failed", { runId: run.id, functionId: run.functionId, error: outcome.error });
+          return finishRun(run, { error: outcome.error });
+        }
+        case "done":
+          return finishRun(run, { output: outcome.output });
+        case "unsupported":
+          return finishRun(run, { error: `The embedded executor does not run "${outcome.op}" steps` });
+      }
     }
   }
 
   /**
-   * Stops taking work, waits up to `graceMs` for runs in progress, then hands the rest back (their
-   * finished steps are stored; another instance, or the next start, resumes them).
+   * Stops taking work, waits up to `graceMs` for runs in progress, then interrupts the rest
+   * (their finished steps are stored; another process, or the next start, resumes them).
    */
   async stop(graceMs: number): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    clearInterval(this.poller);
-    for (const job of this.crons.splice(0)) job.stop();
-    await this.filling;
-    const pending = [...this.active.values()];
+    const starting = this.starting;
+    if (!starting) return;
+    this.starting = null;
+    await starting.catch(() => {});
+    clearInterval(this.heartbeat);
+    const runner = this.runner;
+    this.runner = null;
+    if (!runner) return;
     const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
-    await Promise.race([Promise.all(pending.map((p) => p.done)), timeout]);
-    await releaseRuns([...this.active.values()].map((a) => a.run)).catch(() => {});
+    const stopped = runner.stop().catch(() => {});
+    if ((await Promise.race([stopped, timeout])) === "timeout") await runner.kill().catch(() => {});
+    await forgetPool(this.poolId).catch(() => {});
   }
 
   /** Runs in progress in this process (the admin page and tests). */
   get running(): number {
-    return this.active.size;
+    return this.active;
   }
 }

@@ -9,7 +9,7 @@ import { emailPartnerContact, emailRecipient } from "@/lib/notifications/deliver
 export const deliveryEmails = inngest.createFunction(
   { id: "delivery-emails", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
   async ({ event, step }) => {
-    const e = deliveryEventOf(event);
+    const e = await deliveryEventOf(event);
     return settleSteps({
       partnerContact: () => step.run("email-partner-contact", () => emailPartnerContact(e)),
       recipient: () => step.run("email-recipient", () => emailRecipient(e)),

@@ -8,7 +8,7 @@ import { notifyPartnerUsers } from "@/lib/notifications/delivery-events";
 export const deliveryInApp = inngest.createFunction(
   { id: "delivery-in-app", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
   async ({ event, step }) => {
-    const e = deliveryEventOf(event);
+    const e = await deliveryEventOf(event);
     return step.run("notify-partner-users", () => notifyPartnerUsers(e));
   },
 );

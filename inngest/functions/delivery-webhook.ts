@@ -11,7 +11,7 @@ import { webhookEventFor } from "@/lib/webhooks/delivery-webhook";
 export const deliveryWebhook = inngest.createFunction(
   { id: "delivery-webhook", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 8 },
   async ({ event, step }) => {
-    const e = deliveryEventOf(event);
+    const e = await deliveryEventOf(event);
     const result = await step.run("deliver", async () => {
       const webhook = await webhookEventFor(e);
       return webhook ? deliverWebhook(webhook) : { outcome: "skipped" as const, reason: "delivery not found" };

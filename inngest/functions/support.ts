@@ -1,10 +1,21 @@
-// Shared by the functions: the event as lib/ reads it, and steps that must not block each other.
+// Shared by the functions: the event as the change wrote it, and steps that must not block each other.
 import { NonRetriableError } from "inngest";
 import type { DeliveryEvent } from "@/lib/outbox/events";
+import { loadDeliveryEvent } from "@/lib/outbox/load-event";
 
-export function deliveryEventOf(event: { id?: string; name: string; data: unknown }): DeliveryEvent {
-  if (!event.id) throw new NonRetriableError("Delivery events carry their outbox id as the event id");
-  return { id: event.id, name: event.name, data: event.data } as DeliveryEvent;
+/**
+ * The outbox row behind a delivery event (its id is the event id), whose payload is what the
+ * function acts on. No row: no change wrote this event, so nothing is sent, and the run fails
+ * saying so (not retried: a row does not appear later).
+ */
+export async function deliveryEventOf(event: { id?: string; name: string }): Promise<DeliveryEvent> {
+  const row = await loadDeliveryEvent(event);
+  if (!row) {
+    throw new NonRetriableError(
+      `No outbox row ${event.id ?? "(no id)"} (${event.name}): not written by a change; skipped`,
+    );
+  }
+  return row;
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { MAX_JOB_ATTEMPTS } from "@/lib/background/runs";
 import { db } from "@/lib/db";
 import { readCursor, writeCursor } from "@/lib/core/cursor";
 import type { BackgroundRunStatus } from "@/lib/generated/prisma/enums";
@@ -64,7 +65,6 @@ const RUN_ROW = {
   maxAttempts: true,
   error: true,
   durationMs: true,
-  nextRunAt: true,
   createdAt: true,
   finishedAt: true,
 } as const;
@@ -95,16 +95,21 @@ export async function getRunStats({ actor }: { actor: Actor }): Promise<RunStats
 
 /**
  * Queues a failed run again. Its finished steps stay remembered (they are not redone); the steps
- * that failed for good are forgotten, so they are tried again with a fresh set of retries.
+ * that failed for good are forgotten, so they are tried again with a fresh set of retries. The
+ * new job replaces whatever job the run's key still names (none, or one the queue gave up on).
  */
 export async function retryRun({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "jobs.retry");
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No run with this id.");
-  const n = await db.$executeRaw`
-    UPDATE "BackgroundRun" r SET "status" = 'QUEUED', "attempt" = 0, "nextRunAt" = now(), "finishedAt" = NULL,
-      "steps" = COALESCE((SELECT jsonb_object_agg(k, v) FROM jsonb_each(r."steps") AS s(k, v) WHERE NOT (v ? 'error')), '{}'),
-      "stack" = ARRAY(SELECT h FROM unnest(r."stack") AS h WHERE NOT COALESCE(r."steps" -> h ? 'error', false)),
-      "updatedAt" = now()
-    WHERE r."id" = ${id}::uuid AND r."status" = 'FAILED'`;
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    WITH retried AS (
+      UPDATE "BackgroundRun" r SET "status" = 'QUEUED', "attempt" = 0, "finishedAt" = NULL,
+        "steps" = COALESCE((SELECT jsonb_object_agg(k, v) FROM jsonb_each(r."steps") AS s(k, v) WHERE NOT (v ? 'error')), '{}'),
+        "stack" = ARRAY(SELECT h FROM unnest(r."stack") AS h WHERE NOT COALESCE(r."steps" -> h ? 'error', false)),
+        "updatedAt" = now()
+      WHERE r."id" = ${id}::uuid AND r."status" = 'FAILED'
+      RETURNING r."id", r."functionId")
+    SELECT count(graphile_worker.add_job("functionId", json_build_object('runId', "id"),
+      job_key => "id"::text, job_key_mode => 'replace', max_attempts => ${MAX_JOB_ATTEMPTS}::int))::int AS n FROM retried`;
   if (n === 0) throw new AppError("conflict", "Only a failed run can be retried.");
 }

@@ -1,10 +1,9 @@
-// The embedded executor's state in PostgreSQL (DESIGN §7): one BackgroundRun row per function and
-// event, claimed with a lease (SKIP LOCKED, so any number of instances share the work), each
-// finished step's result written as soon as it is known. Every write of a claim names its lease
-// token: a process whose lease ran out (it stalled, another took over) changes nothing any more.
-import { randomUUID } from "node:crypto";
+// The embedded executor's record of each run in PostgreSQL: one BackgroundRun row per function
+// and event, with each finished step's result written as soon as it is known. graphile-worker owns
+// the queue (one job per run, in its own schema); a run row and its job are written in one
+// statement, so neither exists without the other.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface RunEvent {
   id: string;
@@ -16,139 +15,157 @@ export interface RunEvent {
 /** A finished step as the SDK expects it back: its data, or its final error. */
 export type StepResult = { data: unknown } | { error: unknown };
 
-export interface ClaimedRun {
+export interface LoadedRun {
   id: string;
   functionId: string;
   event: RunEvent;
+  status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
   attempt: number;
   maxAttempts: number;
   steps: Record<string, StepResult>;
   stack: string[];
-  startedAt: Date;
-  leaseToken: string;
+  startedAt: Date | null;
 }
 
-export interface NewRun {
+/**
+ * Job attempts per run: the SDK counts attempts per step (a finished step resets them), the queue
+ * per job; this bounds a run whatever its step count. The last one fails the run.
+ */
+export const MAX_JOB_ATTEMPTS = 25;
+
+/** How graphile-worker should queue a run (derived from the function's Inngest options). */
+export interface JobSpec {
+  /** Lower runs first (Inngest's `priority.run`, negated). */
+  priority: number;
+  /** Jobs of one queue run one at a time (Inngest's `concurrency: { limit: 1 }`, optionally keyed). */
+  queueName: string | null;
+  /** graphile-worker attempts; past the last one the run is failed, whatever the SDK says. */
+  maxJobAttempts: number;
+}
+
+export interface NewRun extends JobSpec {
   functionId: string;
   maxAttempts: number;
   event: RunEvent;
-  /** Moves the run this many seconds ahead in the queue (Inngest's `priority.run`). */
-  prioritySeconds?: number;
 }
 
-/** Adds runs; a run that exists for the same function and event is left alone (exactly once). */
+/**
+ * Adds runs and their jobs. A run that exists for the same function and event is left alone, and
+ * the job key (the run id) keeps one job per run even if the same run is queued again.
+ */
 export async function enqueueRuns(runs: NewRun[]): Promise<number> {
   if (runs.length === 0) return 0;
-  const { count } = await db.backgroundRun.createMany({
-    data: runs.map((r) => ({
-      functionId: r.functionId,
-      eventId: r.event.id,
-      eventName: r.event.name,
-      event: r.event as unknown as Prisma.InputJsonValue,
-      maxAttempts: r.maxAttempts,
-      nextRunAt: new Date(Date.now() - (r.prioritySeconds ?? 0) * 1000),
-    })),
-    skipDuplicates: true,
+  const rows = runs.map((r) => ({
+    functionId: r.functionId,
+    eventId: r.event.id,
+    eventName: r.event.name,
+    event: r.event,
+    maxAttempts: r.maxAttempts,
+    priority: r.priority,
+    queueName: r.queueName,
+    maxJobAttempts: r.maxJobAttempts,
+  }));
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        "functionId" text, "eventId" text, "eventName" text, "event" jsonb, "maxAttempts" int,
+        "priority" int, "queueName" text, "maxJobAttempts" int)),
+    added AS (
+      INSERT INTO "BackgroundRun" ("id", "functionId", "eventId", "eventName", "event", "maxAttempts", "updatedAt")
+      SELECT gen_random_uuid(), "functionId", "eventId", "eventName", "event", "maxAttempts", now() FROM input
+      ON CONFLICT ("functionId", "eventId") DO NOTHING
+      RETURNING "id", "functionId", "eventId")
+    SELECT count(graphile_worker.add_job(a."functionId", json_build_object('runId', a."id"),
+      queue_name => i."queueName", max_attempts => i."maxJobAttempts", job_key => a."id"::text,
+      job_key_mode => 'unsafe_dedupe', priority => i."priority"))::int AS n
+    FROM added a JOIN input i USING ("functionId", "eventId")`;
+  return n;
+}
+
+/** The run a job stands for, or null if it is gone (pruned, or never existed). */
+export async function loadRun(id: string): Promise<LoadedRun | null> {
+  const row = await db.backgroundRun.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      functionId: true,
+      event: true,
+      status: true,
+      attempt: true,
+      maxAttempts: true,
+      steps: true,
+      stack: true,
+      startedAt: true,
+    },
   });
-  return count;
+  return row ? ({ ...row, event: row.event as unknown as RunEvent } as unknown as LoadedRun) : null;
 }
 
-/**
- * Takes up to `limit` due runs whose lease is free, for `leaseMs`; only runs of `functionIds`
- * (the functions this process has: an older or newer version never fails a run it cannot run).
- */
-export async function claimRuns(limit: number, leaseMs: number, functionIds: string[]): Promise<ClaimedRun[]> {
-  if (limit <= 0) return [];
-  const token = randomUUID();
-  const rows = await db.$queryRaw<Omit<ClaimedRun, "leaseToken">[]>`
-    UPDATE "BackgroundRun" SET "status" = 'RUNNING', "leaseToken" = ${token}::uuid,
-      "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000}),
-      "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now()
-    WHERE "id" IN (
-      SELECT "id" FROM "BackgroundRun"
-      WHERE "status" IN ('QUEUED', 'RUNNING') AND "nextRunAt" <= now()
-        AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "functionId" = ANY(${functionIds}::text[])
-      ORDER BY "nextRunAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "functionId", "event", "attempt", "maxAttempts", "steps", "stack", "startedAt"`;
-  return rows.map((r) => ({ ...r, leaseToken: token }));
+/** A scheduled run of a cron function for one tick: created by the tick's job, once. */
+export async function scheduledRun(functionId: string, maxAttempts: number, tick: string): Promise<LoadedRun> {
+  const event: RunEvent = {
+    id: `cron:${functionId}:${tick}`,
+    name: "inngest/scheduled.timer",
+    data: {},
+    ts: Date.now(),
+  };
+  const row = await db.backgroundRun.upsert({
+    where: { functionId_eventId: { functionId, eventId: event.id } },
+    create: {
+      functionId,
+      eventId: event.id,
+      eventName: event.name,
+      event: event as unknown as Prisma.InputJsonValue,
+      maxAttempts,
+    },
+    update: {},
+    select: { id: true },
+  });
+  return (await loadRun(row.id))!;
 }
 
-/** Extends the lease while a step is running; false when the lease was lost. */
-export async function renewLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
-  const n = await db.$executeRaw`
-    UPDATE "BackgroundRun" SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
-    WHERE "id" = ${run.id}::uuid AND "leaseToken" = ${run.leaseToken}::uuid AND "status" = 'RUNNING'`;
-  return n === 1;
+export async function markRunning(run: LoadedRun) {
+  const row = await db.backgroundRun.update({
+    where: { id: run.id },
+    data: { status: "RUNNING", startedAt: run.startedAt ?? new Date() },
+    select: { startedAt: true },
+  });
+  run.startedAt = row.startedAt;
 }
 
-/** Remembers a finished step (and resets the attempt count for the next one). */
-export async function saveStep(run: ClaimedRun, stepId: string, result: StepResult, leaseMs: number) {
-  const n = await db.$executeRaw`
-    UPDATE "BackgroundRun" SET
-      "steps" = "steps" || jsonb_build_object(${stepId}::text, ${JSON.stringify(result)}::jsonb),
-      "stack" = array_append("stack", ${stepId}::text), "attempt" = 0, "error" = NULL,
-      "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000}), "updatedAt" = now()
-    WHERE "id" = ${run.id}::uuid AND "leaseToken" = ${run.leaseToken}::uuid AND "status" = 'RUNNING'`;
-  if (n !== 1) return false;
-  run.steps[stepId] = result;
-  run.stack.push(stepId);
-  run.attempt = 0;
-  return true;
-}
-
-/** Gives the run back to be tried again after `delayMs`, as attempt `attempt` (error: why, if it failed). */
-export async function retryRunLater(run: ClaimedRun, attempt: number, delayMs: number, error: string | null) {
-  await db.$executeRaw`
-    UPDATE "BackgroundRun" SET "status" = 'QUEUED', "attempt" = ${attempt},
-      "error" = COALESCE(${error?.slice(0, 2000) ?? null}, "error"),
-      "nextRunAt" = now() + make_interval(secs => ${delayMs / 1000}),
-      "leaseUntil" = NULL, "leaseToken" = NULL, "updatedAt" = now()
-    WHERE "id" = ${run.id}::uuid AND "leaseToken" = ${run.leaseToken}::uuid`;
-}
-
-export async function finishRun(run: ClaimedRun, outcome: { output: unknown } | { error: string }) {
-  const failed = "error" in outcome;
-  await db.$executeRaw`
-    UPDATE "BackgroundRun" SET "status" = ${failed ? "FAILED" : "COMPLETED"}::"BackgroundRunStatus",
-      "output" = ${failed ? null : JSON.stringify(outcome.output ?? null)}::jsonb,
-      "error" = ${failed ? outcome.error.slice(0, 2000) : null},
-      "finishedAt" = now(), "durationMs" = ${Math.round(Date.now() - run.startedAt.getTime())},
-      "leaseUntil" = NULL, "leaseToken" = NULL, "updatedAt" = now()
-    WHERE "id" = ${run.id}::uuid AND "leaseToken" = ${run.leaseToken}::uuid`;
-}
-
-/** Lets other instances take these runs at once (an orderly shutdown that could not finish them). */
-export async function releaseRuns(runs: ClaimedRun[]) {
-  for (const run of runs) {
-    await db.$executeRaw`
-      UPDATE "BackgroundRun" SET "leaseUntil" = NULL, "leaseToken" = NULL, "updatedAt" = now()
-      WHERE "id" = ${run.id}::uuid AND "leaseToken" = ${run.leaseToken}::uuid`;
+/** Remembers the steps that finished in one call (and resets the attempt count for the next one). */
+export async function saveSteps(run: LoadedRun, steps: { id: string; result: StepResult }[]) {
+  if (steps.length === 0) return;
+  for (const step of steps) {
+    run.steps[step.id] = step.result;
+    run.stack.push(step.id);
   }
+  run.attempt = 0;
+  await db.backgroundRun.update({
+    where: { id: run.id },
+    data: { steps: run.steps as Prisma.InputJsonValue, stack: run.stack, attempt: 0, error: null },
+  });
 }
 
-/**
- * Enqueues one scheduled run per tick of a cron function. The advisory lock lets one instance at
- * a time do it; the unique (function, event id) makes a tick's run exist once whatever happens.
- */
-export async function enqueueScheduledRun(run: NewRun): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`
-      SELECT pg_try_advisory_xact_lock(hashtext(${`cron:${run.functionId}`})) AS "locked"`;
-    if (!locked) return false;
-    const { count } = await tx.backgroundRun.createMany({
-      data: [
-        {
-          functionId: run.functionId,
-          eventId: run.event.id,
-          eventName: run.event.name,
-          event: run.event as unknown as Prisma.InputJsonValue,
-          maxAttempts: run.maxAttempts,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return count === 1;
+/** Notes a failed attempt that the queue will retry (as attempt `attempt`). */
+export async function recordFailedAttempt(run: LoadedRun, attempt: number, error: string) {
+  run.attempt = attempt;
+  await db.backgroundRun.update({
+    where: { id: run.id },
+    data: { status: "QUEUED", attempt, error: error.slice(0, 2000) },
+  });
+}
+
+export async function finishRun(run: LoadedRun, outcome: { output: unknown } | { error: string }) {
+  const failed = "error" in outcome;
+  await db.backgroundRun.update({
+    where: { id: run.id },
+    data: {
+      status: failed ? "FAILED" : "COMPLETED",
+      output: failed ? Prisma.DbNull : ((outcome.output ?? Prisma.JsonNull) as Prisma.InputJsonValue),
+      error: failed ? outcome.error.slice(0, 2000) : null,
+      finishedAt: new Date(),
+      durationMs: Math.round(Date.now() - (run.startedAt ?? new Date()).getTime()),
+    },
   });
 }

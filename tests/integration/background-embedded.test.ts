@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { enqueueScheduledRun } from "@/lib/background/runs";
+import { makeWorkerUtils } from "graphile-worker";
 import { db } from "@/lib/db";
 import { saveWebhookEndpoint, revealWebhookSecret } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
@@ -26,7 +26,6 @@ const EXECUTOR_ENV = {
   // Fast enough for a test, same code paths as production.
   OUTBOX_RELAY_INTERVAL_MS: "500",
   BACKGROUND_POLL_MS: "200",
-  BACKGROUND_RETRY_BASE_MS: "200",
   BACKGROUND_LEASE_MS: "2000",
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
 };
@@ -249,19 +248,13 @@ describe("with no Inngest configured", () => {
       where: { id: delivery.id },
       data: { updatedAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) },
     });
-    const tick = `cron:delivery-platform-stuck-deliveries:${new Date().toISOString()}`;
-    const first = enqueueScheduledRun({
-      functionId: "delivery-platform-stuck-deliveries",
-      maxAttempts: 4,
-      event: { id: tick, name: "inngest/scheduled.timer", data: { cron: "*/15 * * * *" }, ts: Date.now() },
-    });
-    const second = enqueueScheduledRun({
-      functionId: "delivery-platform-stuck-deliveries",
-      maxAttempts: 4,
-      event: { id: tick, name: "inngest/scheduled.timer", data: { cron: "*/15 * * * *" }, ts: Date.now() },
-    });
-    // Two instances ticking at once make one run.
-    expect((await Promise.all([first, second])).filter(Boolean)).toHaveLength(1);
+    // Two jobs for one tick (as if two schedulers had fired), on the function's serial queue.
+    const ts = new Date().toISOString();
+    const tick = `cron:delivery-platform-stuck-deliveries:${ts}`;
+    const utils = await makeWorkerUtils({ connectionString: inject("databaseUrl") });
+    const queueName = "delivery-platform-stuck-deliveries";
+    await Promise.all([1, 2].map(() => utils.addJob(queueName, { _cron: { ts } }, { queueName })));
+    await utils.release();
     const [run] = await runsSettled(tick, 1);
     expect(run.status).toBe("COMPLETED");
     const note = await until("the stuck notification", () =>

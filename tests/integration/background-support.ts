@@ -2,6 +2,7 @@
 // API, Resend and partner webhook endpoints), an Inngest client aimed at one, and outbox helpers.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { makeWorkerUtils } from "graphile-worker";
 import { Inngest } from "inngest";
 import { db } from "@/lib/db";
 
@@ -82,4 +83,39 @@ export async function outboxRowsFor(deliveryIds: string[]) {
 /** The event an outbox row becomes, as InngestTestEngine expects it. */
 export function eventOf(row: { id: string; name: string; payload: unknown }) {
   return { id: row.id, name: row.name, data: row.payload as Record<string, unknown> };
+}
+
+/**
+ * The queue's retry delay is its own (e^attempt seconds, as graphile-worker schedules it); a test
+ * does not wait it out: every job waiting for a retry is made due now, through the library's own
+ * `rescheduleJobs`. Attempts, errors and the order of events stay the queue's.
+ */
+export async function hurryRetries(databaseUrl: string): Promise<() => Promise<void>> {
+  const utils = await makeWorkerUtils({ connectionString: databaseUrl });
+  await utils.migrate();
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { rows } = await utils.withPgClient((client) =>
+        client.query<{ id: string }>(
+          `SELECT id FROM graphile_worker.jobs WHERE attempts > 0 AND locked_at IS NULL AND run_at > now()`,
+        ),
+      );
+      if (rows.length > 0)
+        await utils.rescheduleJobs(
+          rows.map((r) => r.id),
+          { runAt: new Date() },
+        );
+    } catch {
+      // the next tick tries again
+    } finally {
+      busy = false;
+    }
+  }, 50);
+  return async () => {
+    clearInterval(timer);
+    await utils.release();
+  };
 }

@@ -15,7 +15,6 @@ import { actorsOf, createWorld, deliveryPayload, type World } from "./support";
 const EXECUTOR_ENV = {
   OUTBOX_RELAY_INTERVAL_MS: "300",
   BACKGROUND_POLL_MS: "200",
-  BACKGROUND_RETRY_BASE_MS: "200",
   BACKGROUND_LEASE_MS: "2000",
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
 };

@@ -1,12 +1,16 @@
 // The embedded executor's contract with the Inngest SDK (pinned version): real functions of a test
 // app run through the SDK's execution protocol in this process, against the real database. If an
 // SDK upgrade changes the protocol, these fail.
+import { createHash } from "node:crypto";
 import { Inngest, NonRetriableError } from "inngest";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedExecutor } from "@/inngest/embedded/executor";
-import { claimRuns, finishRun, saveStep } from "@/lib/background/runs";
+import pg from "pg";
+import { inject } from "vitest";
 import { retryRun } from "@/lib/background/list-runs";
+import { enqueueRuns } from "@/lib/background/runs";
 import { db } from "@/lib/db";
+import { hurryRetries } from "./background-support";
 
 const app = new Inngest({ id: `executor-test-${Date.now()}` });
 const calls: Record<string, number> = {};
@@ -62,17 +66,21 @@ const urgent = app.createFunction(
   async ({ event, step }) => step.run("note", () => void order.push(`urgent:${event.id}`)),
 );
 
+const pgPool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
+pgPool.on("error", () => {});
+afterAll(() => pgPool.end());
+
 let executor: EmbeddedExecutor | undefined;
-function start(concurrency = 4) {
+async function start(concurrency = 4) {
   executor = new EmbeddedExecutor({
     appId: app.id,
     functions: [threeSteps, giveUp, sleeper, slow, plain, urgent],
+    pgPool,
     concurrency,
-    retryBaseMs: 20,
     leaseMs: 1_000,
     pollMs: 50,
   });
-  executor.start();
+  await executor.start();
   return executor;
 }
 afterEach(async () => {
@@ -80,6 +88,13 @@ afterEach(async () => {
   executor = undefined;
 });
 
+let stopHurrying: () => Promise<void>;
+beforeAll(async () => {
+  stopHurrying = await hurryRetries(inject("databaseUrl"));
+});
+afterAll(() => stopHurrying());
+
+const sha1 = (id: string) => createHash("sha1").update(id).digest("hex");
 const event = (name: string) => ({ id: crypto.randomUUID(), name, data: {}, ts: Date.now() });
 
 async function settled(eventId: string, timeoutMs = 10_000) {
@@ -96,7 +111,7 @@ describe("the embedded executor", () => {
   it("runs each step once, retries a failing step with backoff and remembers finished steps", async () => {
     failB = 2;
     const e = event("test/three");
-    await start().send([e]);
+    await (await start()).send([e]);
     const run = await settled(e.id);
     expect(run).toMatchObject({ status: "COMPLETED", output: { c: "ABC" }, maxAttempts: 4, error: null });
     expect([calls[`a:${e.id}`], calls[`b:${e.id}`], calls[`c:${e.id}`]]).toEqual([1, 3, 1]);
@@ -107,7 +122,7 @@ describe("the embedded executor", () => {
   it("makes one run per function and event, however often the event is handed over", async () => {
     const e = event("test/three");
     failB = 0;
-    const ex = start();
+    const ex = await start();
     await Promise.all([ex.send([e]), ex.send([e]), ex.send([e])]);
     await settled(e.id);
     expect(await db.backgroundRun.count({ where: { eventId: e.id } })).toBe(1);
@@ -117,7 +132,7 @@ describe("the embedded executor", () => {
   it("fails a run at once on NonRetriableError, and a retry does not redo its finished steps", async () => {
     const e = event("test/give-up");
     const before = calls["give-up:first"] ?? 0;
-    await start().send([e]);
+    await (await start()).send([e]);
     const run = await settled(e.id);
     expect(run).toMatchObject({ status: "FAILED", error: "NonRetriableError: not worth retrying", attempt: 0 });
     expect(calls["give-up:first"]).toBe(before + 1);
@@ -140,7 +155,7 @@ describe("the embedded executor", () => {
 
   it("fails a run that uses an op it cannot run, saying which", async () => {
     const e = event("test/sleep");
-    await start().send([e]);
+    await (await start()).send([e]);
     expect(await settled(e.id)).toMatchObject({
       status: "FAILED",
       error: 'The embedded executor does not run "Sleep" steps',
@@ -150,7 +165,7 @@ describe("the embedded executor", () => {
   it("runs no more at once than its concurrency", async () => {
     maxRunning = 0;
     const events = Array.from({ length: 8 }, () => event("test/slow"));
-    await start(2).send(events);
+    await (await start(2)).send(events);
     for (const e of events) await settled(e.id);
     expect(maxRunning).toBe(2);
   });
@@ -158,13 +173,13 @@ describe("the embedded executor", () => {
   it("runs a function with priority ahead of runs queued before it", async () => {
     const queued = Array.from({ length: 5 }, () => event("test/plain"));
     const first = event("test/urgent");
-    const ex = start(1);
+    const ex = await start(1);
     await ex.stop(1_000); // queue without running: all six wait, the urgent one last
     await ex.send(queued);
     await new Promise((r) => setTimeout(r, 20));
     await ex.send([first]);
     order.length = 0;
-    start(1);
+    await start(1);
     for (const e of [...queued, first]) await settled(e.id);
     expect(order[0]).toBe(`urgent:${first.id}`);
     expect(order).toHaveLength(6);
@@ -172,39 +187,38 @@ describe("the embedded executor", () => {
 
   it("leaves runs of functions it does not have to the instances that have them", async () => {
     const e = event("test/unknown");
-    await db.backgroundRun.create({
-      data: { functionId: "another-app-fn", eventId: e.id, eventName: e.name, event: e, maxAttempts: 1 },
-    });
-    start();
+    const job = { priority: 0, queueName: null, maxJobAttempts: 25 };
+    await enqueueRuns([{ functionId: "another-app-fn", maxAttempts: 1, event: e, ...job }]);
+    await start();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await db.backgroundRun.findFirstOrThrow({ where: { eventId: e.id } })).toMatchObject({
-      status: "QUEUED",
-      startedAt: null,
-    });
+    const run = await db.backgroundRun.findFirstOrThrow({ where: { eventId: e.id } });
+    expect(run).toMatchObject({ status: "QUEUED", startedAt: null });
+    await pgPool.query("SELECT graphile_worker.remove_job($1)", [run.id]);
     await db.backgroundRun.deleteMany({ where: { eventId: e.id } });
   });
 
-  it("ignores the writes of a claim whose lease another instance took over", async () => {
+  it("resumes the runs of a process that stopped being seen (killed), after the last stored step", async () => {
+    failB = 0;
     const e = event("test/three");
-    await db.backgroundRun.create({
-      data: { functionId: `${app.id}-three-steps`, eventId: e.id, eventName: e.name, event: e, maxAttempts: 4 },
+    const functionId = `${app.id}-three-steps`;
+    const job = { priority: 0, queueName: null, maxJobAttempts: 25 };
+    await enqueueRuns([{ functionId, maxAttempts: 4, event: e, ...job }]);
+    const run = await db.backgroundRun.findFirstOrThrow({ where: { eventId: e.id } });
+    // A process that took the job, finished step "a" and was killed: its lock would hold for hours.
+    await db.backgroundRun.update({
+      where: { id: run.id },
+      data: { status: "RUNNING", steps: { [sha1("a")]: { data: "A" } }, stack: [sha1("a")] },
     });
-    const [stale] = await claimRuns(100, 1_000, [`${app.id}-three-steps`]).then((runs) =>
-      runs.filter((r) => r.event.id === e.id),
+    await pgPool.query(
+      `UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-killed' WHERE key = $1`,
+      [run.id],
     );
-    await db.backgroundRun.update({ where: { id: stale.id }, data: { leaseUntil: new Date(Date.now() - 1) } });
-    const [fresh] = await claimRuns(100, 60_000, [`${app.id}-three-steps`]).then((runs) =>
-      runs.filter((r) => r.event.id === e.id),
-    );
-    expect(fresh.leaseToken).not.toBe(stale.leaseToken);
-    expect(await saveStep(stale, "x", { data: 1 }, 1_000)).toBe(false);
-    await finishRun(stale, { output: "stale" });
-    const row = await db.backgroundRun.findUniqueOrThrow({ where: { id: stale.id } });
-    expect(row).toMatchObject({ status: "RUNNING", steps: {}, output: null });
-    await finishRun(fresh, { output: "fresh" });
-    expect(await db.backgroundRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
-      status: "COMPLETED",
-      output: "fresh",
+    await db.backgroundWorkerPool.create({
+      data: { id: crypto.randomUUID(), workerIds: ["worker-killed"], seenAt: new Date(Date.now() - 60_000) },
     });
+    await start();
+    expect(await settled(e.id)).toMatchObject({ status: "COMPLETED", output: { c: "ABC" } });
+    expect(calls[`a:${e.id}`]).toBeUndefined(); // remembered from the killed process
+    expect(calls[`c:${e.id}`]).toBe(1);
   });
 });

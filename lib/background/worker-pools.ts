@@ -1,0 +1,28 @@
+// Liveness of the processes that run graphile-worker jobs. The library frees the jobs of a
+// worker that died (SIGKILL, a lost machine) only after 4 hours; each process records its worker
+// ids here and renews the row, and any process frees the jobs of one not seen for `leaseMs`, so
+// an interrupted run resumes within seconds on whichever process is alive.
+import { db } from "@/lib/db";
+
+export async function notePool(id: string, workerIds: string[]) {
+  await db.backgroundWorkerPool.upsert({
+    where: { id },
+    create: { id, workerIds },
+    update: { workerIds, seenAt: new Date() },
+  });
+}
+
+/** Frees the jobs held by pools not seen for `leaseMs` and forgets those pools. */
+export async function freeDeadPools(self: string, leaseMs: number) {
+  await db.$executeRaw`
+    WITH dead AS (
+      DELETE FROM "BackgroundWorkerPool"
+      WHERE "id" <> ${self} AND "seenAt" < now() - make_interval(secs => ${leaseMs / 1000})
+      RETURNING "workerIds")
+    SELECT graphile_worker.force_unlock_workers(array_agg(w)) FROM dead, unnest(dead."workerIds") AS w
+    HAVING count(*) > 0`;
+}
+
+export async function forgetPool(id: string) {
+  await db.backgroundWorkerPool.deleteMany({ where: { id } });
+}
