@@ -143,7 +143,8 @@ test("a courier's proof upload says when it never reached the server, and surviv
   await card.getByRole("button", { name: `Start delivery ${delivery.trackingCode}` }).click();
   await expect(card.getByTestId("status-badge")).toHaveText("In transit");
   await card.getByRole("link", { name: `Complete or fail delivery ${delivery.trackingCode}` }).click();
-  const finishUrl = page.url();
+  const finishUrl = new RegExp(`/courier/${delivery.id}$`);
+  await expect(page).toHaveURL(finishUrl);
   const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#3f80c0" } })
     .jpeg()
     .toBuffer();

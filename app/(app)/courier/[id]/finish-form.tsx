@@ -110,7 +110,7 @@ export function FinishForm({
     const signed = padRef.current && !padRef.current.isEmpty();
     if (requirement === "PHOTO" && !photo) return setProblem("Take a photo first.");
     if (requirement === "SIGNATURE" && !signed) return setProblem("The recipient has not signed yet.");
-    const draft = { id: "finish", values: { code: String(form.get("code") ?? "") } };
+    const keep = { id: "finish", values: { code: String(form.get("code") ?? "") } };
     const uploads: ["photo" | "signature", () => Promise<Blob>][] = [];
     if (photo) uploads.push(["photo", () => downscale(photo)]);
     if (signed) uploads.push(["signature", async () => dataUrlToBlob(padRef.current!.toDataURL("image/png"))]);
@@ -118,7 +118,7 @@ export function FinishForm({
       setProgress(`Uploading the ${kind}…`);
       const body = await read().catch(() => null);
       const result = body
-        ? await api.send(`/api/v1/deliveries/${id}/proof/${kind}`, { method: "PUT", body, headers: type(body) }, draft)
+        ? await api.send(`/api/v1/deliveries/${id}/proof/${kind}`, { method: "PUT", body, headers: type(body) }, keep)
         : { ok: false as const, reason: "unreadable" as const, message: `The ${kind} could not be read; try again.` };
       if (result.ok) continue;
       // Signed out: the page is on its way to sign in and back, so it stays busy.
