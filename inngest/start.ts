@@ -24,6 +24,7 @@ function queuePool(connectionString: string, concurrency: number) {
   const pool = new pg.Pool({ connectionString, max: concurrency + 2 });
   // An idle connection dropped by the server (a restart) is replaced; the queue reconnects itself.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
