@@ -18,11 +18,13 @@ const holder = globalThis as unknown as {
 
 const KICK_COALESCE_MS = 5;
 
-/** The queue's own connections: one held for LISTEN, a few for fetching and completing jobs. */
-function queuePool(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 4 });
+/** The queue's own connections: one held for LISTEN, the others for fetching and completing jobs. */
+function queuePool(connectionString: string, concurrency: number) {
+  // The library warns below its concurrency: each worker fetches and completes its own jobs.
+  const pool = new pg.Pool({ connectionString, max: concurrency + 2 });
   // An idle connection dropped by the server (a restart) is replaced; the queue reconnects itself.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
@@ -52,7 +54,7 @@ export function startBackgroundWork(): void {
     const executor = (holder.embeddedExecutor ??= new EmbeddedExecutor({
       appId: inngest.id,
       functions,
-      pgPool: queuePool(e.DATABASE_URL),
+      pgPool: queuePool(e.DATABASE_URL, e.BACKGROUND_CONCURRENCY),
       concurrency: e.BACKGROUND_CONCURRENCY,
       leaseMs: e.BACKGROUND_LEASE_MS,
       pollMs: e.BACKGROUND_POLL_MS,

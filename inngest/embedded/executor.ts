@@ -152,6 +152,8 @@ export class EmbeddedExecutor {
       }
     }
     const events = new EventEmitter();
+    // Jobs are locked under a worker's id, or under the pool's when it fetches them for its workers.
+    events.on("pool:create", ({ workerPool }: { workerPool: { id: string } }) => this.workerIds.push(workerPool.id));
     events.on("worker:create", ({ worker }: { worker: { workerId: string } }) => this.workerIds.push(worker.workerId));
     this.runner = await run({
       pgPool: this.options.pgPool,

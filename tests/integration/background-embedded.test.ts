@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { saveWebhookEndpoint, revealWebhookSecret } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
 import { ROOT, startApp, type RunningApp } from "../support/app-server";
-import { startReceiver, type Receiver } from "./background-support";
+import { hurryRetries, startReceiver, type Receiver } from "./background-support";
 import { api, createWorld, deliveryPayload, type World } from "./support";
 
 /** The verifier the README gives partners, taken from the README itself. */
@@ -43,7 +43,9 @@ const partnerActor = (w: World["partnerA"] | World["partnerB"]) => ({
   email: "someone@test.example",
 });
 
+let stopHurrying: () => Promise<void>;
 beforeAll(async () => {
+  stopHurrying = await hurryRetries(inject("databaseUrl"));
   world = await createWorld();
   await db.partner.update({
     where: { id: world.partnerA.id },
@@ -56,6 +58,7 @@ beforeAll(async () => {
   secretA = await revealWebhookSecret({ actor: partnerActor(world.partnerA) });
 });
 afterAll(async () => {
+  await stopHurrying();
   await hooksA.close();
   await hooksB.close();
 });
