@@ -1,4 +1,4 @@
-// Runs `prisma generate` on machines without Prisma's native schema engine (see TOOLCHAIN.md):
+// Runs `prisma generate` on machines without Prisma's native schema engine (docs/toolchain.md):
 // generation does not use the engine, but the CLI wants a binary path to exist.
 import { execFileSync } from "node:child_process";
 
