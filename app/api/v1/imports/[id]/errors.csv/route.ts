@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/handler";
 import { csvLines } from "@/lib/core/csv";
-import { getImport } from "@/lib/imports/manage-imports";
+import { getImport } from "@/lib/imports/get-import";
 
 // GET /api/v1/imports/{id}/errors.csv – every refused row of an import, with its column and reason
 export const GET = withApi<{ id: string }>({ permission: "imports.manage" }, async ({ actor, params }) => {
