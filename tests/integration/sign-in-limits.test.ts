@@ -1,4 +1,4 @@
-// Sign-in limits (issue 12) on servers of this file's own with low limits: failures (not attempts)
+// Sign-in limits on servers of this file's own with low limits: failures (not attempts)
 // count, per email from one client address (refused past the limit) and per email from anywhere
 // (slowed, never refused, so the right password still signs in); every attempt counts per client
 // address; and X-Forwarded-For moves that address only as far as TRUST_PROXY says.
@@ -135,6 +135,27 @@ describe("sign-in limits", { timeout: 90_000 }, () => {
     expectProblem(await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, ip), 429);
     // Another address (as the one trusted proxy reports it) has its own bucket.
     expect((await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, other)).status).toBe(302);
+  });
+
+  it("counts an IPv6 client by its /64, however many of its addresses it uses", async () => {
+    await awayFromWindowEdge();
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    for (let i = 0; i < 8; i++) {
+      const res = await signIn(
+        proxied,
+        `nobody-${randomUUID()}@test.example`,
+        WRONG,
+        `${net}::${(i + 1).toString(16)}`,
+      );
+      expect(res.status).toBe(302);
+    }
+    expectProblem(
+      await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, `${net}:aaaa:bbbb:cccc:dddd`),
+      429,
+    );
+    // The neighbouring /64 is someone else.
+    const neighbour = `${net.replace(/:[0-9a-f]+$/, "")}:${Math.floor(Math.random() * 0xffff).toString(16)}::1`;
+    expect((await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, neighbour)).status).toBe(302);
   });
 
   it("without TRUST_PROXY, a spoofed X-Forwarded-For does not move the client's bucket", async () => {
