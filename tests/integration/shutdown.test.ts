@@ -1,4 +1,4 @@
-// Graceful shutdown of `npm start` (issue 5 §2): on SIGTERM the server stops accepting, finishes
+// Graceful shutdown of `npm start`: on SIGTERM the server stops accepting, finishes
 // the request in flight, closes its pool and the embedded PostgreSQL cleanly, and the next start
 // finds the data intact.
 import { spawn } from "node:child_process";

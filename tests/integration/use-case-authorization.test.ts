@@ -1,4 +1,4 @@
-// Every use case decides who may call it, by itself (issue 10): called directly — not through
+// Every use case decides who may call it, by itself: called directly — not through
 // withApi, a page guard or a server action — each one refuses a caller without its permission
 // and keeps a caller with it to their own partner. One row per use case.
 import { parse } from "csv-parse/sync";
