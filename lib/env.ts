@@ -107,6 +107,11 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_PER_CLIENT: z.coerce.number().int().min(1).default(5),
   /** Failed sign-ins per 15 minutes for one email from anywhere; then every attempt is slowed, never refused. */
   RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  /**
+   * Public tracking lookups per minute from one client (an IPv6 client by its /64): far above what
+   * a recipient refreshing their page does, far below guessing codes.
+   */
+  RATE_LIMIT_TRACKING_PER_CLIENT: z.coerce.number().int().min(1).default(60),
   /** Sign-in attempts (any email, any outcome) per 15 minutes from one client address. */
   RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(100),
   /** How long each sign-in for an email past RATE_LIMIT_SIGNIN_PER_EMAIL waits before its answer. */

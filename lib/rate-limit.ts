@@ -1,5 +1,6 @@
-// Fixed-window rate limits kept in PostgreSQL (DESIGN §10), so every app instance shares them.
+// Fixed-window rate limits kept in PostgreSQL, so every app instance shares them.
 // One upsert per request counts all its buckets atomically: no read-then-write race, one round trip.
+import ipaddr from "ipaddr.js";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -94,4 +95,17 @@ export function clientIp(headers: Headers, trustedProxies = env().TRUST_PROXY): 
     .map((h) => h.trim())
     .filter(Boolean);
   return hops.at(-1 - trustedProxies) ?? hops[0] ?? "unknown";
+}
+
+/**
+ * What a per-client limit counts by: an IPv4 address as is (IPv4-mapped IPv6 too), an IPv6 address
+ * by its /64 — one subscriber usually holds a whole /64 and can pick any address in it per request.
+ */
+export function clientKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(address);
+  if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) parsed = parsed.toIPv4Address();
+  if (parsed instanceof ipaddr.IPv4) return parsed.toString();
+  const prefix = parsed.parts.slice(0, 4).map((part) => part.toString(16));
+  return `${prefix.join(":")}::/64`;
 }

@@ -1,21 +1,31 @@
-// Operator CLI (DESIGN §10): `npm run admin -- <command> [options]`. Uses the same database
+// Operator CLI: `npm run admin -- <command> [options]`. Uses the same database
 // resolution and domain functions (use cases) as the app, called as OPERATOR_ACTOR: whoever runs
 // this has shell access to the deployment. With --json, stdout carries one JSON object only.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database.ts";
+
+/** Where a password may come from besides --password (which `ps` and shell history show). */
+const PASSWORD_ENV = "ADMIN_CLI_PASSWORD";
 
 const USAGE = `Usage: npm run admin -- <command> [options] [--json]
 
 Commands:
   create-partner  --name <name> [--email <contact>]
-  create-user     --email <e> --password <p> --role ADMIN|PARTNER|COURIER [--partner <slug>] [--name <n>]
-  create-courier  --email <e> --password <p> [--name <n>]
+  create-user     --email <e> PASSWORD --role ADMIN|PARTNER|COURIER [--partner <slug>] [--name <n>]
+  create-courier  --email <e> PASSWORD [--name <n>]
   set-proof       --partner <slug> --proof NONE|CODE|PHOTO|SIGNATURE
   create-api-key  --partner <slug> [--name <n>]
   revoke-api-key  --id <id>
   list-partners
   reset-demo-passwords   give demo accounts still on their published passwords new random
-                         ones, printed once (run before exposing a demo install)`;
+                         ones, printed once (run before exposing a demo install)
+  database-url    the connection string of the database in use (the embedded one by default),
+                  password included: for psql and other tools
+
+PASSWORD is one of: --password-stdin (the first line of standard input), the environment
+variable ${PASSWORD_ENV}, or --password <p> (visible to other users in \`ps\` and kept in
+shell history: avoid it).`;
 
 class UsageError extends Error {}
 
@@ -25,13 +35,25 @@ const options = {
   name: { type: "string" },
   email: { type: "string" },
   password: { type: "string" },
+  "password-stdin": { type: "boolean" },
   role: { type: "string" },
   partner: { type: "string" },
   id: { type: "string" },
   proof: { type: "string" },
 } as const;
 
-async function run(command: string | undefined, values: Record<string, string | boolean | undefined>) {
+/** The new account's password: standard input, the environment, or (last) the command line. */
+function passwordFrom(values: Record<string, string | boolean | undefined>): string | undefined {
+  if (values["password-stdin"]) return readFileSync(0, "utf8").split(/\r?\n/)[0];
+  if (typeof values.password === "string") return values.password;
+  return process.env[PASSWORD_ENV] || undefined;
+}
+
+async function run(
+  command: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+  databaseUrl: string,
+) {
   const { parseWith } = await import("@/lib/core/validation");
   const { OPERATOR_ACTOR: actor } = await import("@/lib/auth/actor");
   const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
@@ -39,6 +61,11 @@ async function run(command: string | undefined, values: Record<string, string | 
     str(key) ??
     (() => {
       throw new UsageError(`${command} needs --${key}`);
+    })();
+  const needPassword = () =>
+    passwordFrom(values) ??
+    (() => {
+      throw new UsageError(`${command} needs a password: --password-stdin, ${PASSWORD_ENV} or --password`);
     })();
   const partnerBySlug = async (slug: string) => {
     const { findPartnerBySlug } = await import("@/lib/partners/find-partner-by-slug");
@@ -65,7 +92,7 @@ async function run(command: string | undefined, values: Record<string, string | 
       const partnerId = str("partner") ? (await partnerBySlug(str("partner")!)).id : undefined;
       const input = parseWith(
         createUserSchema,
-        { email: need("email"), password: need("password"), role, partnerId, name: str("name") },
+        { email: need("email"), password: needPassword(), role, partnerId, name: str("name") },
         "user",
       );
       const u = await createUser({ actor, input });
@@ -79,7 +106,7 @@ async function run(command: string | undefined, values: Record<string, string | 
       const { createCourierSchema } = await import("@/lib/users/schemas");
       const input = parseWith(
         createCourierSchema,
-        { email: need("email"), password: need("password"), name: str("name") },
+        { email: need("email"), password: needPassword(), name: str("name") },
         "courier",
       );
       const u = await createUser({ actor, input: { ...input, role: "COURIER" } });
@@ -139,6 +166,8 @@ async function run(command: string | undefined, values: Record<string, string | 
           : "No account accepts a published demo password.",
       };
     }
+    case "database-url":
+      return { json: { url: databaseUrl }, text: databaseUrl };
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : "No command given");
   }
@@ -165,7 +194,7 @@ async function main() {
     return 1;
   }
   try {
-    const result = await run(positionals[0], values);
+    const result = await run(positionals[0], values, database.url);
     console.log(values.json ? JSON.stringify(result.json) : result.text);
     return 0;
   } catch (error) {

@@ -3,7 +3,10 @@
 // replay instead of doubling), then mark it finished and tell the partner's users.
 import { inngest } from "@/inngest/client";
 import { importConfirmed } from "@/inngest/events";
-import { batchCount, finishImport, getImportSize, runImportBatch } from "@/lib/imports/manage-imports";
+import { finishImport } from "@/lib/imports/finish-import";
+import { getImportSize } from "@/lib/imports/get-import-size";
+import { batchCount } from "@/lib/imports/import-summary";
+import { runImportBatch } from "@/lib/imports/run-import-batch";
 
 export const deliveryImport = inngest.createFunction(
   // Ahead of the per-row work earlier imports queued (each row's webhook and emails): a partner

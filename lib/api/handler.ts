@@ -11,6 +11,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { apiBuckets } from "@/lib/auth/rate-limits";
 import { bearerSecret, resolveApiKey } from "@/lib/auth/api-key-request";
 import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
+import { env } from "@/lib/env";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -71,6 +72,33 @@ function refuseControlChars(request: Request, params: Params) {
   });
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser sends the session cookie with a write another site's page makes (a form or a
+ * `text/plain` fetch needs no preflight), so a cookie-authenticated write must come from our own
+ * pages: Sec-Fetch-Site says so where browsers send it, Origin otherwise. API-key calls carry no
+ * ambient credential and are not affected; neither are clients that send neither header.
+ */
+function refuseCrossSiteWrite(request: Request) {
+  if (SAFE_METHODS.has(request.method) || request.headers.has("authorization")) return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const crossSite =
+    site !== null ? site !== "same-origin" && site !== "none" : origin !== null && !ownOrigins(request).has(origin);
+  if (crossSite) throw new AppError("forbidden", "Cross-site requests may not change anything here.");
+}
+
+function ownOrigins(request: Request): Set<string> {
+  const origins = new Set([new URL(request.url).origin]);
+  try {
+    origins.add(new URL(env().APP_URL).origin);
+  } catch {
+    // APP_URL is validated by env(); nothing to add if it is not usable
+  }
+  return origins;
+}
+
 export function withApi<P extends Params = Params>(
   options: { public: true },
   handler: (ctx: BaseContext<P>) => Promise<Response>,
@@ -102,6 +130,7 @@ export function withApi<P extends Params>(
           if (!resolved) throw unauthenticated();
           ({ actor, limit } = resolved);
         } else {
+          refuseCrossSiteWrite(request);
           actor = await resolveActor(request);
           if (!actor) throw unauthenticated();
           if (!can(actor, options.permission)) {

@@ -3,7 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
-import type { Bucket } from "@/lib/rate-limit";
+import { clientKey, type Bucket } from "@/lib/rate-limit";
 
 const MINUTE = 60;
 const SIGN_IN_WINDOW = 15 * MINUTE;
@@ -30,8 +30,9 @@ export function apiBuckets(actor: Actor): Bucket[] {
  * Attempts are counted before the password is checked and given back when it was right, so the
  * counts are failures while concurrent guesses still cannot slip past a limit.
  */
-export function signInBuckets(email: string, ip: string) {
+export function signInBuckets(email: string, address: string) {
   const { RATE_LIMIT_SIGNIN_PER_IP, RATE_LIMIT_SIGNIN_PER_CLIENT, RATE_LIMIT_SIGNIN_PER_EMAIL } = env();
+  const ip = clientKey(address);
   const bucket = (key: string, limit: number): Bucket => ({ key, limit, windowSeconds: SIGN_IN_WINDOW });
   return {
     ip: bucket(`signin:ip:${ip}`, RATE_LIMIT_SIGNIN_PER_IP),

@@ -1,8 +1,8 @@
 // The deliveries list (same filters, same scope, same order) as CSV, streamed page by page along
 // the keyset, so 1,000,000 rows take constant memory. Columns: the import template's, then what
-// the platform adds. Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV
-// injection"): a leading = + - @ tab or carriage return gets a ' in front.
-import { stringify } from "csv-stringify/sync";
+// the platform adds. Written by the one CSV writer, which quotes every field and neutralises
+// anything a spreadsheet could run as a formula.
+import { csvLine, csvLines } from "@/lib/core/csv";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
@@ -22,10 +22,6 @@ export const EXPORT_COLUMNS = [
 /** Rows per database page while exporting. */
 const PAGE = 1000;
 
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** The API's representation of the row, laid out in the export's columns. */
 function cells(row: DeliveryRow): string[] {
   const delivery = serializeDelivery(row);
@@ -33,7 +29,7 @@ function cells(row: DeliveryRow): string[] {
     ...delivery,
     partner: delivery.partner.name,
   };
-  return EXPORT_COLUMNS.map((c) => neutralise(String(value[c] ?? "")));
+  return EXPORT_COLUMNS.map((c) => String(value[c] ?? ""));
 }
 
 type ExportOptions = { actor: Actor; query: ListDeliveriesQuery; sort?: DeliverySort };
@@ -45,7 +41,7 @@ export function exportDeliveriesCsv(options: ExportOptions): AsyncGenerator<stri
 }
 
 async function* csvChunks(options: ExportOptions): AsyncGenerator<string> {
-  yield stringify([EXPORT_COLUMNS as unknown as string[]]);
+  yield csvLine(EXPORT_COLUMNS);
   let cursor: string | undefined;
   do {
     const page = await listDeliveries({
@@ -53,7 +49,7 @@ async function* csvChunks(options: ExportOptions): AsyncGenerator<string> {
       query: { ...options.query, limit: PAGE, cursor },
       sort: options.sort,
     });
-    if (page.data.length) yield stringify(page.data.map(cells));
+    if (page.data.length) yield csvLines(page.data.map(cells));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }

@@ -1,5 +1,5 @@
 // The operator CLI, run as operators run it, against the test database.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { inject, describe, expect, it } from "vitest";
@@ -21,8 +21,63 @@ async function admin(...args: string[]) {
   }
 }
 
+/** The CLI with `input` on its standard input and `env` added to its environment. */
+function adminWith(input: string, env: Record<string, string>, ...args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 // Each call is a fresh process (tsx, Prisma, a pool): allow for a slow, loaded machine.
 describe("npm run admin", { timeout: 120_000 }, () => {
+  it("takes a new user's password from standard input or the environment, never needing --password", async () => {
+    const fromStdin = `stdin-${Date.now()}@example.com`;
+    const a = await adminWith(
+      "stdin-secret-pw\n",
+      {},
+      "create-user",
+      "--email",
+      fromStdin,
+      "--password-stdin",
+      "--role",
+      "ADMIN",
+      "--json",
+    );
+    expect(a.code, a.stderr).toBe(0);
+    await expect(signIn(fromStdin, "stdin-secret-pw")).resolves.toHaveProperty("cookie");
+
+    const fromEnv = `env-${Date.now()}@example.com`;
+    const b = await adminWith(
+      "",
+      { ADMIN_CLI_PASSWORD: "env-secret-pw1" },
+      "create-courier",
+      "--email",
+      fromEnv,
+      "--json",
+    );
+    expect(b.code, b.stderr).toBe(0);
+    await expect(signIn(fromEnv, "env-secret-pw1")).resolves.toHaveProperty("cookie");
+
+    const none = await adminWith("", {}, "create-user", "--email", `none-${Date.now()}@example.com`, "--role", "ADMIN");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/needs a password: --password-stdin, ADMIN_CLI_PASSWORD or --password/);
+  });
+
+  it("prints the URL of the database in use", async () => {
+    const res = await admin("database-url");
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toBe(inject("databaseUrl"));
+  });
+
   it("creates a partner, a partner user and an API key that works against the API, then revokes it", async () => {
     const name = `Cli Shop ${Date.now()}`;
     const partner = await admin("create-partner", "--name", name, "--email", "CLI@Example.com", "--json");

@@ -13,7 +13,8 @@ beforeAll(async () => {
 
 async function csv(path: string, apiKey: string) {
   const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
-  return { res, rows: parse(await res.text(), { columns: true }) as Record<string, string>[] };
+  const text = await res.text();
+  return { res, text, rows: parse(text, { columns: true }) as Record<string, string>[] };
 }
 
 describe("CSV export", () => {
@@ -73,6 +74,19 @@ describe("CSV export", () => {
     const { rows } = await csv("/api/v1/deliveries.csv?q=EXP-FORMULA", world.partnerA.apiKey);
     expect(rows[0].recipientName).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(rows[0].notes).toBe("'@SUM(1+1)");
+  });
+
+  it("neutralises a formula behind a separator, however a spreadsheet splits the cell", async () => {
+    await createDeliveryAs(
+      { apiKey: world.partnerA.apiKey },
+      { dropoffAddress: "4 Elm Rd;=cmd|' /C calc'!A0", productName: "Books,+1", externalReference: "EXP-SEMI" },
+    );
+    const { text, rows } = await csv("/api/v1/deliveries.csv?q=EXP-SEMI", world.partnerA.apiKey);
+    expect(rows[0].dropoffAddress).toBe("4 Elm Rd;'=cmd|' /C calc'!A0");
+    expect(rows[0].productName).toBe("Books,'+1");
+    // Every field is quoted, so a `;`-separated spreadsheet sees no bare formula either.
+    for (const line of text.trim().split("\n")) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    for (const segment of text.split(/[,;\t\r\n]/)) expect(segment.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);
   });
 
   it("refuses a bad filter or sort with a 400 problem before streaming anything", async () => {

@@ -43,4 +43,20 @@ describe("sign-out", () => {
     expect((await api("GET", "/api/v1/notifications", { as: laptop })).status).toBe(401);
     expect((await api("GET", "/api/v1/notifications", { as: phone })).status).toBe(200);
   });
+
+  it("answers no session at /api/auth/session for a revoked one, and neither returns nor refreshes its token", async () => {
+    const email = (await db.user.findUniqueOrThrow({ where: { id: world.partnerA.userId } })).email;
+    const { cookie } = await signIn(email, "correct-horse-battery");
+    const live = await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie } });
+    expect(((await live.json()) as { user?: { email?: string } }).user?.email).toBe(email);
+
+    await signOut(cookie);
+    const ended = await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie } });
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toBeNull();
+    // No fresh token comes back: the only session cookie set is the one clearing it.
+    const set = ended.headers.getSetCookie().filter((c) => c.includes("session-token="));
+    expect(set.length).toBeGreaterThan(0);
+    for (const c of set) expect(c).toMatch(/session-token=;.*Expires=Thu, 01 Jan 1970/);
+  });
 });

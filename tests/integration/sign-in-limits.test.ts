@@ -137,6 +137,27 @@ describe("sign-in limits", { timeout: 90_000 }, () => {
     expect((await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, other)).status).toBe(302);
   });
 
+  it("counts an IPv6 client by its /64, however many of its addresses it uses", async () => {
+    await awayFromWindowEdge();
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    for (let i = 0; i < 8; i++) {
+      const res = await signIn(
+        proxied,
+        `nobody-${randomUUID()}@test.example`,
+        WRONG,
+        `${net}::${(i + 1).toString(16)}`,
+      );
+      expect(res.status).toBe(302);
+    }
+    expectProblem(
+      await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, `${net}:aaaa:bbbb:cccc:dddd`),
+      429,
+    );
+    // The neighbouring /64 is someone else.
+    const neighbour = `${net.replace(/:[0-9a-f]+$/, "")}:${Math.floor(Math.random() * 0xffff).toString(16)}::1`;
+    expect((await signIn(proxied, `nobody-${randomUUID()}@test.example`, WRONG, neighbour)).status).toBe(302);
+  });
+
   it("without TRUST_PROXY, a spoofed X-Forwarded-For does not move the client's bucket", async () => {
     await awayFromWindowEdge();
     // This server's clients are all this machine: start from an empty bucket for it.

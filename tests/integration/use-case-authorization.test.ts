@@ -45,7 +45,10 @@ import {
   sendTestWebhook,
 } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
-import { confirmImport, getImport, listImports, previewImport } from "@/lib/imports/manage-imports";
+import { confirmImport } from "@/lib/imports/confirm-import";
+import { getImport } from "@/lib/imports/get-import";
+import { listImports } from "@/lib/imports/list-imports";
+import { previewImport } from "@/lib/imports/preview-import";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 import { actorsOf, createWorld, deliveryPayload, type World } from "./support";
 

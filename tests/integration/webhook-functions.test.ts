@@ -1,4 +1,4 @@
-// Partner webhooks (DESIGN §8): the delivery-webhook function run with @inngest/test against the
+// Partner webhooks: the delivery-webhook function run with @inngest/test against the
 // real database and a loopback receiver that verifies signatures; retries, auto-disable, SSRF.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signWebhook, verifyWebhookSignature } from "@/lib/webhooks/signature";
 import { isPrivateAddress } from "@/lib/webhooks/target";
 
-describe("webhook signature (DESIGN §8)", () => {
+describe("webhook signature", () => {
   const secret = "whsec_test";
   const body = JSON.stringify({
     id: "evt_1",

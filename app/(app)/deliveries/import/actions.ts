@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { runFormAction, type FormState } from "@/lib/api/form-action";
-import { confirmImport } from "@/lib/imports/manage-imports";
+import { confirmImport } from "@/lib/imports/confirm-import";
 
 export async function confirmImportAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction({

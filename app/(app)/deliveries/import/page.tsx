@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getFormatter } from "@/lib/format-request";
-import { listImports } from "@/lib/imports/manage-imports";
+import { listImports } from "@/lib/imports/list-imports";
 import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
 import { listPartners } from "@/lib/partners/list-partners";
 

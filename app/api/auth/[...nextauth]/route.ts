@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { problem } from "@/lib/api/responses";
-import { handlers } from "@/lib/auth";
+import { handlers, sessionActor } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInRetryAfter } from "@/lib/auth/rate-limits";
 import { rateLimitHeaders } from "@/lib/rate-limit";
@@ -24,10 +24,36 @@ function withSafeCallback(request: NextRequest): NextRequest {
   return new NextRequest(url, request);
 }
 
+/**
+ * Auth.js reads the session from the cookie alone, so it would answer (and refresh) a signed-out
+ * (revoked) session or a deactivated user's. Those are no session: `null`, and the cookie is
+ * cleared instead of renewed.
+ */
+async function endedSession(request: Request): Promise<Response | null> {
+  const cookies = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((c) => c.trim().split("=")[0])
+    .filter((name) => /(^|\.)authjs\.session-token(\.\d+)?$/.test(name));
+  if (!cookies.length || (await sessionActor())) return null;
+  const response = Response.json(null, { headers: { "cache-control": "no-store" } });
+  const secure = new URL(request.url).protocol === "https:";
+  for (const name of cookies) {
+    response.headers.append(
+      "set-cookie",
+      `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${secure || name.startsWith("__Secure-") ? "; Secure" : ""}`,
+    );
+  }
+  return response;
+}
+
 // GET /api/auth/* – Auth.js (session, csrf, providers)
-export const GET = withApi({ public: true }, async ({ request }) =>
-  mutable(await handlers.GET(withSafeCallback(request as NextRequest))),
-);
+export const GET = withApi({ public: true }, async ({ request }) => {
+  if (new URL(request.url).pathname === "/api/auth/session") {
+    const ended = await endedSession(request);
+    if (ended) return ended;
+  }
+  return mutable(await handlers.GET(withSafeCallback(request as NextRequest)));
+});
 
 // POST /api/auth/* – Auth.js sign-in/out; a throttled sign-in answers 429, not a redirect
 export const POST = withApi({ public: true }, async ({ request, requestId }) => {

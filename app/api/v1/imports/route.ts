@@ -5,7 +5,8 @@ import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { fileNameHeader, searchParamsObject } from "@/lib/api/http";
 import { json } from "@/lib/api/responses";
-import { listImports, previewImport } from "@/lib/imports/manage-imports";
+import { listImports } from "@/lib/imports/list-imports";
+import { previewImport } from "@/lib/imports/preview-import";
 import { IMPORT_LIMITS } from "@/lib/imports/parse-import";
 import { importUploadQuerySchema } from "@/lib/imports/schemas";
 

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { getFormatter } from "@/lib/format-request";
-import { getImport } from "@/lib/imports/manage-imports";
+import { getImport } from "@/lib/imports/get-import";
 import type { RowError } from "@/lib/imports/parse-import";
 import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
 import { confirmImportAction } from "../actions";

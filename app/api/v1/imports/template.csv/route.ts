@@ -1,6 +1,6 @@
 import { otherMethods } from "@/lib/api/methods";
-import { stringify } from "csv-stringify/sync";
 import { withApi } from "@/lib/api/handler";
+import { csvLines } from "@/lib/core/csv";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
 
 // GET /api/v1/imports/template.csv – the columns an import file has (the create schema's fields)
@@ -18,7 +18,7 @@ export const GET = withApi({ permission: "imports.manage" }, async () => {
     notes: "",
     externalReference: "ORDER-1001",
   };
-  return new Response(stringify([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => example[c])]), {
+  return new Response(csvLines([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => example[c])]), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="deliveries-import-template.csv"',

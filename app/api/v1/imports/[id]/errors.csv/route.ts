@@ -1,18 +1,13 @@
 import { otherMethods } from "@/lib/api/methods";
-import { stringify } from "csv-stringify/sync";
 import { withApi } from "@/lib/api/handler";
-import { neutralise } from "@/lib/deliveries/export-deliveries";
-import { getImport } from "@/lib/imports/manage-imports";
+import { csvLines } from "@/lib/core/csv";
+import { getImport } from "@/lib/imports/get-import";
 
 // GET /api/v1/imports/{id}/errors.csv – every refused row of an import, with its column and reason
 export const GET = withApi<{ id: string }>({ permission: "imports.manage" }, async ({ actor, params }) => {
   const summary = await getImport({ actor, id: params.id });
-  const lines = [...summary.errors, ...summary.failures].map((e) => [
-    String(e.row),
-    e.column ?? "",
-    neutralise(e.message),
-  ]);
-  return new Response(stringify([["row", "column", "message"], ...lines]), {
+  const lines = [...summary.errors, ...summary.failures].map((e) => [e.row, e.column, e.message]);
+  return new Response(csvLines([["row", "column", "message"], ...lines]), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="import-${summary.id.slice(0, 8)}-errors.csv"`,

@@ -1,0 +1,38 @@
+// The one CSV writer for every file the app hands out (export, import template, import errors).
+// Spreadsheets run a cell starting with = + - @ (or a tab or carriage return before one) as a
+// formula, and they split cells on whatever separator their locale uses — `,`, `;` or tab — even
+// inside what we meant as one field. So every field is quoted, and every segment a spreadsheet
+// could split off that starts like a formula gets a ' in front, which makes it text.
+
+const SEPARATORS = new Set([",", ";", "\t", "\r", "\n"]);
+const FORMULA_STARTS = new Set(["=", "+", "-", "@", "\t", "\r"]);
+
+/**
+ * A segment begins at the cell's start and after each separator or line break a spreadsheet may
+ * split on; a tab or CR is both, so the character after one begins a segment of its own.
+ */
+export function neutraliseCell(value: string): string {
+  let out = "";
+  let segmentStart = true;
+  for (const char of value) {
+    if (segmentStart && FORMULA_STARTS.has(char)) out += "'";
+    out += char;
+    segmentStart = SEPARATORS.has(char);
+  }
+  return out;
+}
+
+function field(value: unknown): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return `"${neutraliseCell(text).replaceAll('"', '""')}"`;
+}
+
+/** One CSV line (RFC 4180 quoting), ending in a line break. */
+export function csvLine(cells: readonly unknown[]): string {
+  return `${cells.map(field).join(",")}\n`;
+}
+
+/** Several lines at once. */
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  return rows.map(csvLine).join("");
+}
