@@ -22,6 +22,22 @@ export function neutraliseCell(value: string): string {
   return out;
 }
 
+/**
+ * The reverse, for files we read back (an export re-imported): a ' that stands before a formula
+ * start at a segment's start is ours and goes. Only a value that itself held ' there changes.
+ */
+export function restoreCell(value: string): string {
+  let out = "";
+  let segmentStart = true;
+  const chars = [...value];
+  for (let i = 0; i < chars.length; i++) {
+    if (segmentStart && chars[i] === "'" && FORMULA_STARTS.has(chars[i + 1] ?? "")) continue;
+    out += chars[i];
+    segmentStart = SEPARATORS.has(chars[i]);
+  }
+  return out;
+}
+
 function field(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
   return `"${neutraliseCell(text).replaceAll('"', '""')}"`;

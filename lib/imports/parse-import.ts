@@ -2,6 +2,7 @@
 // own), nothing written. File-level problems (not UTF-8 text, too large, too many rows, broken
 // quoting, unknown columns) are one AppError; row-level problems are listed per row and column.
 import { CsvError, parse } from "csv-parse/sync";
+import { restoreCell } from "@/lib/core/csv";
 import { fieldErrors } from "@/lib/core/validation";
 import { AppError } from "@/lib/core/errors";
 import { createDeliverySchema, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
@@ -117,7 +118,8 @@ export function parseImport(bytes: Uint8Array): ParsedImport {
   const errors: RowError[] = [];
   data.forEach((cells, i) => {
     const row = i + 2;
-    const record = Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ""]));
+    // A file we exported carries a ' before formula starts (a phone's +): read back, it goes.
+    const record = Object.fromEntries(columns.map((c, j) => [c, restoreCell(cells[j] ?? "")]));
     const parsed = createDeliverySchema.safeParse(prepare(record));
     if (parsed.success) rows.push({ row, input: parsed.data });
     else for (const e of fieldErrors(parsed.error)) errors.push({ row, column: e.path, message: e.message });

@@ -1,9 +1,29 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvLine, csvLines, neutraliseCell } from "@/lib/core/csv";
+import { csvLine, csvLines, neutraliseCell, restoreCell } from "@/lib/core/csv";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+describe("reading back what the writer wrote", () => {
+  it("drops the ' it put before formula starts, and nothing else", () => {
+    expect(restoreCell(neutraliseCell("+49 30 1234"))).toBe("+49 30 1234");
+    expect(restoreCell(neutraliseCell("4 Elm Rd;=cmd"))).toBe("4 Elm Rd;=cmd");
+    expect(restoreCell("O'Brien, 'quoted'")).toBe("O'Brien, 'quoted'");
+  });
+
+  it("round-trips every value with no ' of its own before a formula start", () => {
+    const unit = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", ";", ",", "a", " ", "'");
+    fc.assert(
+      fc.property(
+        fc.string({ unit }).filter((s) => restoreCell(s) === s),
+        (value) => {
+          expect(restoreCell(neutraliseCell(value))).toBe(value);
+        },
+      ),
+    );
+  });
+});
 
 describe("the CSV writer", () => {
   it("neutralises a formula at the start of a cell", () => {
