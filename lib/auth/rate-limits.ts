@@ -1,9 +1,9 @@
 // Who is counted against which limit (limits in lib/env.ts): API calls per caller (key or user)
-// and per partner; sign-ins as described at signInBuckets.
+// and per partner; public tracking per client; sign-ins as described at signInBuckets.
 import { CredentialsSignin } from "next-auth";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
-import { clientKey, type Bucket } from "@/lib/rate-limit";
+import { clientIp, clientKey, type Bucket } from "@/lib/rate-limit";
 
 const MINUTE = 60;
 const SIGN_IN_WINDOW = 15 * MINUTE;
@@ -17,6 +17,15 @@ export function apiBuckets(actor: Actor): Bucket[] {
     buckets.push({ key: `api:partner:${actor.partnerId}`, limit: RATE_LIMIT_API_PER_PARTNER, windowSeconds: MINUTE });
   }
   return buckets;
+}
+
+/** Public tracking (API and page alike): a recipient refreshes, a guesser tries thousands. */
+export function trackingBucket(headers: Headers): Bucket {
+  return {
+    key: `track:${clientKey(clientIp(headers))}`,
+    limit: env().RATE_LIMIT_TRACKING_PER_CLIENT,
+    windowSeconds: MINUTE,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
-// Public tracking needs no sign-in, so each client is counted: past RATE_LIMIT_TRACKING_PER_CLIENT
-// lookups a minute it gets 429 with Retry-After, and other clients are unaffected. An IPv6 client
-// counts by its /64.
+// Public tracking needs no sign-in, so each client is counted, on the API and the page alike: past
+// RATE_LIMIT_TRACKING_PER_CLIENT lookups a minute the API answers 429 with Retry-After and the page
+// says so; other clients are unaffected. An IPv6 client counts by its /64.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app-server";
 import { api, createDeliveryAs, createWorld, expectProblem } from "./support";
@@ -43,6 +43,21 @@ describe("public tracking", { timeout: 60_000 }, () => {
     const ok = await track(real.trackingCode, recipient);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("ratelimit-remaining")).toBe("4");
+  });
+
+  it("counts the tracking page and the API against one limit, and the page then looks nothing up", async () => {
+    await awayFromWindowEdge();
+    const world = await createWorld();
+    const real = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
+    const guesser = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+    const page = (trackingCode: string) =>
+      api("GET", `/track/${trackingCode}`, { baseUrl: app.url, headers: { "x-forwarded-for": guesser } });
+    for (let i = 0; i < 3; i++) expect((await page(code())).status).toBe(404);
+    for (let i = 0; i < 2; i++) expect((await track(code(), guesser)).status).toBe(404);
+    const refused = await page(real.trackingCode);
+    expect(refused.body).toContain("Too many lookups from your connection");
+    expect(refused.body).not.toContain(real.trackingCode);
+    expectProblem(await track(real.trackingCode, guesser), 429);
   });
 
   it("counts an IPv6 client by its /64", async () => {

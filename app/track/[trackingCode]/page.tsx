@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/deliveries/timeline";
 import { TrackCodeForm, TrackingShell } from "@/components/tracking/track-code-form";
 import { orNotFound } from "@/lib/auth/page-guard";
+import { trackingBucket } from "@/lib/auth/rate-limits";
+import { hit } from "@/lib/rate-limit";
 import { getFormatter } from "@/lib/format-request";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
@@ -24,6 +28,18 @@ const NEXT_STEP: Record<DeliveryStatus, (partner: string) => string> = {
 // Public: status, timeline and the partner. trackDelivery() selects no recipient, contact or address data.
 export default async function TrackPage({ params }: { params: Promise<{ trackingCode: string }> }) {
   const { trackingCode } = await params;
+  // Counted like the API (one bucket per client): past the limit no code is looked up at all.
+  const limit = await hit([trackingBucket(await headers())]);
+  if (!limit.allowed) {
+    return (
+      <TrackingShell>
+        <h1 className="page-title">Track a delivery</h1>
+        <Notice tone="warning" testId="tracking-throttled">
+          Too many lookups from your connection. Try again in {limit.resetSeconds} seconds.
+        </Notice>
+      </TrackingShell>
+    );
+  }
   const tracking = await orNotFound(trackDelivery(decodeURIComponent(trackingCode)));
   const format = await getFormatter();
   const partner = tracking.partner.name;

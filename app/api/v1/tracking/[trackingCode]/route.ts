@@ -3,19 +3,12 @@ import { AppError } from "@/lib/core/errors";
 import { withApi } from "@/lib/api/handler";
 import { json, problem } from "@/lib/api/responses";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
-import { env } from "@/lib/env";
-import { clientIp, clientKey, hit, rateLimitHeaders } from "@/lib/rate-limit";
+import { trackingBucket } from "@/lib/auth/rate-limits";
+import { hit, rateLimitHeaders } from "@/lib/rate-limit";
 
 // GET /api/v1/tracking/{trackingCode} – public status timeline, no personal data
 export const GET = withApi<{ trackingCode: string }>({ public: true }, async ({ request, params, requestId }) => {
-  // Anyone may ask, so each client is counted: a recipient refreshes, a guesser tries thousands.
-  const limit = await hit([
-    {
-      key: `track:${clientKey(clientIp(request.headers))}`,
-      limit: env().RATE_LIMIT_TRACKING_PER_CLIENT,
-      windowSeconds: 60,
-    },
-  ]);
+  const limit = await hit([trackingBucket(request.headers)]);
   const headers = rateLimitHeaders(limit);
   if (!limit.allowed) {
     const refused = problem(
