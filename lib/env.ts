@@ -112,6 +112,8 @@ const schema = z.object({
    * a recipient refreshing their page does, far below guessing codes.
    */
   RATE_LIMIT_TRACKING_PER_CLIENT: z.coerce.number().int().min(1).default(60),
+  /** Emails to recipients per partner per day (UTC): room for big imports, not for mailing lists. */
+  RECIPIENT_EMAILS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).default(20_000),
   /** Sign-in attempts (any email, any outcome) per 15 minutes from one client address. */
   RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(100),
   /** How long each sign-in for an email past RATE_LIMIT_SIGNIN_PER_EMAIL waits before its answer. */

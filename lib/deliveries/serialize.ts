@@ -47,9 +47,6 @@ export const deliverySelect = {
   assignee: { select: { id: true, name: true } },
 } as const;
 
-/** Kept for lib/notifications, which still imports it from here. */
-export { isoDate as formatDate } from "@/lib/core/format";
-
 export function serializeDelivery(row: DeliveryRow): DeliveryDto {
   return {
     id: row.id,

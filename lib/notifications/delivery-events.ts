@@ -4,9 +4,11 @@
 // The delivery and its partner are read from the database, never taken from the event: an event
 // that names another partner cannot send one partner's delivery to another.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { hit } from "@/lib/rate-limit";
 import { statusWord } from "@/lib/deliveries/status-labels";
 import { sendEmail } from "@/lib/email/send-email";
-import { formatDate } from "@/lib/deliveries/serialize";
+import { isoDate } from "@/lib/core/format";
 import { notifyUsers, partnerUserIds } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
 
@@ -53,7 +55,7 @@ export async function emailPartnerContact(event: DeliveryEvent) {
       ? await sendEmail({
           ...common,
           template: "delivery-created",
-          props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: formatDate(d.deliveryDate) },
+          props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: isoDate(d.deliveryDate) },
         })
       : await sendEmail({
           ...common,
@@ -78,18 +80,27 @@ export async function emailRecipient(event: DeliveryEvent) {
   if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
     return { skipped: "assignment changes are not sent to recipients" } satisfies Skipped;
   }
+  // Recipients are addresses a partner supplies, not our users: a daily cap per partner keeps the
+  // platform from mailing a whole list for one. A retried step may count twice (it errs on less).
+  const cap = await hit([
+    {
+      key: `recipient-emails:${d.partnerId}`,
+      limit: env().RECIPIENT_EMAILS_PER_PARTNER_PER_DAY,
+      windowSeconds: 86_400,
+    },
+  ]);
+  if (!cap.allowed) return { skipped: "the partner's daily cap of recipient emails is reached" } satisfies Skipped;
   const message = await sendEmail({
     key: `${event.id}:recipient`,
     to: d.recipientEmail,
     deliveryId: d.id,
     template: "recipient-update",
     props: {
-      recipientName: d.recipientName,
       partnerName: d.partner.name,
       trackingCode: d.trackingCode,
       status,
-      deliveryDate: formatDate(d.deliveryDate),
-      // "Out for delivery" carries the code for partners that ask for one (issue 14).
+      deliveryDate: isoDate(d.deliveryDate),
+      // "Out for delivery" carries the code for partners that ask for one.
       deliveryCode: status === "IN_TRANSIT" ? d.proofCode : null,
     },
   });
@@ -115,7 +126,7 @@ export async function notifyPartnerUsers(event: DeliveryEvent) {
         ? await notifyUsers([event.data.assigneeId], {
             kind: "delivery.assigned_to_you",
             title: `Delivery ${d.trackingCode} is assigned to you`,
-            body: `Deliver to ${d.dropoffAddress} on ${formatDate(d.deliveryDate)}.`,
+            body: `Deliver to ${d.dropoffAddress} on ${isoDate(d.deliveryDate)}.`,
             dedupeKey: `event:${event.id}`,
             deliveryId: d.id,
           })

@@ -49,7 +49,6 @@ const cases: { [T in TemplateName]: { props: TemplateProps<T>; subject: string; 
   },
   "recipient-update": {
     props: {
-      recipientName: "Ada",
       partnerName: "Acme",
       trackingCode: "DLV-AAAA1111",
       status: "COMPLETED",
@@ -57,7 +56,7 @@ const cases: { [T in TemplateName]: { props: TemplateProps<T>; subject: string; 
     },
     subject: "Your delivery DLV-AAAA1111 has been delivered",
     links: ["/track/DLV-AAAA1111"],
-    words: ["Hello Ada", "Acme"],
+    words: ["Hello,", "Acme"],
   },
   "stuck-digest": {
     props: {

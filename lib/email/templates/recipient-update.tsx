@@ -1,12 +1,12 @@
-// To the person receiving the parcel (when the partner gave their email): only what the public
-// tracking page shows, plus the link to it; nothing about the partner's internals.
+// To the person receiving the parcel (when the partner gave their email): platform text, the
+// partner's name and our tracking link only — nothing a partner typed, so the platform cannot be
+// made to mail anyone words of a partner's choosing.
 import { Text } from "@react-email/components";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { trackingPageUrl } from "@/lib/links";
 import { EmailLayout } from "@/lib/email/templates/layout";
 
 export interface RecipientUpdateProps {
-  recipientName: string;
   partnerName: string;
   trackingCode: string;
   status: DeliveryStatus;
@@ -34,7 +34,7 @@ export function RecipientUpdateEmail(p: RecipientUpdateProps) {
       heading={headline}
       action={{ label: "Track your delivery", href: trackingPageUrl(p.trackingCode) }}
     >
-      <Text>Hello {p.recipientName},</Text>
+      <Text>Hello,</Text>
       <Text>
         {p.status === "CREATED"
           ? `${p.partnerName} has booked a delivery for you, planned for ${p.deliveryDate}.`
