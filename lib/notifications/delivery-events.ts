@@ -89,7 +89,7 @@ export async function emailRecipient(event: DeliveryEvent) {
       trackingCode: d.trackingCode,
       status,
       deliveryDate: formatDate(d.deliveryDate),
-      // "Out for delivery" carries the code for partners that ask for one (issue 14).
+      // "Out for delivery" carries the code for partners that ask for one.
       deliveryCode: status === "IN_TRANSIT" ? d.proofCode : null,
     },
   });
