@@ -1,4 +1,5 @@
 // The shape of one bench run, as written to bench/results/<name>.json.
+import type { DrainRun } from "./drain";
 import type { ImportRun } from "./import";
 import type { CpuSplit } from "./proc";
 import type { Measured } from "./stats";
@@ -32,6 +33,8 @@ export interface Results {
    * runs), finished before the next scenario started: the embedded executor's throughput.
    */
   backgroundDrains?: { after: string; runs: number; seconds: number }[];
+  /** Creates at a steady rate, each followed to its webhook (bench/drain.ts). */
+  drain?: DrainRun | "skipped";
   /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
   import?: ImportRun | "skipped";
   /** Of the busiest server process (the primary or one cluster worker). */

@@ -15,6 +15,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/database.ts";
 import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-server.ts";
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
+import { drainScenario, type DrainRun } from "./drain";
 import { importScenario, type ImportRun } from "./import";
 import { cpuMeter, localPostgres, parentOf, rssWatcher } from "./proc";
 import { summariseProfiles } from "./profile";
@@ -38,6 +39,8 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     /** PostgreSQL's stock memory settings instead of the machine-sized ones (before/after). */
     "pg-defaults": { type: "boolean", default: false },
+    /** The background drain scenario: creates per second, for --duration seconds. */
+    "drain-rate": { type: "string", default: "100" },
   },
 });
 const quick = args.quick!;
@@ -186,6 +189,8 @@ async function main() {
         RATE_LIMIT_API_PER_PARTNER: unlimited,
         RATE_LIMIT_SIGNIN_PER_EMAIL: unlimited,
         RATE_LIMIT_SIGNIN_PER_IP: unlimited,
+        // The drain scenario's webhook receiver listens on loopback.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       },
     });
     const exited = new Promise((r) => server.once("exit", r));
@@ -235,6 +240,23 @@ async function main() {
     }
     await drain(previous);
     // After the HTTP scenarios, so its background fan-out does not load theirs.
+    let drainRun: DrainRun | "skipped" = "skipped";
+    if (args.background !== "unreachable" && (!only || only.test("drain"))) {
+      const rate = Number(args["drain-rate"]);
+      log(`background drain: ${rate} creates/s for ${seconds} s, each followed to its webhook`);
+      rss.window();
+      drainRun = await drainScenario(
+        url,
+        database.url,
+        seeded.partners.map((p) => p.key),
+        { ratePerSec: rate, seconds },
+      );
+      const l = drainRun.commitToWebhookMs;
+      log(
+        `background drain: intake ${drainRun.intakePerSec}/s, drain ${drainRun.drainPerSec}/s, commit→webhook p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, peak RSS ${rss.window()} MB`,
+      );
+      await drain("background drain");
+    }
     let bulkImport: ImportRun | "skipped" = "skipped";
     if (args.background !== "unreachable" && (!only || only.test("import"))) {
       log("import: 10,000 rows through the API, dry run, confirm, background creation");
@@ -305,6 +327,7 @@ async function main() {
         "list · 1 partner": ratio("list: first page · 1 partner", "ceiling: list first page (pg)"),
       },
       backgroundDrains: drains,
+      drain: drainRun,
       import: bulkImport,
       peakRssMb: memory.peakMb,
       serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,

@@ -6,14 +6,13 @@ import { inngest } from "@/inngest/client";
 import { EmbeddedExecutor } from "@/inngest/embedded/executor";
 import { functions } from "@/inngest/functions";
 import { backgroundExecutor, env } from "@/lib/env";
-import { kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
+import { forwardOutboxKicks, kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
 
+// On globalThis: scripts/server.mjs runs outside Next's bundle, and this is the one object both share.
 const holder = globalThis as unknown as {
   embeddedExecutor?: EmbeddedExecutor;
   /** Called by scripts/server.mjs on SIGTERM, before the database pool closes. */
   stopBackground?: (graceMs: number) => Promise<void>;
-  /** Read by lib/outbox/scheduler.ts where this process runs no relay. */
-  forwardOutboxKick?: () => void;
 };
 
 const KICK_COALESCE_MS = 5;
@@ -36,11 +35,11 @@ export function startBackgroundWork(): void {
     const send = process.send?.bind(process);
     if (send) {
       let pending = false;
-      holder.forwardOutboxKick = () => {
+      forwardOutboxKicks(() => {
         if (pending) return;
         pending = true;
         setTimeout(() => ((pending = false), send({ type: "outbox:kick" })), KICK_COALESCE_MS).unref();
-      };
+      });
     }
     console.log("▸ Background work: off in this process (another process of this server runs it)");
     return;

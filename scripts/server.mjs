@@ -168,7 +168,7 @@ async function serve() {
   const dir = path.resolve(import.meta.dirname, "..");
   // The config the build resolved, as Next's own standalone server.js hands it over: loading
   // next.config.ts instead would load Next's TypeScript compiler (SWC) into every process, ~30 MB of
-  // resident memory each (issue 11), and the Docker image has neither the file nor the compiler.
+  // resident memory each, and the Docker image has neither the file nor the compiler.
   const resolvedConfig = path.join(dir, ".next/required-server-files.json");
   if (existsSync(resolvedConfig)) {
     process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
@@ -282,6 +282,7 @@ async function serve() {
     if (running.size > 0) log(`Not waiting for ${running.size} requests whose client hung up`);
     // Background runs in progress get a moment to finish; the rest resume on the next start.
     waitingFor = () => "background work to stop";
+    // Set by inngest/start.ts inside Next's bundle; globalThis is the one object this file shares with it.
     const background = /** @type {{ stopBackground?: (graceMs: number) => Promise<void> }} */ (globalThis);
     await background.stopBackground?.(Math.min(2_000, SHUTDOWN_GRACE_MS / 4));
     waitingFor = () => "Next.js to close";

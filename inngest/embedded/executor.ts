@@ -27,7 +27,7 @@ import {
   type NewRun,
   type RunEvent,
 } from "@/lib/background/runs";
-import { freeDeadPools, forgetPool, notePool } from "@/lib/background/worker-pools";
+import { freeDeadPools, notePool, releasePool } from "@/lib/background/worker-pools";
 import { createFunctionCaller, errorText } from "@/inngest/embedded/call-function";
 import { graphileLogger, log } from "@/inngest/embedded/logger";
 
@@ -245,7 +245,7 @@ export class EmbeddedExecutor {
     const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
     const stopped = runner.stop().catch(() => {});
     if ((await Promise.race([stopped, timeout])) === "timeout") await runner.kill().catch(() => {});
-    await forgetPool(this.poolId).catch(() => {});
+    await releasePool(this.poolId, this.workerIds).catch(() => {});
   }
 
   /** Runs in progress in this process (the admin page and tests). */

@@ -5,8 +5,8 @@ import { inngest } from "@/inngest/client";
 import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
 import { deliveryEventOf } from "@/inngest/functions/support";
 import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
-import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import { webhookEventFor } from "@/lib/webhooks/delivery-webhook";
+import { deliverWebhook } from "@/lib/webhooks/send-webhook";
+import { webhookEventFor } from "@/lib/webhooks/event-payload";
 
 export const deliveryWebhook = inngest.createFunction(
   { id: "delivery-webhook", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 8 },

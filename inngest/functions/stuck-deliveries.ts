@@ -5,7 +5,8 @@
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
 import { settleSteps } from "@/inngest/functions/support";
-import { emailStuckDigest, flagStuckDeliveries, notifyStuckInApp } from "@/lib/deliveries/stuck-deliveries";
+import { flagStuckDeliveries } from "@/lib/deliveries/stuck-deliveries";
+import { emailStuckDigest, notifyStuckInApp } from "@/lib/notifications/stuck-alerts";
 
 export const stuckDeliveries = inngest.createFunction(
   { id: "stuck-deliveries", triggers: [cron("*/15 * * * *")], retries: 3, concurrency: { limit: 1 } },

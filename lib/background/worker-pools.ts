@@ -23,6 +23,11 @@ export async function freeDeadPools(self: string, leaseMs: number) {
     HAVING count(*) > 0`;
 }
 
-export async function forgetPool(id: string) {
+/**
+ * A stopping process hands back whatever its workers still hold (runs a shutdown interrupted),
+ * so another process takes them at once instead of after the liveness window, and forgets itself.
+ */
+export async function releasePool(id: string, workerIds: string[]) {
+  if (workerIds.length > 0) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${workerIds}::text[])`;
   await db.backgroundWorkerPool.deleteMany({ where: { id } });
 }

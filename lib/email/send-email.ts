@@ -1,4 +1,4 @@
-// The one way to send an email (DESIGN §8). Every message is rendered, stored in EmailMessage
+// The one way to send an email. Every message is rendered, stored in EmailMessage
 // under an idempotency key, then sent through Resend with the same key, so a retried Inngest step
 // never sends twice. Without RESEND_API_KEY it is logged and stored as LOGGED instead (development
 // needs no email account; admins read it at /admin/emails). A provider failure is recorded and

@@ -25,12 +25,17 @@ interface RelayState {
 
 const holder = globalThis as unknown as {
   outboxRelay?: RelayState;
-  /** Where another process runs the relay (cluster workers, inngest/start.ts): hand the kick on. */
-  forwardOutboxKick?: () => void;
+  /** Where another process runs the relay (cluster workers): hands the kick on. */
+  outboxKickForwarder?: () => void;
 };
 
 const PAUSE_BASE_MS = 2_000;
 const PAUSE_MAX_MS = 5 * 60 * 1000;
+
+/** In a process that runs no relay: where kicks go instead (the process that runs it). */
+export function forwardOutboxKicks(forward: () => void): void {
+  holder.outboxKickForwarder = forward;
+}
 
 /** Starts the sweep once per process; a no-op when already started. */
 export function startOutboxRelay(options: { sender: EventSender; intervalMs: number }): void {
@@ -56,7 +61,7 @@ export function startOutboxRelay(options: { sender: EventSender; intervalMs: num
  */
 export function kickOutbox(): void {
   const state = holder.outboxRelay;
-  if (!state) return holder.forwardOutboxKick?.();
+  if (!state) return holder.outboxKickForwarder?.();
   if (Date.now() < state.pausedUntil) return;
   if (state.running) {
     state.again = true;

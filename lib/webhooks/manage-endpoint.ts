@@ -7,7 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hit } from "@/lib/rate-limit";
-import { attemptWebhook } from "@/lib/webhooks/deliver-webhook";
+import { attemptWebhook } from "@/lib/webhooks/send-webhook";
 import type { WebhookTarget, WebhookUrlInput } from "@/lib/webhooks/schemas";
 import { newWebhookSecret } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl, UnsafeTargetError } from "@/lib/webhooks/target";

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { deliverySelect, serializeDelivery } from "@/lib/deliveries/serialize";
 import type { DeliveryEvent } from "@/lib/outbox/events";
-import type { WebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import type { WebhookEvent } from "@/lib/webhooks/send-webhook";
 
 /** The webhook `type` of each delivery event (listed in the OpenAPI document and the README). */
 export const WEBHOOK_TYPES = {

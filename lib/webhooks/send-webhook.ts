@@ -1,4 +1,4 @@
-// Sends one event to a partner's endpoint (DESIGN §8) and records the attempt. A failure is thrown
+// Sends one event to a partner's endpoint and records the attempt. A failure is thrown
 // so that Inngest retries with backoff, unless this failure was the one that disabled the endpoint
 // (consecutive failures ≥ WEBHOOK_MAX_FAILURES); then the caller tells the partner.
 import { db } from "@/lib/db";
