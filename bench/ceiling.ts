@@ -1,7 +1,5 @@
-// The database's ceiling: the exact SQL the API runs for a create (the statement builder from
-// lib/deliveries/create-delivery.ts) and for a list page (captured from Prisma while the real
-// listDeliveries() runs), issued straight through `pg` at the same concurrency, as named prepared
-// statements like the app's own (lib/db.ts).
+// The database's ceiling: the exact SQL the API runs for a create and for a list page, straight
+// through `pg` at the same concurrency, as named prepared statements like the app's own.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,7 +1,6 @@
-// The "background drain" scenario: creates at a steady rate, every partner's webhook endpoint on
-// a receiver on loopback, and for each create the time from its 201 (the commit, as the client
-// sees it) to its delivery.created webhook arriving. Intake is what the API took; drain is how
-// fast the side effects followed; both as a partner sees them.
+// The "background drain" scenario: creates at a steady rate, every partner's webhook on a loopback
+// receiver, and for each create the time from its 201 to its delivery.created webhook: intake is
+// what the API took, drain how fast the side effects followed.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";

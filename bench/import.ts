@@ -1,4 +1,4 @@
-// The "import 10,000 rows" scenario (issue 13): one partner uploads a CSV of 10,000 deliveries
+// The "import 10,000 rows" scenario: one partner uploads a CSV of 10,000 deliveries
 // through the API, confirms it, and the background function creates them; the figure is rows per
 // second from upload to the last row created (the dry run included), as a partner waits for it.
 import { stringify } from "csv-stringify/sync";

@@ -1,7 +1,6 @@
-// What /proc says about a scenario: where its CPU time went (the server's processes, PostgreSQL's,
-// and the rest of the machine, the load generator mostly) and the server's peak memory. On two
-// cores shared by all three, the per-request CPU costs bound a scenario's throughput: 2,000 ms of
-// CPU per second divided by their sum.
+// What /proc says about a scenario: CPU time of the server, PostgreSQL and the rest (mostly the load
+// generator), and the server's peak memory. On two shared cores, throughput is bounded by 2,000 ms
+// of CPU per second divided by the per-request sum.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 

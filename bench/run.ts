@@ -1,9 +1,6 @@
-// `npm run bench [-- --rows 1000000 --duration 15 --connections 32 --quick --cpu-prof --no-build
-//   --out <name> --background embedded|unreachable]`
-// Builds the production server, starts it on a fresh embedded PostgreSQL (or DATABASE_URL, which
-// must be a scratch database: it is migrated and seeded), seeds in bulk, drives every scenario
-// with wrk (autocannon when wrk is missing), measures the database ceiling through pg, and writes
-// bench/results/latest.{json,md,svg} — or, with --quick or --out, a scratch file beside them.
+// `npm run bench [-- --rows N --duration S --connections C --quick --cpu-prof --no-build --out <name>
+//   --background embedded|unreachable]`: seeds a scratch database, drives every scenario with wrk,
+// measures the database ceiling, and writes bench/results/<name>.{json,md,svg} (default latest).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";

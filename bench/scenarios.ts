@@ -1,7 +1,6 @@
-// The HTTP scenarios, each a request generator for the load generator (bench/wrk.ts): unique
-// bodies where the scenario needs them, API keys spread over the 50 partners — or one partner with
-// one key, an integrator's real shape — ids and tracking codes drawn from the seed; and the floor:
-// what Next.js and our route wrapper cost with (almost) nothing behind them.
+// The HTTP scenarios, each a request generator: unique bodies where needed, keys spread over 50
+// partners (or one partner's one key, an integrator's real shape), ids and codes from the seed, and
+// the floor: Next.js and our route wrapper with (almost) nothing behind them.
 import { encodeCursor } from "@/lib/deliveries/list-deliveries";
 import type pg from "pg";
 import type { Seeded } from "./seed";

@@ -1,7 +1,6 @@
-// The load generators. `wrk` (C, one thread, `apt-get install -y wrk`) when it is installed: it
-// leaves the two cores to the server and PostgreSQL, where autocannon (JavaScript) takes most of
-// one. Requests are generated up front by the scenario's generator and replayed in order by a Lua
-// script; UNIQUE in a path or body becomes a per-request counter, so unique creates stay unique.
+// The load generators: wrk (C, one thread) when installed, leaving the cores to the server and
+// PostgreSQL; autocannon otherwise. Requests are generated up front and replayed by a Lua script;
+// UNIQUE in a path or body becomes a per-request counter.
 import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";

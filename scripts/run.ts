@@ -1,7 +1,6 @@
-// `npm run dev` / `npm start`: resolve the database (embedded default or DATABASE_URL), apply
-// migrations, seed demo data on an empty embedded database, then run Next.js on PORT.
-// Any failure on the way ends the process non-zero with one line, after stopping the embedded
-// database this process started.
+// `npm run dev` / `npm start`: resolve the database (embedded or DATABASE_URL), migrate, seed demo
+// data on an empty embedded database, run Next.js on PORT. Any failure ends the process non-zero
+// with one line, after stopping the embedded database this process started.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

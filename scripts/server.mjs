@@ -1,13 +1,7 @@
 // @ts-check
-// The production HTTP server (`npm start` runs it through run.ts): Next.js's own request handler on
-// a plain Node server, so shutdown is ours to order. On SIGTERM/SIGINT: stop accepting, let
-// in-flight requests finish, then close Next.js and the database pool, then exit 0.
-// Cluster mode: WEB_CONCURRENCY worker processes (default `auto`: one per available core; 1 = a
-// single process, no cluster) share the port; each drains the same way, and the primary exits 0 once all
-// of them did. Background work (outbox relay, embedded executor, cron) runs in worker 1 only: it is
-// safe everywhere (SKIP LOCKED leases, de-duplicated ticks) but would cost CPU in every worker.
-// Plain JavaScript on purpose: production then runs without a TypeScript loader (tsx's costs
-// ~50 MB of memory and a loader thread).
+// The production server (`npm start`): Next.js's handler on a plain Node server, so shutdown is ours:
+// stop accepting, finish in-flight requests, close Next.js and the pool. WEB_CONCURRENCY workers
+// (default one per core) share the port; background work runs in worker 1. Plain JS: no loader.
 import cluster from "node:cluster";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";

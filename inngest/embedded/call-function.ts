@@ -1,8 +1,6 @@
-// One call into a function through the Inngest SDK's own execution protocol, in process: the
-// request an Inngest server would send to /api/inngest, handed to a serve() handler that is never
-// mounted on a route. The handler belongs to a private client with a signing key made up for this
-// process, so the SDK checks our signature exactly as it checks Inngest's (docs/background.md
-// describes the protocol). Answers are classified for the executor.
+// One call into a function through the Inngest SDK's own protocol, in process: the signed request an
+// Inngest server would send, handed to a serve() handler mounted on no route (docs/background.md).
+// Answers are classified for the executor.
 import { createHmac, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { Inngest, type InngestFunction } from "inngest";

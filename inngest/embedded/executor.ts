@@ -1,12 +1,6 @@
-// The embedded executor: runs the app's Inngest functions in the app process when no Inngest
-// server is configured. The queue is graphile-worker's (LISTEN/NOTIFY wake-up, job keys, retries
-// with exponential backoff, crontab with one tick per schedule across processes); what this file
-// adds is Inngest's execution model on top of it: each job is one run of one function for one
-// event, called through the SDK's own protocol (call-function.ts), each finished step remembered
-// in PostgreSQL so a retried or restarted job resumes after the last finished step.
-// Semantics kept from Inngest: per-function retries, NonRetriableError, steps memoised, priority
-// (`priority.run`) and `concurrency: { limit: 1 }` (a serial queue). Not supported (the run fails,
-// saying so): step.sleep, step.waitForEvent, parallel steps, step.invoke; no function here uses them.
+// The embedded executor: the app's Inngest functions run in process on graphile-worker's queue, one
+// job per run, called through the SDK's own protocol with finished steps kept in PostgreSQL so a
+// retried or restarted job resumes after its last step. What it supports: docs/background.md.
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import { parseCronItems, run, runMigrations, type JobHelpers, type Runner, type TaskList } from "graphile-worker";

@@ -1,7 +1,6 @@
-// Every 15 minutes: flag deliveries stuck past the thresholds (lib/env.ts), notify admins in the
-// app once per delivery and threshold, then email each admin a digest. The flagged ids are the
-// memoised output of the first step, so retried steps work on exactly the same set; each email is
-// its own step, so one undeliverable address neither blocks the alerts nor the other admins.
+// Every 15 minutes: flag deliveries stuck past the thresholds, notify admins once per delivery and
+// threshold, then email each a digest. The flagged ids are the first step's memoised output, so
+// retries work on the same set; each email is its own step, so one bad address blocks nothing.
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
 import { settleSteps } from "@/inngest/functions/support";

@@ -1,7 +1,6 @@
-// Inngest signs each call it makes to the serve route: `X-Inngest-Signature: t=<unix seconds>&s=<hex>`
-// with s = HMAC-SHA256(signing key without its `signkey-<env>-` prefix, canonical JSON body + t).
-// Checked here, before the SDK sees the request, for every method: the SDK itself lets an
-// unsigned PUT (sync) through and answers some unsigned calls with 500s or outbound requests.
+// Inngest's signature on each call to the serve route (`X-Inngest-Signature: t=<s>&s=<hex HMAC-SHA256
+// of the canonical body + t>`), checked before the SDK sees the request for every method: the SDK
+// itself lets an unsigned sync through.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import canonicalize from "canonicalize";
 

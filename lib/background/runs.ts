@@ -1,7 +1,6 @@
-// The embedded executor's record of each run in PostgreSQL: one BackgroundRun row per function
-// and event, with each finished step's result written as soon as it is known. graphile-worker owns
-// the queue (one job per run, in its own schema); a run row and its job are written in one
-// statement, so neither exists without the other.
+// The embedded executor's record of each run: one BackgroundRun row per function and event, each
+// finished step written as soon as it is known. The row and its graphile-worker job are written in
+// one statement, so neither exists without the other.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

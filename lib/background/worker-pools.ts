@@ -1,7 +1,6 @@
-// Liveness of the processes that run graphile-worker jobs. The library frees the jobs of a
-// worker that died (SIGKILL, a lost machine) only after 4 hours; each process records its worker
-// ids here and renews the row, and any process frees the jobs of one not seen for `leaseMs`, so
-// an interrupted run resumes within seconds on whichever process is alive.
+// Liveness of the processes running graphile-worker jobs: the library frees a dead worker's jobs
+// only after 4 hours, so each process renews a row here and any process frees the jobs of one not
+// seen for `leaseMs`; an interrupted run resumes within seconds elsewhere.
 import { db } from "@/lib/db";
 
 export async function notePool(id: string, workerIds: string[]) {

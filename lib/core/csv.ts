@@ -1,8 +1,6 @@
-// The one CSV writer for every file the app hands out (export, import template, import errors).
-// Spreadsheets run a cell starting with = + - @ (or a tab or carriage return before one) as a
-// formula, and they split cells on whatever separator their locale uses — `,`, `;` or tab — even
-// inside what we meant as one field. So every field is quoted, and every segment a spreadsheet
-// could split off that starts like a formula gets a ' in front, which makes it text.
+// The one CSV writer for every file the app hands out. Spreadsheets run cells starting with = + - @
+// (or tab, CR) as formulas and split cells on their locale's separator, so every field is quoted and
+// every segment that could be split off and starts like a formula gets a ' in front.
 
 const SEPARATORS = new Set([",", ";", "\t", "\r", "\n"]);
 const FORMULA_STARTS = new Set(["=", "+", "-", "@", "\t", "\r"]);

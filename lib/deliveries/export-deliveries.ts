@@ -1,7 +1,5 @@
-// The deliveries list (same filters, same scope, same order) as CSV, streamed page by page along
-// the keyset, so 1,000,000 rows take constant memory. Columns: the import template's, then what
-// the platform adds. Written by the one CSV writer, which quotes every field and neutralises
-// anything a spreadsheet could run as a formula.
+// The deliveries list (same filters, scope and order) as CSV, streamed along the keyset in constant
+// memory: the import template's columns, then what the platform adds, through the one CSV writer.
 import { csvLine, csvLines } from "@/lib/core/csv";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";

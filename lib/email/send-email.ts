@@ -1,8 +1,6 @@
-// The one way to send an email. Every message is rendered, stored in EmailMessage
-// under an idempotency key, then sent through Resend with the same key, so a retried Inngest step
-// never sends twice. Without RESEND_API_KEY it is logged and stored as LOGGED instead (development
-// needs no email account; admins read it at /admin/emails). A provider failure is recorded and
-// thrown, so that Inngest retries the step.
+// The one way to send an email: rendered, stored in EmailMessage under an idempotency key, then sent
+// through Resend with that key (a retried step never sends twice); without RESEND_API_KEY stored as
+// LOGGED for /admin/emails. A provider failure is recorded and thrown, so the step retries.
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { renderEmail } from "@/lib/email/render";

@@ -1,7 +1,6 @@
-// A confirmed import's rows are created through createDelivery, batch by batch. Every row has its
-// own idempotency key — the row's externalReference when it has one, otherwise its canonical
-// payload (the API's derived key) — so uploading the same file again, or re-running a batch after a
-// crash, creates nothing twice.
+// A confirmed import's rows, created through createDelivery batch by batch, each with its own
+// idempotency key (its externalReference, else its canonical payload): a re-upload or a re-run
+// batch after a crash creates nothing twice.
 import { AppError } from "@/lib/core/errors";
 import { OPERATOR_ACTOR, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";

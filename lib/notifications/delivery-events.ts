@@ -1,8 +1,6 @@
-// What each delivery event means for people: an email to the partner's contact, one to the
-// recipient when the partner gave their address, and an in-app notification for the partner's
-// users. Each is keyed by the event id (the outbox row id), so repeated runs change nothing.
-// The delivery and its partner are read from the database, never taken from the event: an event
-// that names another partner cannot send one partner's delivery to another.
+// What each delivery event means for people: emails to the partner's contact and the recipient, and
+// in-app notifications, each keyed by the event id. The delivery and its partner come from the
+// database, never from the event, so an event naming another partner sends nothing astray.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hit } from "@/lib/rate-limit";

@@ -1,7 +1,6 @@
-// The delivery event a function acts on, as the change wrote it: the outbox row the event id
-// names. An event's own payload is never trusted: anyone who can post to the functions' endpoint
-// (Inngest in dev mode checks no signature) could otherwise have them send "delivered" emails and
-// webhooks with their own text. An id with no row of that name means no change wrote it.
+// The delivery event a function acts on, as the change wrote it: the outbox row its id names. The
+// event's own payload is never trusted (Inngest's dev mode checks no signature, so anyone could post
+// one); an id with no row of that name was written by no change.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, OUTBOX_EVENTS, type DeliveryEvent } from "@/lib/outbox/events";

@@ -1,9 +1,6 @@
-// The outbox relay (DESIGN §7): hands committed OutboxEvent rows to Inngest. Rows are claimed in
-// batches with FOR UPDATE SKIP LOCKED, so any number of app instances can relay at once without
-// sending a row twice at the same moment; the claim is a short lease (nextAttemptAt moves ahead)
-// instead of a transaction held open across the HTTP call. The row id is the Inngest event id, so
-// if a row is sent again anyway (crash between send and mark), Inngest drops the duplicate.
-// A row is never deleted or given up on: failures back off, capped, and stay visible to admins.
+// The outbox relay (DESIGN §7): claims committed rows in batches (SKIP LOCKED, a short lease, no
+// transaction held across the send), hands them on under their row id as the event id (so a resend
+// is dropped as a duplicate), and never gives a row up: failures back off and stay visible.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 

@@ -1,14 +1,6 @@
-// Runs the relay inside a server process: right after a commit (kickOutbox, fire-and-forget) and
-// on a timer (the sweep that catches rows whose kick was lost, and retries failures after their
-// backoff). Why in-process and not an Inngest cron: the relay exists to reach Inngest, so it must
-// keep running while Inngest is down; SKIP LOCKED makes one timer per instance safe.
-//
-// While the sender is failing (Inngest unreachable) the relay pauses with a doubling backoff:
-// kicks from requests then cost nothing, not even a query, and the state change is logged once
-// each way instead of a warning per event.
-//
-// State lives on globalThis because Next may load this module more than once (instrumentation and
-// route bundles); every copy must see the one relay that register() started.
+// Runs the relay in a server process, after each commit (fire-and-forget) and on a sweep timer: in
+// process, not an Inngest cron, because it must keep running while Inngest is down. While the sender
+// fails, the relay pauses with a doubling backoff and logs the change once each way.
 import { relayOutbox, type EventSender } from "@/lib/outbox/relay";
 
 interface RelayState {

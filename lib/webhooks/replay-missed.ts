@@ -1,8 +1,6 @@
-// Events a partner missed while their endpoint was disabled (DESIGN §8): once it is enabled again,
-// the partner may have them sent again — each under its original event id, so receivers that
-// already saw one deduplicate it, and never twice to a receiver that accepted it (deliverWebhook
-// skips an event with a successful attempt). Bounded: the last MISSED_WINDOW_DAYS, at most
-// MAX_REPLAY events. The replay itself is background work (the webhook-replay function).
+// Events a partner missed while their endpoint was disabled (DESIGN §8), sent again once it is
+// enabled: each under its original event id, never to a receiver that accepted it, bounded to the
+// last MISSED_WINDOW_DAYS and MAX_REPLAY events. The replay runs in the background.
 import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, type DeliveryEvent, writeOutboxEvent } from "@/lib/outbox/events";

@@ -1,7 +1,6 @@
-// SSRF guard for partner webhook URLs: http(s) only, and only global unicast addresses — checked
-// on the literal host, on every address DNS returns when the URL is saved, and again inside the
-// connection's own lookup when sending, so a name that later resolves elsewhere (DNS rebinding) is
-// still refused. WEBHOOK_ALLOW_PRIVATE_TARGETS=true lifts the address rule for development and tests.
+// SSRF guard for webhook URLs: http(s), global unicast addresses only — on the literal host, on every
+// address DNS gives when saved, and inside the connection's own lookup when sending (DNS rebinding).
+// WEBHOOK_ALLOW_PRIVATE_TARGETS=true lifts the address rule for development and tests.
 import dns from "node:dns";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";

@@ -1,14 +1,6 @@
-// Resolves the database every command uses: DATABASE_URL when set, otherwise an embedded
-// PostgreSQL whose data lives under .data/ and survives restarts. A second command (say
-// `npm run admin` beside `npm run dev`) reuses the server the first one started — once that
-// server has proved to be this install's (our password, our data directory).
-//
-// Each install has its own random password, in a 0600 file beside the data directory
-// (`.data/postgres.password`); any local user could otherwise sign in to the embedded server. The
-// app connects as `delivery_app`, the owner of its database but no superuser; the superuser
-// `postgres` (same password) only creates that role and database. Installs from before this
-// (password `postgres`, everything owned by the superuser) get a random password on their next
-// start and keep connecting as the superuser, which owns their tables.
+// The database every command uses: DATABASE_URL, or an embedded PostgreSQL under .data/ with its own
+// random password (0600 file) and a non-superuser app role, reused by a second command only once it
+// proves to be this install's. Details, and how older installs move over: docs/security.md.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";

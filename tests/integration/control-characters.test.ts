@@ -1,7 +1,6 @@
-// NUL and other control characters, wherever text reaches the server: each query value, path
-// segment, JSON string, header and CSV cell. PostgreSQL refuses NUL in text, so each used to be a
-// 500 once it reached a query; now each is a 400 problem naming the field (a CSV cell: a row error
-// naming the column), and nothing is written.
+// NUL and other control characters wherever text reaches the server (query values, path segments,
+// JSON strings, headers, CSV cells): each is a 400 problem naming the field (a CSV cell: a row error
+// naming the column), never the 500 PostgreSQL's refusal of NUL used to cause; nothing is written.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

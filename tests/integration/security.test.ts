@@ -1,8 +1,6 @@
-// Security against a server of this file's own with low limits and captured logs:
-// PostgreSQL-backed API rate limits with RateLimit-*/Retry-After and 429 problems (sign-in limits:
-// sign-in-limits.test.ts), security headers,
-// session cookie attributes, secrets absent from logs and error bodies, and sign-in answers that
-// do not tell unknown emails from wrong passwords.
+// Security on a server of this file's own with low limits and captured logs: API rate limits (429,
+// RateLimit-*, Retry-After), security headers, cookie attributes, no secrets in logs or errors, and
+// sign-in answers that do not tell unknown emails from wrong passwords.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";

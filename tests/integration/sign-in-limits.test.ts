@@ -1,7 +1,6 @@
-// Sign-in limits on servers of this file's own with low limits: failures (not attempts)
-// count, per email from one client address (refused past the limit) and per email from anywhere
-// (slowed, never refused, so the right password still signs in); every attempt counts per client
-// address; and X-Forwarded-For moves that address only as far as TRUST_PROXY says.
+// Sign-in limits on servers of this file's own: failures count per email from one address (refused)
+// and per email from anywhere (slowed, never refused), every attempt per address, and
+// X-Forwarded-For moves that address only as far as TRUST_PROXY says.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
