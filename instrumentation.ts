@@ -1,7 +1,11 @@
-// Next.js calls register() once when a server process starts. The Node.js server starts the
-// background work (inngest/start.ts); the edge runtime (the proxy) has no database access.
+// Next.js calls register() once when a server process starts: the Node.js server starts the
+// background work (lib/background/start.ts) with the app's Inngest client and functions.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startBackgroundWork } = await import("@/inngest/start");
-  startBackgroundWork();
+  const [{ startBackgroundWork }, { inngest }, { functions }] = await Promise.all([
+    import("@/lib/background/start"),
+    import("@/inngest/client"),
+    import("@/inngest/functions"),
+  ]);
+  startBackgroundWork({ client: inngest, functions });
 }

@@ -276,7 +276,7 @@ async function serve() {
     if (running.size > 0) log(`Not waiting for ${running.size} requests whose client hung up`);
     // Background runs in progress get a moment to finish; the rest resume on the next start.
     waitingFor = () => "background work to stop";
-    // Set by inngest/start.ts inside Next's bundle; globalThis is the one object this file shares with it.
+    // Set by lib/background/start.ts inside Next's bundle; globalThis is the one object this file shares with it.
     const background = /** @type {{ stopBackground?: (graceMs: number) => Promise<void> }} */ (globalThis);
     await background.stopBackground?.(Math.min(2_000, SHUTDOWN_GRACE_MS / 4));
     waitingFor = () => "Next.js to close";

@@ -9,7 +9,7 @@ import { deliverySelect } from "@/lib/deliveries/serialize";
 import { assignmentTransition } from "@/lib/deliveries/state-machine";
 import { lockDelivery } from "@/lib/deliveries/lock-delivery";
 import { applyChange } from "@/lib/deliveries/transition-delivery";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 
 const notACourier = () =>
   new AppError("validation_failed", "The assignee must be an active courier.", {

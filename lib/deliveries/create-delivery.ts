@@ -12,7 +12,7 @@ import { DELIVERY_DATE_RULE, isBookableDate, type CreateDeliveryInput } from "@/
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
 import { outboxRow } from "@/lib/outbox/events";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 
 export interface CreateDeliveryResult {
   delivery: DeliveryRow;

@@ -12,7 +12,7 @@ import { deliverySelect } from "@/lib/deliveries/serialize";
 import { checkTransition, type Transition } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { writeOutboxEvent } from "@/lib/outbox/events";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 
 /** Applies a judged move to a locked delivery: the row, its history row and its outbox event. */
 export async function applyChange(

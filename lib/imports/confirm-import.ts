@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { importSelect, scopedImport, summariseImport, type ImportSummary } from "@/lib/imports/import-summary";
 import { writeOutboxEvent } from "@/lib/outbox/events";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 
 /** The partner confirms: the rows are created in the background (delivery-import). */
 export async function confirmImport({ actor, id }: { actor: Actor; id: string }): Promise<ImportSummary> {

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { RetryOutboxInput } from "@/lib/outbox/schemas";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 
 /**
  * Makes every pending row (or one) due now, skipping its backoff, and starts the relay without

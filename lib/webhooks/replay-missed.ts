@@ -4,7 +4,7 @@
 import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, type DeliveryEvent, writeOutboxEvent } from "@/lib/outbox/events";
-import { kickOutbox } from "@/lib/outbox/scheduler";
+import { kickOutbox } from "@/lib/background/scheduler";
 import { deliverWebhook, type DeliverOutcome } from "@/lib/webhooks/send-webhook";
 import { webhookEventFor } from "@/lib/webhooks/event-payload";
 import { endpointOf, type Scope } from "@/lib/webhooks/manage-endpoint";

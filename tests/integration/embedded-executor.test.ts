@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { Inngest, NonRetriableError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EmbeddedExecutor } from "@/inngest/embedded/executor";
+import { EmbeddedExecutor } from "@/lib/background/embedded/executor";
 import pg from "pg";
 import { inject } from "vitest";
 import { retryRun } from "@/lib/background/list-runs";

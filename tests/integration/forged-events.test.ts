@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inngest } from "@/inngest/client";
-import { EmbeddedExecutor } from "@/inngest/embedded/executor";
+import { EmbeddedExecutor } from "@/lib/background/embedded/executor";
 import { deliveryEmails } from "@/inngest/functions/delivery-emails";
 import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";

@@ -1,7 +1,7 @@
 // Runs the relay in a server process, after each commit (fire-and-forget) and on a sweep timer: in
 // process, not an Inngest cron, because it must keep running while Inngest is down. While the sender
 // fails, the relay pauses with a doubling backoff and logs the change once each way.
-import { relayOutbox, type EventSender } from "@/lib/outbox/relay";
+import { relayOutbox, type EventSender } from "@/lib/background/relay";
 
 interface RelayState {
   sender: EventSender;

@@ -22,8 +22,8 @@ import {
   type RunEvent,
 } from "@/lib/background/runs";
 import { freeDeadPools, notePool, releasePool } from "@/lib/background/worker-pools";
-import { createFunctionCaller, errorText } from "@/inngest/embedded/call-function";
-import { graphileLogger, log } from "@/inngest/embedded/logger";
+import { createFunctionCaller, errorText } from "@/lib/background/embedded/call-function";
+import { graphileLogger, log } from "@/lib/background/embedded/logger";
 
 type AnyFunction = InngestFunction.Any;
 

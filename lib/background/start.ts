@@ -1,12 +1,11 @@
-// Started once per server process by instrumentation.ts: the outbox relay, handing events to the
-// executor that runs the background functions — an Inngest server when one is
-// configured, otherwise the embedded executor in this process. The choice is logged once.
+// The one entry point of background work, started once per server process by instrumentation.ts
+// with the app's Inngest client and functions: the outbox relay, handing events to an Inngest
+// server when one is configured, otherwise to the embedded executor in this process.
+import type { Inngest, InngestFunction } from "inngest";
 import pg from "pg";
-import { inngest } from "@/inngest/client";
-import { EmbeddedExecutor } from "@/inngest/embedded/executor";
-import { functions } from "@/inngest/functions";
+import { EmbeddedExecutor } from "@/lib/background/embedded/executor";
 import { backgroundExecutor, env } from "@/lib/env";
-import { forwardOutboxKicks, kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/outbox/scheduler";
+import { forwardOutboxKicks, kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/background/scheduler";
 
 // On globalThis: scripts/server.mjs runs outside Next's bundle, and this is the one object both share.
 const holder = globalThis as unknown as {
@@ -27,7 +26,7 @@ function queuePool(connectionString: string, concurrency: number) {
   return pool;
 }
 
-export function startBackgroundWork(): void {
+export function startBackgroundWork({ client, functions }: { client: Inngest.Any; functions: InngestFunction.Any[] }) {
   const e = env();
   if (e.BACKGROUND_WORK === "off") {
     // A cluster worker: worker 1 runs the relay. Its kicks after a commit go there through the
@@ -51,7 +50,7 @@ export function startBackgroundWork(): void {
   const mode = backgroundExecutor(e);
   if (mode === "embedded") {
     const executor = (holder.embeddedExecutor ??= new EmbeddedExecutor({
-      appId: inngest.id,
+      appId: client.id,
       functions,
       pgPool: queuePool(e.DATABASE_URL, e.BACKGROUND_CONCURRENCY),
       concurrency: e.BACKGROUND_CONCURRENCY,
@@ -67,7 +66,7 @@ export function startBackgroundWork(): void {
       );
     startOutboxRelay({ sender: executor, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
   } else {
-    startOutboxRelay({ sender: inngest, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
+    startOutboxRelay({ sender: client, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
   }
   holder.stopBackground = async (graceMs) => {
     await stopOutboxRelay();
