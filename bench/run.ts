@@ -146,7 +146,11 @@ async function main() {
       ...process.env,
       DATABASE_URL: database.url,
     });
-    const client = new pg.Client({ connectionString: database.url });
+    // The seed and the statistics (pg_stat_reset, VACUUM of every table) need the superuser; the
+    // server under test connects as the app's own role, as in production.
+    const client = new pg.Client({
+      connectionString: "superuserUrl" in database ? database.superuserUrl : database.url,
+    });
     await client.connect();
     const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
     log(`seeding ${rows.toLocaleString("en")} deliveries`);

@@ -81,6 +81,8 @@ export interface EmbeddedDatabase extends Database {
   dataDir: string;
   /** The 0600 file holding this install's password. */
   passwordFile: string;
+  /** The superuser's URL, for tools that read or reset server-wide statistics (the bench); never the app's. */
+  superuserUrl: string;
 }
 
 function urlFor(port: number, database: string, password: string, user = SUPERUSER) {
@@ -204,6 +206,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     log(`Using the embedded PostgreSQL already running on port ${port}`);
     return {
       url: urlFor(port, database, password, user),
+      superuserUrl: urlFor(port, database, password),
       embedded: true,
       dataDir: path.resolve(options.dir),
       passwordFile: file,
@@ -252,6 +255,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   log(`Embedded PostgreSQL on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), options.dir) || options.dir}`);
   return {
     url: urlFor(port, database, password, user),
+    superuserUrl: urlFor(port, database, password),
     embedded: true,
     dataDir,
     passwordFile: file,
