@@ -74,7 +74,20 @@ async function primary() {
   let stopping = false;
   let failed = false;
   let readyCount = 0;
-  let draining = 0;
+  // Workers that may still accept connections. A worker leaves it when it says it drains or when it
+  // exits, whichever comes first: an idle worker can drain and exit before a busy one's message
+  // arrives, and counting messages against the workers alive then never met.
+  /** @type {Set<import("node:cluster").Worker>} */
+  const accepting = new Set();
+  let announced = false;
+  const stoppedAccepting = (/** @type {import("node:cluster").Worker} */ worker) => {
+    accepting.delete(worker);
+    if (!stopping || announced || accepting.size > 0) return;
+    announced = true;
+    void refusing().then(() =>
+      log(`${stopSignal}: draining in-flight requests (${workers} workers stopped accepting)`),
+    );
+  };
   // Counted here, not with cluster.workers: Node drops a worker from that list only once it has
   // both exited and disconnected, in either order, so on 'exit' it may still be listed. Counting
   // it then left the primary without its finish, and it ended silently when its last handle closed.
@@ -86,6 +99,7 @@ async function primary() {
   const fork = (runsBackground) => {
     const worker = cluster.fork({ BACKGROUND_WORK: runsBackground ? "on" : "off" });
     alive++;
+    accepting.add(worker);
     if (runsBackground) background = worker;
     worker.on("message", (/** @type {{ type?: string }} */ message) => {
       if (message?.type === "ready" && ++readyCount === workers) {
@@ -94,14 +108,11 @@ async function primary() {
       // A create in another worker committed an outbox row: the relay runs at once, not on its timer.
       // (Not once worker 1 has gone: its relay's timer sweeps those rows on the next start.)
       if (message?.type === "outbox:kick" && background?.isConnected()) background.send(message, () => {});
-      if (message?.type === "draining" && ++draining === alive) {
-        void refusing().then(() =>
-          log(`${stopSignal}: draining in-flight requests (${draining} workers stopped accepting)`),
-        );
-      }
+      if (message?.type === "draining") stoppedAccepting(worker);
     });
     worker.once("exit", (code, signal) => {
       alive--;
+      stoppedAccepting(worker);
       if (stopping) {
         if (code !== 0) {
           failed = true;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processTicks, processTree } from "../../bench/proc";
 import { createWorld, slowCreate, type World } from "./support";
-import { startApp, type RunningApp } from "../support/app-server";
+import { startApp, waitForLine, type RunningApp } from "../support/app-server";
 
 /** The worker processes of the primary (Linux /proc); they start no processes of their own. */
 const workerPids = (pid: number) => processTree(pid).slice(1);
@@ -40,8 +40,7 @@ describe("WEB_CONCURRENCY=2", () => {
     const creates = [slowCreate(app.url, world.partnerA.apiKey), slowCreate(app.url, world.partnerA.apiKey)];
     await new Promise((r) => setTimeout(r, 300));
     const exit = app.stop("SIGTERM");
-    while (!app.logs().includes("SIGTERM: draining in-flight requests (2 workers stopped accepting)"))
-      await new Promise((r) => setTimeout(r, 50));
+    await waitForLine(app.logs, "SIGTERM: draining in-flight requests (2 workers stopped accepting)");
     await new Promise((r) => setTimeout(r, 200));
     const refused = await fetch(`${app.url}/api/health`).then(
       () => false,

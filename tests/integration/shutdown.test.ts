@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/auth/api-keys";
 import { slowCreate } from "./support";
-import { bin, freePort, RAISED_RATE_LIMITS, root, waitForHealth } from "../support/app-server";
+import { bin, freePort, RAISED_RATE_LIMITS, root, waitForHealth, waitForLine } from "../support/app-server";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "delivery-shutdown-"));
 chmodSync(dataDir, 0o755);
@@ -69,7 +69,7 @@ describe("SIGTERM to npm start", () => {
       await new Promise((r) => setTimeout(r, 300));
       first.child.kill("SIGTERM");
       // The signal travels npm start → server; once the server says it drains, it must refuse.
-      while (!first.output().includes("draining in-flight requests")) await new Promise((r) => setTimeout(r, 50));
+      await waitForLine(first.output, "draining in-flight requests");
       await new Promise((r) => setTimeout(r, 200));
       const answered = await fetch(`http://127.0.0.1:${appPort}/api/health`).then(
         async (r) => `HTTP ${r.status} ${await r.text()}`,

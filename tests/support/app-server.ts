@@ -112,6 +112,15 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   throw new Error("The app did not become healthy in time");
 }
 
+/** Waits until a server's output contains `line`; fails with everything it printed after `timeoutMs`. */
+export async function waitForLine(logs: () => string, line: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!logs().includes(line)) {
+    if (Date.now() > deadline) throw new Error(`The server never printed "${line}"; it printed:\n${logs()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * The production server on a free port over `databaseUrl`, with the suite's raised limits.
  * `echo` copies its stderr (errors) to ours, where a failing test can be read next to them.
