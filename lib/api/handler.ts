@@ -12,6 +12,9 @@ import { apiBuckets } from "@/lib/auth/rate-limits";
 import { bearerSecret, resolveApiKey } from "@/lib/auth/api-key-request";
 import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
 import { env } from "@/lib/env";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("api");
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -149,14 +152,9 @@ export function withApi<P extends Params>(
       const appError = toAppError(error);
       // A client that hung up mid-request is no server fault; its answer goes nowhere anyway.
       if (appError.status >= 500 && !request.signal.aborted) {
-        console.error(
-          JSON.stringify({
-            level: "error",
-            requestId,
-            method: request.method,
-            url: request.url,
-            error: String((error as Error)?.stack ?? error),
-          }),
+        log.error(
+          { requestId, method: request.method, path: new URL(request.url).pathname, err: error },
+          "request failed",
         );
       }
       response = problem(appError, requestId);

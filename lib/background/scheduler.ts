@@ -2,6 +2,9 @@
 // process, not an Inngest cron, because it must keep running while Inngest is down. While the sender
 // fails, the relay pauses with a doubling backoff and logs the change once each way.
 import { relayOutbox, type EventSender } from "@/lib/background/relay";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("outbox");
 
 interface RelayState {
   sender: EventSender;
@@ -66,7 +69,7 @@ export function kickOutbox(): void {
         const result = await relayOutbox({ sender: state.sender, proceed: () => !state.stopping });
         if (result.failed) onFailure(state, result.lastError);
         else if (result.sent && state.failures > 0) {
-          console.info(JSON.stringify({ level: "info", msg: "outbox relay: events are accepted again" }));
+          log.info("outbox relay: events are accepted again");
           state.failures = 0;
         }
       } catch (error) {
@@ -79,9 +82,7 @@ export function kickOutbox(): void {
 
 function onFailure(state: RelayState, error: string | null) {
   if (state.failures === 0) {
-    console.warn(
-      JSON.stringify({ level: "warn", msg: "outbox relay: events cannot be handed on; retrying with backoff", error }),
-    );
+    log.warn({ error }, "outbox relay: events cannot be handed on; retrying with backoff");
   }
   state.pausedUntil = Date.now() + Math.min(PAUSE_MAX_MS, PAUSE_BASE_MS * 2 ** state.failures);
   state.failures++;

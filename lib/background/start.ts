@@ -6,6 +6,9 @@ import pg from "pg";
 import { EmbeddedExecutor } from "@/lib/background/embedded/executor";
 import { backgroundExecutor, env } from "@/lib/env";
 import { forwardOutboxKicks, kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/background/scheduler";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("background");
 
 // On globalThis: scripts/server.mjs runs outside Next's bundle, and this is the one object both share.
 const holder = globalThis as unknown as {
@@ -40,7 +43,7 @@ export function startBackgroundWork({ client, functions }: { client: Inngest.Any
         setTimeout(() => ((pending = false), send({ type: "outbox:kick" })), KICK_COALESCE_MS).unref();
       });
     }
-    console.log("▸ Background work: off in this process (another process of this server runs it)");
+    log.info("Background work: off in this process (another process of this server runs it)");
     return;
   }
   // Kicks forwarded by the other cluster workers.
@@ -57,13 +60,7 @@ export function startBackgroundWork({ client, functions }: { client: Inngest.Any
       leaseMs: e.BACKGROUND_LEASE_MS,
       pollMs: e.BACKGROUND_POLL_MS,
     }));
-    executor
-      .start()
-      .catch((error) =>
-        console.error(
-          JSON.stringify({ level: "error", msg: "background: the job queue did not start", error: String(error) }),
-        ),
-      );
+    executor.start().catch((error) => log.error({ err: error }, "background: the job queue did not start"));
     startOutboxRelay({ sender: executor, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
   } else {
     startOutboxRelay({ sender: client, intervalMs: e.OUTBOX_RELAY_INTERVAL_MS });
@@ -73,8 +70,8 @@ export function startBackgroundWork({ client, functions }: { client: Inngest.Any
     await holder.embeddedExecutor?.stop(graceMs);
     await holder.embeddedExecutor?.options.pgPool.end().catch(() => {});
   };
-  console.log(
-    `▸ Background work: ${
+  log.info(
+    `Background work: ${
       mode === "embedded"
         ? `embedded executor (in this process, ${e.BACKGROUND_CONCURRENCY} runs at a time)`
         : `Inngest (${e.INNGEST_DEV ? "dev server" : (e.INNGEST_BASE_URL ?? "Inngest Cloud")})`

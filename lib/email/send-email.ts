@@ -6,6 +6,9 @@ import { db } from "@/lib/db";
 import { renderEmail } from "@/lib/email/render";
 import type { TemplateName, TemplateProps } from "@/lib/email/templates";
 import { env } from "@/lib/env";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("email");
 
 export interface SendEmailOptions<T extends TemplateName> {
   /** Stable per message, e.g. `<event id>:recipient`. */
@@ -31,13 +34,7 @@ let logTimer: NodeJS.Timeout | null = null;
 function noteLogged() {
   loggedSince++;
   logTimer ??= setTimeout(() => {
-    console.info(
-      JSON.stringify({
-        level: "info",
-        msg: "emails logged (no RESEND_API_KEY); read them at /admin/emails",
-        count: loggedSince,
-      }),
-    );
+    log.info({ count: loggedSince }, "emails logged (no RESEND_API_KEY); read them at /admin/emails");
     loggedSince = 0;
     logTimer = null;
   }, 1_000).unref();

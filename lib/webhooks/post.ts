@@ -5,6 +5,9 @@ import http from "node:http";
 import https from "node:https";
 import { SIGNATURE_HEADER, signWebhook } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl, guardedLookup } from "@/lib/webhooks/target";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("webhooks");
 
 /** The one thing a partner learns when no complete HTTP answer came back, whatever the cause. */
 export const CONNECTION_FAILED = "No complete HTTP response (connection failed or timed out).";
@@ -50,9 +53,7 @@ export async function postSignedWebhook(options: {
       if (detail !== null) {
         // The detail (refused, reset, DNS, timed out…) is for our logs only: told to the partner,
         // it would make this a port and network prober.
-        console.warn(
-          JSON.stringify({ level: "warn", msg: "webhook attempt failed", target: url.origin, error: detail }),
-        );
+        log.warn({ target: url.origin, error: detail }, "webhook attempt failed");
         resolve(done(null, CONNECTION_FAILED));
       } else resolve(done(responseStatus, null));
       request.destroy();

@@ -6,6 +6,9 @@ import canonicalize from "canonicalize";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/edge";
 import type { LoadedRun, StepResult } from "@/lib/background/runs";
+import { loggerFor } from "@/lib/core/logger";
+
+const log = loggerFor("background");
 
 type AnyFunction = InngestFunction.Any;
 
@@ -40,8 +43,7 @@ export function errorText(error: unknown): string {
 const quietLogger = {
   info: () => {},
   debug: () => {},
-  warn: (...args: unknown[]) =>
-    console.warn(JSON.stringify({ level: "warn", msg: "inngest sdk", detail: String(args[0]) })),
+  warn: (...args: unknown[]) => log.warn({ detail: String(args[0]) }, "inngest sdk"),
   error: () => {},
 };
 
