@@ -55,6 +55,11 @@ const schema = z.object({
     .int()
     .min(1)
     .default(48 * 60),
+  /** When the stuck check runs: a five-field cron expression in UTC. */
+  STUCK_CHECK_CRON: z
+    .string()
+    .regex(/^[\d*/,-]+( [\d*/,-]+){4}$/, "STUCK_CHECK_CRON must be five cron fields, e.g. */15 * * * *")
+    .default("*/15 * * * *"),
 
   /**
    * Inngest's own settings (the SDK reads them too). Any of them set means an Inngest server runs
@@ -126,6 +131,13 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * The stuck check's schedule, read on its own: function definitions are loaded where the rest of
+ * the environment may be absent (the build), and a bad value must still stop the process.
+ */
+export const stuckCheckCron = (): string =>
+  schema.shape.STUCK_CHECK_CRON.parse(process.env.STUCK_CHECK_CRON || undefined);
 export type BackgroundExecutor = "embedded" | "inngest";
 let cached: Env | undefined;
 

@@ -129,8 +129,10 @@ export async function startApp(options: {
   databaseUrl: string;
   env?: Record<string, string>;
   echo?: boolean;
+  /** A port of the caller's (a restart behind a load balancer); a free one otherwise. */
+  port?: number;
 }): Promise<RunningApp> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: root,
