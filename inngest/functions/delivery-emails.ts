@@ -3,11 +3,16 @@
 // domain) does not stop the other, and the run then ends failed so admins see it.
 import { inngest } from "@/inngest/client";
 import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
-import { deliveryEventOf, settleSteps } from "@/inngest/functions/support";
+import { deliveryEventOf, IMPORT_ROWS_YIELD, settleSteps } from "@/inngest/functions/support";
 import { emailPartnerContact, emailRecipient } from "@/lib/notifications/delivery-events";
 
 export const deliveryEmails = inngest.createFunction(
-  { id: "delivery-emails", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
+  {
+    id: "delivery-emails",
+    triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned],
+    retries: 5,
+    priority: IMPORT_ROWS_YIELD,
+  },
   async ({ event, step }) => {
     const e = await deliveryEventOf(event);
     return settleSteps({

@@ -11,7 +11,7 @@ import { runImportBatch } from "@/lib/imports/run-import-batch";
 export const deliveryImport = inngest.createFunction(
   // Ahead of the per-row work earlier imports queued (each row's webhook and emails): a partner
   // waiting for their import should not wait for the last one's fan-out.
-  { id: "delivery-import", triggers: [importConfirmed], retries: 5, priority: { run: "3600" } },
+  { id: "delivery-import", triggers: [importConfirmed], retries: 5, priority: { run: "600" } },
   async ({ event, step }) => {
     const { importId } = event.data;
     const rows = await step.run("count-rows", () => getImportSize(importId));

@@ -2,11 +2,16 @@
 // its own, so that no email problem can hold it back.
 import { inngest } from "@/inngest/client";
 import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
-import { deliveryEventOf } from "@/inngest/functions/support";
+import { deliveryEventOf, IMPORT_ROWS_YIELD } from "@/inngest/functions/support";
 import { notifyPartnerUsers } from "@/lib/notifications/delivery-events";
 
 export const deliveryInApp = inngest.createFunction(
-  { id: "delivery-in-app", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 5 },
+  {
+    id: "delivery-in-app",
+    triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned],
+    retries: 5,
+    priority: IMPORT_ROWS_YIELD,
+  },
   async ({ event, step }) => {
     const e = await deliveryEventOf(event);
     return step.run("notify-partner-users", () => notifyPartnerUsers(e));

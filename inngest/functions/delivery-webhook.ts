@@ -3,13 +3,18 @@
 // WEBHOOK_MAX_FAILURES consecutive failures disables the endpoint, and the partner is told.
 import { inngest } from "@/inngest/client";
 import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
-import { deliveryEventOf } from "@/inngest/functions/support";
+import { deliveryEventOf, IMPORT_ROWS_YIELD } from "@/inngest/functions/support";
 import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
 import { deliverWebhook } from "@/lib/webhooks/send-webhook";
 import { webhookEventFor } from "@/lib/webhooks/event-payload";
 
 export const deliveryWebhook = inngest.createFunction(
-  { id: "delivery-webhook", triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned], retries: 8 },
+  {
+    id: "delivery-webhook",
+    triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned],
+    retries: 8,
+    priority: IMPORT_ROWS_YIELD,
+  },
   async ({ event, step }) => {
     const e = await deliveryEventOf(event);
     const result = await step.run("deliver", async () => {

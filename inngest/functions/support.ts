@@ -4,6 +4,13 @@ import type { DeliveryEvent } from "@/lib/outbox/events";
 import { loadDeliveryEvent } from "@/lib/outbox/load-event";
 
 /**
+ * The side effects of an import's rows yield to everything else (Inngest's `priority.run`, in
+ * seconds; -600 is the furthest back it allows): another partner's single change is not queued
+ * behind thousands of rows' webhooks and emails.
+ */
+export const IMPORT_ROWS_YIELD = { run: "has(event.data.importId) ? -600 : 0" };
+
+/**
  * The outbox row behind a delivery event (its id is the event id), whose payload is what the
  * function acts on. No row: no change wrote this event, so nothing is sent, and the run fails
  * saying so (not retried: a row does not appear later).

@@ -76,9 +76,10 @@ export class EmbeddedExecutor {
   }
 
   /**
-   * How the queue holds a function's runs. Inngest's `priority.run` moves a run up to that many
-   * seconds ahead (an expression there; here a plain number of seconds, anything else 0): graphile
-   * runs lower priorities first. `concurrency: { limit: 1 }` becomes a serial queue per function,
+   * How the queue holds a function's runs. Inngest's `priority.run` moves a run that many seconds
+   * ahead of (or, negative, behind) the function's queue; graphile-worker runs lower priorities
+   * first, strictly and across functions, which is the same order as long as the factors are only
+   * used to let bulk work yield. `concurrency: { limit: 1 }` becomes a serial queue per function,
    * or per value of its `key` (`event.data.<field>`), so one partner's backlog is its own queue.
    */
   private jobSpec(functionId: string, fn: AnyFunction, event?: RunEvent): JobSpec {
@@ -86,8 +87,7 @@ export class EmbeddedExecutor {
       priority?: { run?: string };
       concurrency?: number | { limit?: number; key?: string } | { limit?: number; key?: string }[];
     };
-    const run = opts.priority?.run;
-    const seconds = run && /^\d+$/.test(run.trim()) ? Number(run) : 0;
+    const seconds = priorityFactor(opts.priority?.run, event);
     const c = [opts.concurrency ?? []].flat()[0];
     const limit = typeof c === "number" ? c : c?.limit;
     const key = typeof c === "object" ? c.key : undefined;
@@ -127,6 +127,9 @@ export class EmbeddedExecutor {
     const taskList: TaskList = {};
     const cronItems = [];
     for (const [functionId, fn] of this.byId) {
+      const priority = (fn.opts as { priority?: { run?: string } }).priority?.run;
+      if (unsupportedPriority(priority))
+        log("warn", "background: priority expression not understood here; counted 0", { functionId, priority });
       taskList[functionId] = (payload, helpers) => this.runJob(functionId, fn, payload, helpers);
       for (const { cron } of this.triggers(fn)) {
         if (!cron) continue;
@@ -247,3 +250,21 @@ export class EmbeddedExecutor {
     return this.active;
   }
 }
+
+/**
+ * The subset of Inngest's priority expressions (CEL) this executor evaluates: a whole number, or
+ * `has(event.data.<field>) ? <n> : <m>`. Anything else counts 0 and is reported once per expression
+ * at start (`unsupportedPriority`), so a function is never silently given a different order.
+ */
+const PRIORITY_CONDITIONAL = /^has\(event\.data\.(\w+)\) \? (-?\d+) : (-?\d+)$/;
+export function priorityFactor(expression: string | undefined, event?: RunEvent): number {
+  const text = expression?.trim();
+  if (!text) return 0;
+  if (/^-?\d+$/.test(text)) return Number(text);
+  const conditional = PRIORITY_CONDITIONAL.exec(text);
+  if (!conditional) return 0;
+  const [, field, then, otherwise] = conditional;
+  return Number(event?.data[field] !== undefined && event?.data[field] !== null ? then : otherwise);
+}
+export const unsupportedPriority = (expression: string | undefined) =>
+  Boolean(expression?.trim()) && !/^-?\d+$/.test(expression!.trim()) && !PRIORITY_CONDITIONAL.test(expression!.trim());
