@@ -572,12 +572,13 @@ export interface components {
       /** @example Ada Lovelace */
       recipientName: string;
       recipientPhone?: string | null;
+      /** Format: email */
       recipientEmail?: string | null;
       productName?: string | null;
       packageWeightKg?: number | null;
       /**
        * Format: date
-       * @description Day of delivery, YYYY-MM-DD; today (UTC) or later. A retry of a request already accepted replays it even after that day.
+       * @description Day of delivery, YYYY-MM-DD. Must be today or later, where today is the current date in UTC when the request arrives (so from 00:00 UTC, not local midnight). JSON Schema cannot express a bound relative to the current day, so a schema validator accepts past dates; the server refuses them with 400 naming `deliveryDate`. A retry of a request already accepted replays it even after that day.
        * @example 2030-01-15
        */
       deliveryDate: string;

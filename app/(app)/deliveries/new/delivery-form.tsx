@@ -46,7 +46,19 @@ function useSubmissionKey(urlKey: string) {
   };
 }
 
-export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: string; minDate: string }) {
+/**
+ * `minDateLabel` is the earliest bookable day written out: "today (UTC)" read as a rule made people
+ * east of UTC wonder which day counts, a date does not.
+ */
+export function DeliveryForm({
+  idempotencyKey,
+  minDate,
+  minDateLabel,
+}: {
+  idempotencyKey: string;
+  minDate: string;
+  minDateLabel: string;
+}) {
   const [state, dispatch] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
   const formRef = useRef<HTMLFormElement>(null);
   const submission = useSubmissionKey(idempotencyKey);
@@ -122,7 +134,7 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
           min={minDate}
           defaultValue={v.deliveryDate}
           error={e.deliveryDate}
-          hint="Today or later (UTC)."
+          hint={`${minDateLabel} or later.`}
         />
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">

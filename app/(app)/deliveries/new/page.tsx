@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { getFormatter } from "@/lib/format-request";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
@@ -16,6 +17,8 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
   // URL, hence the same key, so resubmitting replays the first delivery instead of making a second;
   // "New delivery" links start without a key and so make a new one.
   if (!key || !idempotencyKeySchema.safeParse(key).success) redirect(`/deliveries/new?key=${randomUUID()}`);
+  const minDate = todayUtc();
+  const format = await getFormatter();
   return (
     <>
       <PageHeader
@@ -23,7 +26,7 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
         description="Fields marked * are required. We answer with a tracking code at once."
         back={{ href: "/deliveries", label: "All deliveries" }}
       />
-      <DeliveryForm idempotencyKey={key} minDate={todayUtc()} />
+      <DeliveryForm idempotencyKey={key} minDate={minDate} minDateLabel={format.calendarDate(minDate)} />
     </>
   );
 }
