@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
 import { lineText, text } from "@/lib/core/text";
+import { IDEMPOTENCY_DESCRIPTION } from "@/lib/deliveries/idempotency";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {
@@ -174,13 +175,19 @@ export const transitionFormSchema = transitionDeliverySchema.extend({
   version: z.coerce.number().int().min(1),
 });
 
-/** `Idempotency-Key`: 1–LIMITS.idempotencyKey printable ASCII characters. */
+/**
+ * `Idempotency-Key`: 1–LIMITS.idempotencyKey printable ASCII characters but the comma. Two headers
+ * reach the handler joined by ", ", so a comma can only mean a second header, which the draft
+ * standard refuses (400) rather than reading as one key.
+ */
 export const idempotencyKeySchema = z
   .string()
-  .min(1)
-  .max(LIMITS.idempotencyKey)
+  .min(1, "Must not be empty")
+  .max(LIMITS.idempotencyKey, `At most ${LIMITS.idempotencyKey} characters`)
   .regex(/^[\x20-\x7E]+$/, "Printable ASCII characters only")
-  .meta({ description: "Makes retries safe: the same key with the same body returns the original delivery." });
+  .regex(/^[^,]+$/, "Send one Idempotency-Key header; a key may not contain a comma")
+  // The generator writes only the first pattern; the document carries both rules as one.
+  .meta({ description: IDEMPOTENCY_DESCRIPTION, pattern: "^[\\x20-\\x2B\\x2D-\\x7E]+$" });
 
 /** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
 export const newDeliveryFormSchema = createDeliveryFields
