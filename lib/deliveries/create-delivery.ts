@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, uniqueViolation } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
 import { keyExpiry } from "@/lib/deliveries/idempotency";
@@ -122,13 +123,23 @@ async function releaseExpiredKey(idempotencyKey: string, now: Date) {
   });
 }
 
-/** Whose delivery this is: the caller's own partner, or the partner staff create it for. */
-function creatingPartner(actor: Actor, onBehalfOf: string | undefined): string {
-  if (onBehalfOf) {
-    authorize(actor, "deliveries.createOnBehalf");
+const partnerIdError = (message: string) =>
+  new AppError("validation_failed", "The request body is not valid.", { errors: [{ path: "partnerId", message }] });
+
+/**
+ * Whose delivery this is: staff (admins, admin keys, an admin's import) name the partner, which
+ * must exist and be active; a partner and its keys create for themselves and may name none.
+ */
+async function creatingPartner(actor: Actor, onBehalfOf: string | undefined): Promise<string> {
+  authorize(actor, "deliveries.create");
+  if (can(actor, "deliveries.createOnBehalf")) {
+    if (!onBehalfOf) throw partnerIdError("Required: the partner this delivery is for");
+    const partner = await db.partner.findUnique({ where: { id: onBehalfOf }, select: { active: true } });
+    if (!partner) throw partnerIdError("No partner with this id");
+    if (!partner.active) throw partnerIdError("This partner is deactivated");
     return onBehalfOf;
   }
-  authorize(actor, "deliveries.create");
+  if (onBehalfOf !== undefined) throw partnerIdError("Leave this out: a partner creates deliveries for itself");
   if (!actor.partnerId) throw new AppError("forbidden", "Only a partner can create deliveries.");
   return actor.partnerId;
 }
@@ -140,11 +151,11 @@ export async function createDelivery(options: {
   idempotencyKey?: string;
   /** The CSV import creating this row, if any (lib/imports). */
   importId?: string;
-  /** The partner staff create this delivery for (an import uploaded on a partner's behalf). */
+  /** The partner staff create this delivery for: required for them, refused for partners. */
   onBehalfOf?: string;
 }): Promise<CreateDeliveryResult> {
   const { actor, input } = options;
-  const partnerId = creatingPartner(actor, options.onBehalfOf);
+  const partnerId = await creatingPartner(actor, options.onBehalfOf);
   const fingerprint = requestFingerprint(input);
   const idempotencyKey = options.idempotencyKey
     ? explicitIdempotencyKey(partnerId, options.idempotencyKey)

@@ -125,11 +125,19 @@ const createDeliveryFields = z.strictObject({
   }),
 });
 
-export const createDeliverySchema = createDeliveryFields
-  .superRefine(dateRuleWithOtherErrors, withDateRule)
-  .meta({ id: "CreateDeliveryRequest" });
+export const createDeliverySchema = createDeliveryFields.superRefine(dateRuleWithOtherErrors, withDateRule);
 
 export type CreateDeliveryInput = z.infer<typeof createDeliverySchema>;
+
+const onBehalfOfField = z.uuid("Choose a partner").optional().meta({
+  description: "Admins and admin API keys: the partner the delivery is for (required). Partners may not send it.",
+});
+
+/** POST /api/v1/deliveries: the create request, plus the partner staff create it for. */
+export const createDeliveryRequestSchema = createDeliveryFields
+  .extend({ partnerId: onBehalfOfField })
+  .superRefine(dateRuleWithOtherErrors, withDateRule)
+  .meta({ id: "CreateDeliveryRequest" });
 
 export const transitionDeliverySchema = z
   .strictObject({
@@ -191,7 +199,10 @@ export const idempotencyKeySchema = z
 
 /** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
 export const newDeliveryFormSchema = createDeliveryFields
-  .extend({ idempotencyKey: idempotencyKeySchema })
+  .extend({
+    idempotencyKey: idempotencyKeySchema,
+    partnerId: z.preprocess((v) => (v === "" ? undefined : v), onBehalfOfField),
+  })
   .superRefine(dateRuleWithOtherErrors, withDateRule);
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);

@@ -2,7 +2,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import {
-  createDeliverySchema,
+  createDeliveryRequestSchema,
   deliveryPageSchema,
   deliverySchema,
   idempotencyKeySchema,
@@ -32,7 +32,7 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     security: SIGNED_IN,
     request: {
       headers: z.object({ "Idempotency-Key": idempotencyKeySchema.optional() }),
-      body: { required: true, content: { "application/json": { schema: createDeliverySchema } } },
+      body: { required: true, content: { "application/json": { schema: createDeliveryRequestSchema } } },
     },
     responses: {
       201: ok("Created.", deliverySchema, { Location: z.string(), ETag: etagHeader }),

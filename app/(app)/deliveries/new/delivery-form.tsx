@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
+import { PartnerSelect } from "@/components/partner-select";
 import { SubmitButton } from "@/components/submit-button";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
@@ -54,10 +55,13 @@ export function DeliveryForm({
   idempotencyKey,
   minDate,
   minDateLabel,
+  partners,
 }: {
   idempotencyKey: string;
   minDate: string;
   minDateLabel: string;
+  /** For staff: the partners to create for (a required pick). Absent for partners. */
+  partners?: { id: string; name: string; slug: string }[];
 }) {
   const [state, dispatch] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
   const formRef = useRef<HTMLFormElement>(null);
@@ -105,6 +109,17 @@ export function DeliveryForm({
             </div>
           )}
         </Notice>
+      )}
+      {partners && (
+        <fieldset className="card grid gap-2 sm:grid-cols-2">
+          <legend className="px-1 text-base font-semibold">For partner</legend>
+          <PartnerSelect partners={partners} defaultValue={v.partnerId} placeholder="Choose a partner" />
+          {e.partnerId && (
+            <p className="text-sm text-red-700 sm:col-span-2" data-testid="partner-error">
+              {e.partnerId}
+            </p>
+          )}
+        </fieldset>
       )}
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Route</legend>
