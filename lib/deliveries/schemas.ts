@@ -39,6 +39,9 @@ function blankToUndefined(value: unknown) {
 const requiredText = (max: number) => text().trim().min(1, "Required").max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
 
+/** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
+export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
+
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -111,9 +114,10 @@ const createDeliveryFields = z.strictObject({
         .positive("Must be greater than 0")
         .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
         // Stored as NUMERIC(10,3): more decimals would be rounded away (0.0004 kg became 0).
-        .multipleOf(0.001, "At most 3 decimal places (whole grams)")
+        // Exact, where zod's multipleOf tolerates float noise (0.30000000000000004 would pass it).
+        .refine(hasGramPrecision, "At most 3 decimal places (whole grams)")
         .optional(),
-      // The OpenAPI generator drops a number's multipleOf check, so the document states it here.
+      // The document states the rule as JSON Schema's multipleOf (the refine above is the exact check).
     )
     .meta({ multipleOf: 0.001 }),
   // "Today or later" is judged by createDelivery once it knows the request is not a retry of one

@@ -4,8 +4,11 @@ import { runFormAction, type FormState } from "@/lib/api/form-action";
 import { createDelivery, type CreateDeliveryResult } from "@/lib/deliveries/create-delivery";
 import { newDeliveryFormSchema } from "@/lib/deliveries/schemas";
 
-/** `existingId`: the delivery an earlier submission of this form (with other details) created. */
-export type NewDeliveryState = FormState<CreateDeliveryResult, { existingId: string }>;
+/**
+ * `existingId`: the delivery an earlier submission of this form (with other details) created.
+ * `unreachable`: set by the form itself when the submission never reached the server.
+ */
+export type NewDeliveryState = FormState<CreateDeliveryResult, { existingId: string; unreachable: boolean }>;
 
 export async function createDeliveryAction(_state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
   return runFormAction({

@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
@@ -51,6 +52,23 @@ function useSubmissionKey(urlKey: string) {
  * `minDateLabel` is the earliest bookable day written out: "today (UTC)" read as a rule made people
  * east of UTC wonder which day counts, a date does not.
  */
+/**
+ * The server action, or — when the request never got an answer (connection dropped, server
+ * unreachable) — the typed values back with an inline retry, instead of the error page that
+ * wiped the form. The retry resubmits with the same idempotency key, so however often the first
+ * attempt did reach the server, one delivery comes of it.
+ */
+async function submitOrKeep(state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
+  try {
+    return await createDeliveryAction(state, form);
+  } catch (error) {
+    unstable_rethrow(error); // a redirect or another framework signal is no failure
+    const values: Record<string, string> = {};
+    for (const [name, value] of form) if (typeof value === "string" && name !== "idempotencyKey") values[name] = value;
+    return { values, unreachable: true, at: Date.now() };
+  }
+}
+
 export function DeliveryForm({
   idempotencyKey,
   minDate,
@@ -63,7 +81,7 @@ export function DeliveryForm({
   /** For staff: the partners to create for (a required pick). Absent for partners. */
   partners?: { id: string; name: string; slug: string }[];
 }) {
-  const [state, dispatch] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
+  const [state, dispatch] = useActionState<NewDeliveryState, FormData>(submitOrKeep, {});
   const formRef = useRef<HTMLFormElement>(null);
   const submission = useSubmissionKey(idempotencyKey);
   const draft = useSessionRecovery("new-delivery", state);
@@ -86,6 +104,16 @@ export function DeliveryForm({
       {errorCount > 0 && (
         <Notice tone="error" testId="form-errors">
           Please correct {errorCount === 1 ? "the highlighted field" : `the ${errorCount} highlighted fields`}.
+        </Notice>
+      )}
+      {state.unreachable && (
+        <Notice tone="error" testId="form-unreachable">
+          <p>Couldn’t reach the server, so nothing was saved yet. Your details are kept.</p>
+          <div className="mt-3">
+            <Button size="sm" onClick={() => formRef.current?.requestSubmit()}>
+              Retry
+            </Button>
+          </div>
         </Notice>
       )}
       {state.error && (
