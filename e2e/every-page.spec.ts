@@ -128,6 +128,8 @@ test.describe("every page, desktop and 360 px phone", () => {
         { path: "/admin/emails", tour: TOUR["/admin/emails"] },
         { path: emailHref },
         { path: "/admin/runs" },
+        { path: "/admin/api-keys" },
+        { path: "/deliveries/new" },
         { path: "/deliveries/import" },
         { path: "/settings/api-keys" },
         { path: `/settings/api-keys?partnerId=${partnerA.id}` },

@@ -15,7 +15,9 @@ Commands:
   create-user     --email <e> PASSWORD --role ADMIN|PARTNER|COURIER [--partner <slug>] [--name <n>]
   create-courier  --email <e> PASSWORD [--name <n>]
   set-proof       --partner <slug> --proof NONE|CODE|PHOTO|SIGNATURE
-  create-api-key  --partner <slug> [--name <n>]
+  create-api-key  --partner <slug> [--name <n>]           a partner's key
+  create-api-key  --role ADMIN --name <n>                 acts as an admin (dispatch tooling)
+  create-api-key  --role COURIER --courier <email> --name <n>   acts as that courier (their app)
   revoke-api-key  --id <id>
   list-partners
   reset-demo-passwords   give demo accounts still on their published passwords new random
@@ -40,6 +42,7 @@ const options = {
   partner: { type: "string" },
   id: { type: "string" },
   proof: { type: "string" },
+  courier: { type: "string" },
 } as const;
 
 /** The new account's password: standard input, the environment, or (last) the command line. */
@@ -128,7 +131,22 @@ async function run(
       };
     }
     case "create-api-key": {
-      const { createApiKeySchema, issueApiKey } = await import("@/lib/auth/api-keys");
+      const { createApiKeySchema, createStaffApiKeySchema, issueApiKey, issueStaffApiKey } =
+        await import("@/lib/auth/api-keys");
+      const role = str("role")?.toUpperCase() ?? "PARTNER";
+      if (role !== "PARTNER") {
+        if (str("partner")) throw new UsageError(`--partner is for partner keys; a ${role} key has none`);
+        const input = parseWith(
+          createStaffApiKeySchema,
+          { role, name: need("name"), courierEmail: str("courier") },
+          "API key",
+        );
+        const key = await issueStaffApiKey({ actor, input });
+        return {
+          json: { id: key.id, prefix: key.prefix, role: key.role, secret: key.secret },
+          text: `Created ${key.role} API key ${key.id}${input.courierEmail ? ` for ${input.courierEmail}` : ""}.\nSecret (shown once, store it now): ${key.secret}`,
+        };
+      }
       const partner = await partnerBySlug(need("partner"));
       const input = parseWith(createApiKeySchema, { partnerId: partner.id, name: str("name") ?? "API key" }, "API key");
       const key = await issueApiKey({ actor, input });

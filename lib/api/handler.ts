@@ -47,6 +47,15 @@ interface Guarded {
   visibleWith?: Permission;
 }
 
+/** A caller without the route's permission: 403 if it may see what the route acts on, else 404. */
+function refuseWithout(actor: Actor, options: Guarded) {
+  if (can(actor, options.permission)) return;
+  if (options.visibleWith && can(actor, options.visibleWith)) {
+    throw new AppError("forbidden", "You may not perform this action.");
+  }
+  throw noSuchEndpoint();
+}
+
 /** The path's parameters; a segment whose percent-encoding is broken names nothing we serve. */
 async function routeParams<P>(route?: { params?: Promise<Params> }): Promise<P> {
   try {
@@ -132,15 +141,13 @@ export function withApi<P extends Params>(
           const resolved = secret ? await resolveApiKey(secret) : null;
           if (!resolved) throw unauthenticated();
           ({ actor, limit } = resolved);
+          // Keys have roles (lib/auth/api-key-request.ts): the key's own one decides, as below.
+          refuseWithout(actor, options);
         } else {
           refuseCrossSiteWrite(request);
           actor = await resolveActor(request);
           if (!actor) throw unauthenticated();
-          if (!can(actor, options.permission)) {
-            if (options.visibleWith && can(actor, options.visibleWith))
-              throw new AppError("forbidden", "You may not perform this action.");
-            throw noSuchEndpoint();
-          }
+          refuseWithout(actor, options);
           limit = await hit(apiBuckets(actor));
         }
         limitHeaders = rateLimitHeaders(limit);

@@ -1,7 +1,6 @@
 // Small HTTP helpers shared by the routes: ETags, headers, query strings.
 import type { z } from "zod";
 import { AppError } from "@/lib/core/errors";
-import { parseWith } from "@/lib/core/validation";
 import { CONTROL_MESSAGE, hasControlChars } from "@/lib/core/text";
 
 /** A header whose (decoded) value holds a control character: a 400 naming the header. */
@@ -27,12 +26,16 @@ export function expectedVersion(request: Request): number | undefined {
   return Number(match[1]);
 }
 
-/** A header checked by its schema (400 naming it otherwise); absent → undefined. */
+/** A header checked by its schema (400 whose `errors` name the header otherwise); absent → undefined. */
 export function headerValue<S extends z.ZodType>(request: Request, name: string, schema: S): z.infer<S> | undefined {
   const header = request.headers.get(name);
   if (header === null) return undefined;
   refuseControlChars(name, header);
-  return parseWith(schema, header, `${name} header`);
+  const result = schema.safeParse(header);
+  if (result.success) return result.data;
+  throw new AppError("validation_failed", `The ${name} header is not valid.`, {
+    errors: result.error.issues.map((issue) => ({ path: name, message: issue.message })),
+  });
 }
 
 /** Query string → plain object; repeated keys and comma lists become arrays where asked. */

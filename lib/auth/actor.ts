@@ -2,8 +2,10 @@ import { AppError } from "@/lib/core/errors";
 import { can, type ActorRole } from "@/lib/auth/permissions";
 
 /**
- * Whoever is calling: a signed-in user, an API key acting for its partner, or the operator (the
- * CLI and the seed, run by whoever has shell access to the deployment — never a request).
+ * Whoever is calling: a signed-in user, an API key, or the operator (the CLI and the seed, run by
+ * whoever has shell access to the deployment — never a request). A partner's key acts for its
+ * partner (role API_KEY), an admin key as an admin does (role ADMIN, recorded as the key), and a
+ * courier's key is that courier exactly as their session would be (a USER actor).
  */
 export type Actor =
   | {
@@ -14,6 +16,7 @@ export type Actor =
       email: string;
     }
   | { kind: "API_KEY"; id: string; role: "API_KEY"; partnerId: string }
+  | { kind: "API_KEY"; id: string; role: "ADMIN"; partnerId: null }
   | { kind: "SYSTEM"; id: string; role: "ADMIN"; partnerId: null };
 
 /**

@@ -1,5 +1,6 @@
 // The one API-key resolver: lookup, last use (at most once a minute) and the rate-limit hits in
-// one statement. Nothing is cached, so a revocation applies to the very next request everywhere.
+// one statement, resolving a key of any role to its actor. Nothing is cached, so a revocation (or
+// a courier's deactivation) applies to the very next request everywhere.
 import type { Actor } from "@/lib/auth/actor";
 import { hashSecret, SECRET_PATTERN } from "@/lib/auth/api-keys";
 import { apiBuckets } from "@/lib/auth/rate-limits";
@@ -20,7 +21,11 @@ export function bearerSecret(request: Request): string | null | undefined {
 
 interface Row {
   id: string;
-  partnerId: string;
+  role: "PARTNER" | "ADMIN" | "COURIER";
+  /** The key's partner; for a courier key, the courier's (usually none). */
+  partnerId: string | null;
+  userId: string | null;
+  email: string | null;
   counts: { key: string; count: number }[];
 }
 
@@ -41,7 +46,18 @@ export async function apiKeyActor(secret: string): Promise<Actor | null> {
   return row ? actorOf(row) : null;
 }
 
-const actorOf = (row: Row): Actor => ({ kind: "API_KEY", id: row.id, role: "API_KEY", partnerId: row.partnerId });
+/**
+ * The actor a key acts as, the same a session of its role gives, so use cases need not know keys:
+ * a partner key its partner, an admin key an admin (recorded as the key, having no user), a
+ * courier key the courier user itself (their assignments, their history entries).
+ */
+function actorOf(row: Row): Actor {
+  if (row.role === "ADMIN") return { kind: "API_KEY", id: row.id, role: "ADMIN", partnerId: null };
+  if (row.role === "COURIER") {
+    return { kind: "USER", id: row.userId!, role: "COURIER", partnerId: row.partnerId, email: row.email! };
+  }
+  return { kind: "API_KEY", id: row.id, role: "API_KEY", partnerId: row.partnerId! };
+}
 
 async function lookUp(secret: string, count: boolean): Promise<Row | null> {
   if (!SECRET_PATTERN.test(secret)) return null;
@@ -53,9 +69,18 @@ async function lookUp(secret: string, count: boolean): Promise<Row | null> {
   const windows = template.map((b) => b.windowSeconds);
   const rows = await db.$queryRaw<Row[]>`
     WITH k AS (
-      SELECT a."id", a."partnerId", a."lastUsedAt"
-      FROM "ApiKey" a JOIN "Partner" p ON p."id" = a."partnerId"
-      WHERE a."secretHash" = ${hashSecret(secret)} AND a."revokedAt" IS NULL AND p."active"
+      -- usable: not revoked, its partner active, a courier key's courier still an active courier
+      SELECT a."id", a."role"::text AS "role", a."lastUsedAt", a."userId", u."email",
+        CASE WHEN a."role" = 'COURIER' THEN u."partnerId" ELSE a."partnerId" END AS "partnerId",
+        -- what the rate limit counts as the caller: the courier for a courier key, as for a session
+        CASE WHEN a."role" = 'COURIER' THEN a."userId" ELSE a."id" END AS "callerId"
+      FROM "ApiKey" a
+      LEFT JOIN "Partner" p ON p."id" = a."partnerId"
+      LEFT JOIN "User" u ON u."id" = a."userId"
+      LEFT JOIN "Partner" up ON up."id" = u."partnerId"
+      WHERE a."secretHash" = ${hashSecret(secret)} AND a."revokedAt" IS NULL
+        AND (a."partnerId" IS NULL OR p."active")
+        AND (a."userId" IS NULL OR (u."active" AND u."role" = 'COURIER' AND COALESCE(up."active", true)))
     ), used AS (
       -- minute precision is what people need; SKIP LOCKED: one request records it, none waits
       UPDATE "ApiKey" a SET "lastUsedAt" = now()
@@ -65,9 +90,11 @@ async function lookUp(secret: string, count: boolean): Promise<Row | null> {
       RETURNING a."id"
     ), hits AS (
       INSERT INTO "RateLimit" ("key", "windowStart", "count")
-      SELECT t.prefix || CASE t.owner WHEN 'key' THEN k."id"::text ELSE k."partnerId"::text END,
+      SELECT t.prefix || CASE t.owner WHEN 'key' THEN k."callerId"::text ELSE k."partnerId"::text END,
         to_timestamp(floor(extract(epoch FROM now()) / t.w) * t.w) AT TIME ZONE 'UTC', 1
       FROM k CROSS JOIN unnest(${prefixes}::text[], ${owners}::text[], ${windows}::int[]) AS t(prefix, owner, w)
+      -- a caller without a partner (admin and most courier keys) has no partner bucket
+      WHERE t.owner = 'key' OR k."partnerId" IS NOT NULL
       -- a stable lock order keeps concurrent upserts free of deadlocks
       ORDER BY 1
       ON CONFLICT ("key") DO UPDATE SET
@@ -75,7 +102,7 @@ async function lookUp(secret: string, count: boolean): Promise<Row | null> {
         "windowStart" = EXCLUDED."windowStart"
       RETURNING "key", "count"
     )
-    SELECT k."id", k."partnerId",
+    SELECT k."id", k."role", k."partnerId", k."userId", k."email",
       (SELECT coalesce(json_agg(json_build_object('key', h."key", 'count', h."count")), '[]') FROM hits h) AS counts
     FROM k`;
   return rows[0] ?? null;

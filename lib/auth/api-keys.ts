@@ -24,17 +24,28 @@ export const revokeApiKeySchema = z.strictObject({ id: z.uuid() });
 
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export async function createApiKey(options: { partnerId: string; name?: string; createdById?: string | null }) {
+export type ApiKeyRole = "PARTNER" | "ADMIN" | "COURIER";
+
+/** Who a new key acts as: a partner, the platform (admin), or one courier. */
+export type ApiKeyOwner =
+  { role: "PARTNER"; partnerId: string } | { role: "ADMIN" } | { role: "COURIER"; userId: string };
+
+export async function createApiKey(
+  options: ({ partnerId: string } | { owner: ApiKeyOwner }) & { name?: string; createdById?: string | null },
+) {
+  const owner: ApiKeyOwner = "owner" in options ? options.owner : { role: "PARTNER", partnerId: options.partnerId };
   const secret = PREFIX + randomBytes(32).toString("base64url");
   const key = await db.apiKey.create({
     data: {
-      partnerId: options.partnerId,
+      role: owner.role,
+      partnerId: owner.role === "PARTNER" ? owner.partnerId : null,
+      userId: owner.role === "COURIER" ? owner.userId : null,
       name: options.name?.trim() || "API key",
       prefix: secret.slice(0, PREFIX.length + 6),
       secretHash: hashSecret(secret),
       createdById: options.createdById ?? null,
     },
-    select: { id: true, name: true, prefix: true, partnerId: true, createdAt: true },
+    select: { id: true, name: true, prefix: true, role: true, partnerId: true, userId: true, createdAt: true },
   });
   return { ...key, secret };
 }
@@ -67,6 +78,69 @@ export async function revokeApiKey({ actor, input }: { actor: Actor; input: z.in
   return db.apiKey.findUniqueOrThrow({
     where: { id: input.id },
     select: { id: true, prefix: true, revokedAt: true },
+  });
+}
+
+/** An admin or courier key, made on the admin page or with `npm run admin -- create-api-key --role …`. */
+export const createStaffApiKeySchema = z
+  .strictObject({
+    role: z.enum(["ADMIN", "COURIER"], "Choose admin or courier"),
+    name: createApiKeySchema.shape.name,
+    courierEmail: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+      z.email("Enter the courier's email address").optional(),
+    ),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === "COURIER" && !input.courierEmail) {
+      ctx.addIssue({ code: "custom", path: ["courierEmail"], message: "A courier key needs the courier's email" });
+    }
+    if (input.role === "ADMIN" && input.courierEmail) {
+      ctx.addIssue({ code: "custom", path: ["courierEmail"], message: "Only courier keys name a courier" });
+    }
+  });
+
+/** Issues an admin key (acts for the platform) or a courier key (acts as that active courier). */
+export async function issueStaffApiKey({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: z.infer<typeof createStaffApiKeySchema>;
+}) {
+  authorize(actor, "apiKeys.manageStaff");
+  let owner: ApiKeyOwner = { role: "ADMIN" };
+  if (input.role === "COURIER") {
+    const courier = await db.user.findUnique({
+      where: { email: input.courierEmail ?? "" },
+      select: { id: true, role: true, active: true },
+    });
+    if (!courier || courier.role !== "COURIER" || !courier.active) {
+      throw new AppError("validation_failed", "The key is not valid.", {
+        errors: [{ path: "courierEmail", message: "No active courier with this email" }],
+      });
+    }
+    owner = { role: "COURIER", userId: courier.id };
+  }
+  return createApiKey({ owner, name: input.name, createdById: userIdOf(actor) });
+}
+
+/** Admin and courier keys, newest first, with the courier each acts as; revoked ones stay listed. */
+export async function listStaffApiKeys({ actor }: { actor: Actor }) {
+  authorize(actor, "apiKeys.manageStaff");
+  return db.apiKey.findMany({
+    where: { role: { in: ["ADMIN", "COURIER"] } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { email: true, name: true } },
+    },
   });
 }
 

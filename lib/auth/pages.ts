@@ -22,6 +22,8 @@ export const PAGES = {
   emails: { href: "/admin/emails", label: "Emails", permission: "emails.read" },
   runs: { href: "/admin/runs", label: "Background runs", permission: "jobs.read" },
   apiKeys: { href: "/settings/api-keys", label: "API keys", permission: "apiKeys.manage" },
+  /** Admin and courier keys: the platform's own dispatch tooling and couriers' apps. */
+  staffApiKeys: { href: "/admin/api-keys", label: "Staff keys", permission: "apiKeys.manageStaff" },
   webhook: { href: "/settings/webhook", label: "Webhook", permission: "webhooks.manage" },
   notifications: { href: "/notifications", label: "Notifications", permission: "notifications.read", inNav: false },
 } as const satisfies Record<string, AppPage>;

@@ -4,8 +4,9 @@
 export type ActorRole = "ADMIN" | "PARTNER" | "COURIER" | "API_KEY";
 
 export const PERMISSIONS = {
-  "deliveries.create": ["PARTNER", "API_KEY"],
-  /** Staff create deliveries for a partner they name: only through a CSV import (lib/imports). */
+  /** Create deliveries: partners (and their keys) for themselves, staff for a partner they name. */
+  "deliveries.create": ["ADMIN", "PARTNER", "API_KEY"],
+  /** Name the partner a new delivery is for (API `partnerId`, the form's picker, a CSV import). */
   "deliveries.createOnBehalf": ["ADMIN"],
   /** Upload, confirm and follow CSV imports: partners their own, staff on behalf of any partner. */
   "imports.manage": ["ADMIN", "PARTNER", "API_KEY"],
@@ -25,6 +26,8 @@ export const PERMISSIONS = {
   "partners.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN", "PARTNER"],
+  /** Admin and courier keys, which act for the platform or one courier rather than a partner. */
+  "apiKeys.manageStaff": ["ADMIN"],
   "webhooks.manage": ["ADMIN", "PARTNER"],
   "emails.read": ["ADMIN"],
   "jobs.read": ["ADMIN"],

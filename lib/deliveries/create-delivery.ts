@@ -1,13 +1,16 @@
 // Idempotent creation (DESIGN §5). The unique index on idempotencyKey decides, not a read: one
 // statement inserts the delivery, its first status event and its outbox row, or nothing when the
-// key already exists; then the winner is read. N concurrent identical requests → one row.
+// key already exists; then the winner is read. N concurrent identical requests → one row. A key
+// past its retention (lib/deliveries/idempotency.ts) is released and claimed again.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, uniqueViolation } from "@/lib/core/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
+import { keyExpiry } from "@/lib/deliveries/idempotency";
 import { DELIVERY_DATE_RULE, isBookableDate, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
@@ -37,10 +40,13 @@ export function createDeliveryStatement(args: {
   fingerprint: string;
   trackingCode: string;
   importId?: string;
+  /** When the key stops deduplicating; absent or null: never. */
+  keyExpiresAt?: Date | null;
+  now?: Date;
 }) {
   const { input, actor, partnerId, idempotencyKey, fingerprint, trackingCode, importId } = args;
   const id = randomUUID();
-  const now = new Date();
+  const now = args.now ?? new Date();
   const event = outboxRow({
     name: "delivery/created",
     data: { deliveryId: id, partnerId, trackingCode, status: "CREATED", occurredAt: now.toISOString(), importId },
@@ -52,13 +58,13 @@ export function createDeliveryStatement(args: {
         "id", "trackingCode", "partnerId", "createdByKind", "createdById", "status",
         "pickupAddress", "dropoffAddress", "recipientName", "recipientPhone", "recipientEmail",
         "productName", "packageWeightKg", "deliveryDate", "notes", "externalReference",
-        "idempotencyKey", "requestFingerprint", "version", "createdAt", "updatedAt")
+        "idempotencyKey", "idempotencyKeyExpiresAt", "requestFingerprint", "version", "createdAt", "updatedAt")
       VALUES (
         ${id}::uuid, ${trackingCode}, ${partnerId}::uuid, ${actor.kind}::"ActorKind", ${actor.id}::uuid, 'CREATED',
         ${input.pickupAddress}, ${input.dropoffAddress}, ${input.recipientName}, ${input.recipientPhone ?? null},
         ${input.recipientEmail ?? null}, ${input.productName ?? null}, ${weight}::numeric, ${input.deliveryDate}::date,
         ${input.notes ?? null}, ${input.externalReference ?? null},
-        ${idempotencyKey}, ${fingerprint}, 1, ${now}, ${now})
+        ${idempotencyKey}, ${args.keyExpiresAt ?? null}, ${fingerprint}, 1, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *
     ), event AS (
@@ -76,14 +82,25 @@ export function createDeliveryStatement(args: {
     FROM inserted i JOIN "Partner" p ON p."id" = i."partnerId"`;
 }
 
-/** The delivery an earlier request with this key created, as a replay; null when there is none. */
-async function replayOf(idempotencyKey: string, fingerprint: string): Promise<CreateDeliveryResult | null> {
+const EXPIRED = Symbol("expired");
+
+/**
+ * The delivery an earlier request with this key created, as a replay; null when there is none;
+ * EXPIRED when its key is past retention (then the key is free for this request).
+ */
+async function replayOf(
+  idempotencyKey: string,
+  fingerprint: string,
+  now: Date,
+): Promise<CreateDeliveryResult | null | typeof EXPIRED> {
   const existing = await db.delivery.findUnique({
     where: { idempotencyKey },
-    select: { ...deliverySelect, requestFingerprint: true },
+    select: { ...deliverySelect, requestFingerprint: true, idempotencyKeyExpiresAt: true },
   });
   if (!existing) return null;
-  if (existing.requestFingerprint !== fingerprint) {
+  const { requestFingerprint, idempotencyKeyExpiresAt, ...delivery } = existing;
+  if (idempotencyKeyExpiresAt && idempotencyKeyExpiresAt <= now) return EXPIRED;
+  if (requestFingerprint !== fingerprint) {
     throw new AppError(
       "idempotency_key_reused",
       "This Idempotency-Key was already used with a different request body.",
@@ -92,17 +109,37 @@ async function replayOf(idempotencyKey: string, fingerprint: string): Promise<Cr
       },
     );
   }
-  const { requestFingerprint: _fingerprint, ...delivery } = existing;
   return { delivery, created: false };
 }
 
-/** Whose delivery this is: the caller's own partner, or the partner staff create it for. */
-function creatingPartner(actor: Actor, onBehalfOf: string | undefined): string {
-  if (onBehalfOf) {
-    authorize(actor, "deliveries.createOnBehalf");
+/**
+ * Frees an expired key: the old delivery keeps its data and loses only the key. Concurrent
+ * requests all try; the first update wins and the others match nothing, then race to insert.
+ */
+async function releaseExpiredKey(idempotencyKey: string, now: Date) {
+  await db.delivery.updateMany({
+    where: { idempotencyKey, idempotencyKeyExpiresAt: { lte: now } },
+    data: { idempotencyKey: null },
+  });
+}
+
+const partnerIdError = (message: string) =>
+  new AppError("validation_failed", "The request body is not valid.", { errors: [{ path: "partnerId", message }] });
+
+/**
+ * Whose delivery this is: staff (admins, admin keys, an admin's import) name the partner, which
+ * must exist and be active; a partner and its keys create for themselves and may name none.
+ */
+async function creatingPartner(actor: Actor, onBehalfOf: string | undefined): Promise<string> {
+  authorize(actor, "deliveries.create");
+  if (can(actor, "deliveries.createOnBehalf")) {
+    if (!onBehalfOf) throw partnerIdError("Required: the partner this delivery is for");
+    const partner = await db.partner.findUnique({ where: { id: onBehalfOf }, select: { active: true } });
+    if (!partner) throw partnerIdError("No partner with this id");
+    if (!partner.active) throw partnerIdError("This partner is deactivated");
     return onBehalfOf;
   }
-  authorize(actor, "deliveries.create");
+  if (onBehalfOf !== undefined) throw partnerIdError("Leave this out: a partner creates deliveries for itself");
   if (!actor.partnerId) throw new AppError("forbidden", "Only a partner can create deliveries.");
   return actor.partnerId;
 }
@@ -114,28 +151,31 @@ export async function createDelivery(options: {
   idempotencyKey?: string;
   /** The CSV import creating this row, if any (lib/imports). */
   importId?: string;
-  /** The partner staff create this delivery for (an import uploaded on a partner's behalf). */
+  /** The partner staff create this delivery for: required for them, refused for partners. */
   onBehalfOf?: string;
 }): Promise<CreateDeliveryResult> {
   const { actor, input } = options;
-  const partnerId = creatingPartner(actor, options.onBehalfOf);
+  const partnerId = await creatingPartner(actor, options.onBehalfOf);
   const fingerprint = requestFingerprint(input);
   const idempotencyKey = options.idempotencyKey
     ? explicitIdempotencyKey(partnerId, options.idempotencyKey)
     : derivedIdempotencyKey(partnerId, input);
+  // An import's rows keep their keys for good: uploading the same file again must never duplicate.
+  const keyKind = options.importId ? "permanent" : options.idempotencyKey ? "explicit" : "derived";
+  const now = new Date();
 
   // Replays are decided before the date rule: a retry sent after midnight UTC must get the
   // delivery its first attempt created, although its date is now "in the past". Only a past date
   // costs this extra lookup; the usual create stays one statement.
   if (!isBookableDate(input.deliveryDate)) {
-    const replay = await replayOf(idempotencyKey, fingerprint);
-    if (replay) return replay;
+    const replay = await replayOf(idempotencyKey, fingerprint, now);
+    if (replay && replay !== EXPIRED) return replay;
     throw new AppError("validation_failed", "The request body is not valid.", {
       errors: [{ path: "deliveryDate", message: DELIVERY_DATE_RULE }],
     });
   }
 
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     let rows: InsertedRow[];
     try {
       rows = await db.$queryRaw<InsertedRow[]>(
@@ -147,6 +187,8 @@ export async function createDelivery(options: {
           fingerprint,
           trackingCode: newTrackingCode(),
           importId: options.importId,
+          keyExpiresAt: keyExpiry(now, keyKind),
+          now,
         }),
       );
     } catch (error) {
@@ -159,9 +201,10 @@ export async function createDelivery(options: {
       const { partnerId: id, partnerName: name, ...row } = rows[0];
       return { delivery: { ...row, partner: { id, name } }, created: true };
     }
-    const replay = await replayOf(idempotencyKey, fingerprint);
-    if (replay) return replay;
-    // the winner rolled back; try to become the winner
+    const replay = await replayOf(idempotencyKey, fingerprint, now);
+    if (replay === EXPIRED) await releaseExpiredKey(idempotencyKey, now);
+    else if (replay) return replay;
+    // the key was expired (now freed) or the winner rolled back; try to become the winner
   }
   throw new AppError("conflict", "Could not create the delivery; please retry.");
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
 import { lineText, text } from "@/lib/core/text";
+import { IDEMPOTENCY_DESCRIPTION } from "@/lib/deliveries/idempotency";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 
 export const LIMITS = {
@@ -31,15 +32,15 @@ function blankToUndefined(value: unknown) {
   return value;
 }
 
-/** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
-export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
-
 /**
  * Never NUL or other controls; tabs and line breaks are whitespace (a spreadsheet cell may hold
  * them), which the canonical form collapses.
  */
 const requiredText = (max: number) => text().trim().min(1, "Required").max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
+
+/** Whole grams: the number is exactly what its 3-decimal rounding reads back as. */
+export const hasGramPrecision = (kg: number) => Number(kg.toFixed(3)) === kg;
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -49,53 +50,98 @@ export function todayUtc(): string {
 export const DELIVERY_DATE_RULE = "Must be today or later";
 export const isBookableDate = (date: string) => date >= todayUtc();
 
+/**
+ * What the document says about the date rule. JSON Schema cannot compare a value with the day the
+ * request arrives (`format: date` checks the shape only; `minimum` is for numbers and fixed), so
+ * no schema validator can know it: the server checks it and answers 400 naming `deliveryDate`.
+ */
+export const DELIVERY_DATE_DESCRIPTION =
+  "Day of delivery, YYYY-MM-DD. Must be today or later, where today is the current date in UTC when the " +
+  "request arrives (so from 00:00 UTC, not local midnight). JSON Schema cannot express a bound relative to " +
+  "the current day, so a schema validator accepts past dates; the server refuses them with 400 naming " +
+  "`deliveryDate`. A retry of a request already accepted replays it even after that day.";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The date rule beside the other field errors, so one answer names every problem. It runs only
+ * when something else is already wrong: such a request can be no replay of an accepted one, whereas
+ * a request valid but for its date may be (createDelivery decides that, then applies the rule).
+ */
+function dateRuleWithOtherErrors(value: unknown, ctx: z.RefinementCtx) {
+  const date = value && typeof value === "object" ? (value as { deliveryDate?: unknown }).deliveryDate : undefined;
+  if (typeof date !== "string" || !ISO_DATE.test(date) || isBookableDate(date)) return;
+  // At runtime the context is the parse payload: its issues are the ones found so far.
+  const found = (ctx as unknown as { issues: { path?: PropertyKey[] }[] }).issues;
+  if (found.some((issue) => issue.path?.[0] === "deliveryDate")) return;
+  ctx.addIssue({ code: "custom", path: ["deliveryDate"], message: DELIVERY_DATE_RULE, input: date });
+}
+
+/** Runs the rule only when the payload already has issues (see dateRuleWithOtherErrors). */
+const withDateRule = { when: (payload: { issues: unknown[] }) => payload.issues.length > 0 };
+
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES).meta({ id: "DeliveryStatus" });
 
 const isoDate = z.iso.date("Use the format YYYY-MM-DD");
 
-export const createDeliverySchema = z
-  .strictObject({
-    pickupAddress: requiredText(LIMITS.address).meta({ example: "12 Market St, Springfield" }),
-    dropoffAddress: requiredText(LIMITS.address).meta({ example: "4 Elm Rd, Springfield" }),
-    recipientName: requiredText(LIMITS.name).meta({ example: "Ada Lovelace" }),
-    recipientPhone: z.preprocess(
-      blankToUndefined,
-      lineText()
-        .trim()
-        .max(LIMITS.phone, `At most ${LIMITS.phone} characters`)
-        .regex(/^\+?[0-9][0-9 ()./-]{3,}$/, "Digits, spaces and + ( ) . - only")
-        .optional(),
-    ),
-    recipientEmail: z.preprocess(
-      blankToUndefined,
-      lineText().trim().toLowerCase().max(LIMITS.email).pipe(z.email("Not a valid email address")).optional(),
-    ),
-    productName: optionalText(LIMITS.productName),
-    packageWeightKg: z.preprocess(
+/** The create request's fields, without the cross-field rule (so the form can extend them). */
+const createDeliveryFields = z.strictObject({
+  pickupAddress: requiredText(LIMITS.address).meta({ example: "12 Market St, Springfield" }),
+  dropoffAddress: requiredText(LIMITS.address).meta({ example: "4 Elm Rd, Springfield" }),
+  recipientName: requiredText(LIMITS.name).meta({ example: "Ada Lovelace" }),
+  recipientPhone: z.preprocess(
+    blankToUndefined,
+    lineText()
+      .trim()
+      .max(LIMITS.phone, `At most ${LIMITS.phone} characters`)
+      .regex(/^\+?[0-9][0-9 ()./-]{3,}$/, "Digits, spaces and + ( ) . - only")
+      .optional(),
+  ),
+  // Normalised before the check, so the document's `format: email` is the check itself.
+  recipientEmail: z.preprocess(
+    (v) => {
+      const given = blankToUndefined(v);
+      return typeof given === "string" ? given.trim().toLowerCase() : given;
+    },
+    z.email("Not a valid email address").max(LIMITS.email, `At most ${LIMITS.email} characters`).optional(),
+  ),
+  productName: optionalText(LIMITS.productName),
+  packageWeightKg: z
+    .preprocess(
       (v) => (v === null ? undefined : v),
       z
         .number({ error: "Must be a number" })
         .positive("Must be greater than 0")
         .max(LIMITS.maxWeightKg, `At most ${LIMITS.maxWeightKg} kg`)
         // Stored as NUMERIC(10,3): more decimals would be rounded away (0.0004 kg became 0).
+        // Exact, where zod's multipleOf tolerates float noise (0.30000000000000004 would pass it).
         .refine(hasGramPrecision, "At most 3 decimal places (whole grams)")
         .optional(),
-    ),
-    // Only the form here: "today or later" is checked by createDelivery once it knows the request
-    // is not a retry of one accepted on an earlier day (see DELIVERY_DATE_RULE).
-    deliveryDate: isoDate.meta({
-      description:
-        "Day of delivery, YYYY-MM-DD; today (UTC) or later. A retry of a request already accepted replays it even after that day.",
-      example: "2030-01-15",
-    }),
-    notes: optionalText(LIMITS.notes),
-    externalReference: optionalText(LIMITS.externalReference).meta({
-      description: "Your own order id; searchable with `q`.",
-    }),
-  })
-  .meta({ id: "CreateDeliveryRequest" });
+      // The document states the rule as JSON Schema's multipleOf (the refine above is the exact check).
+    )
+    .meta({ multipleOf: 0.001 }),
+  // "Today or later" is judged by createDelivery once it knows the request is not a retry of one
+  // accepted on an earlier day, or here beside other errors (dateRuleWithOtherErrors).
+  deliveryDate: isoDate.meta({ description: DELIVERY_DATE_DESCRIPTION, example: "2030-01-15" }),
+  notes: optionalText(LIMITS.notes),
+  externalReference: optionalText(LIMITS.externalReference).meta({
+    description: "Your own order id; searchable with `q`.",
+  }),
+});
+
+export const createDeliverySchema = createDeliveryFields.superRefine(dateRuleWithOtherErrors, withDateRule);
 
 export type CreateDeliveryInput = z.infer<typeof createDeliverySchema>;
+
+const onBehalfOfField = z.uuid("Choose a partner").optional().meta({
+  description: "Admins and admin API keys: the partner the delivery is for (required). Partners may not send it.",
+});
+
+/** POST /api/v1/deliveries: the create request, plus the partner staff create it for. */
+export const createDeliveryRequestSchema = createDeliveryFields
+  .extend({ partnerId: onBehalfOfField })
+  .superRefine(dateRuleWithOtherErrors, withDateRule)
+  .meta({ id: "CreateDeliveryRequest" });
 
 export const transitionDeliverySchema = z
   .strictObject({
@@ -141,16 +187,27 @@ export const transitionFormSchema = transitionDeliverySchema.extend({
   version: z.coerce.number().int().min(1),
 });
 
-/** `Idempotency-Key`: 1–LIMITS.idempotencyKey printable ASCII characters. */
+/**
+ * `Idempotency-Key`: 1–LIMITS.idempotencyKey printable ASCII characters but the comma. Two headers
+ * reach the handler joined by ", ", so a comma can only mean a second header, which the draft
+ * standard refuses (400) rather than reading as one key.
+ */
 export const idempotencyKeySchema = z
   .string()
-  .min(1)
-  .max(LIMITS.idempotencyKey)
+  .min(1, "Must not be empty")
+  .max(LIMITS.idempotencyKey, `At most ${LIMITS.idempotencyKey} characters`)
   .regex(/^[\x20-\x7E]+$/, "Printable ASCII characters only")
-  .meta({ description: "Makes retries safe: the same key with the same body returns the original delivery." });
+  .regex(/^[^,]+$/, "Send one Idempotency-Key header; a key may not contain a comma")
+  // The generator writes only the first pattern; the document carries both rules as one.
+  .meta({ description: IDEMPOTENCY_DESCRIPTION, pattern: "^[\\x20-\\x2B\\x2D-\\x7E]+$" });
 
 /** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
-export const newDeliveryFormSchema = createDeliverySchema.extend({ idempotencyKey: idempotencyKeySchema });
+export const newDeliveryFormSchema = createDeliveryFields
+  .extend({
+    idempotencyKey: idempotencyKeySchema,
+    partnerId: z.preprocess((v) => (v === "" ? undefined : v), onBehalfOfField),
+  })
+  .superRefine(dateRuleWithOtherErrors, withDateRule);
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
 

@@ -25,10 +25,35 @@ let who: ReturnType<typeof callers>;
 /** A CREATED delivery of partner A, only read (never transitioned) by the per-route tests. */
 let deliveryOfA: Awaited<ReturnType<typeof createDeliveryAs>>;
 
-const CALLERS = ["anonymous", "partnerUser", "partnerKey", "otherPartner", "admin", "courier", "revokedKey"] as const;
+const PEOPLE_AND_PARTNER_KEYS = [
+  "anonymous",
+  "partnerUser",
+  "partnerKey",
+  "otherPartner",
+  "admin",
+  "courier",
+  "revokedKey",
+] as const;
+/** Keys with a staff role: each must answer exactly as a session of its role does. */
+const ROLE_KEYS = { adminKey: "admin", courierKey: "courier" } as const;
+const CALLERS = [...PEOPLE_AND_PARTNER_KEYS, ...(Object.keys(ROLE_KEYS) as (keyof typeof ROLE_KEYS)[])] as const;
 type CallerKind = (typeof CALLERS)[number];
-type Statuses = Record<CallerKind, number>;
-type PageStatuses = Record<CallerKind, number | string>;
+type Statuses = Record<(typeof PEOPLE_AND_PARTNER_KEYS)[number], number> &
+  Partial<Record<keyof typeof ROLE_KEYS, number>>;
+type PageStatuses = Record<(typeof PEOPLE_AND_PARTNER_KEYS)[number], number | string>;
+
+/** What a route answers each caller: a role key as that role's session, unless the table says otherwise. */
+const expectedApi = (s: Statuses): Record<CallerKind, number> => ({
+  ...s,
+  adminKey: s.adminKey ?? s[ROLE_KEYS.adminKey],
+  courierKey: s.courierKey ?? s[ROLE_KEYS.courierKey],
+});
+/** Pages need a session: any key is treated as no sign-in, exactly like a partner's key. */
+const expectedPage = (s: PageStatuses): Record<CallerKind, number | string> => ({
+  ...s,
+  adminKey: s.partnerKey,
+  courierKey: s.partnerKey,
+});
 
 interface Fixtures {
   as: Record<CallerKind, Caller>;
@@ -46,7 +71,8 @@ interface Probe {
   json?: unknown;
 }
 
-const all = (status: number): Statuses => Object.fromEntries(CALLERS.map((c) => [c, status])) as Statuses;
+const all = (status: number): Statuses =>
+  Object.fromEntries(PEOPLE_AND_PARTNER_KEYS.map((c) => [c, status])) as Statuses;
 /**
  * Signed-in partner (user or key) and admin may; another partner sees 404, and so does a courier
  * (the delivery is not assigned to them); the rest 401.
@@ -72,6 +98,7 @@ const adminOnly: Statuses = {
   courier: 404,
   revokedKey: 401,
 };
+/** People's own: a partner's or an admin key has no inbox; a courier key is its courier, so it has. */
 const usersOnly = (ok: number): Statuses => ({
   anonymous: 401,
   partnerUser: ok,
@@ -80,6 +107,7 @@ const usersOnly = (ok: number): Statuses => ({
   admin: ok,
   courier: ok,
   revokedKey: 401,
+  adminKey: 404,
 });
 
 const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; expect: Statuses }> = {
@@ -101,8 +129,9 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     expect: scoped(200, { otherPartner: 200, courier: 200 }),
   },
   "POST /api/v1/deliveries": {
+    // Admins (sessions and keys) must name the partnerId, which this probe leaves out.
     probe: () => ({ path: "/api/v1/deliveries", json: deliveryPayload() }),
-    expect: scoped(201, { otherPartner: 201, admin: 403, courier: 403 }),
+    expect: scoped(201, { otherPartner: 201, admin: 400, courier: 403 }),
   },
   // Imports: partners (people and keys) their own, admins on behalf of any partner. A JSON body is
   // refused with 415 once the caller may (the file is text/csv); another partner's import is 404.
@@ -244,15 +273,15 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
     probe: (fx) => `/deliveries/${fx.delivery.id}`,
     expect: { ...PRIVATE, otherPartner: NOT_FOUND, courier: NOT_FOUND },
   },
-  // Admins do not create deliveries on a partner's behalf (DESIGN §2).
-  // A fresh form first gets its idempotency key (`?key=`) by a redirect to itself.
+  // Admins create for a partner they pick. A fresh form first gets its idempotency key (`?key=`)
+  // by a redirect to itself.
   "/deliveries/new": {
     probe: () => "/deliveries/new",
     expect: {
       ...PRIVATE,
       partnerUser: "redirect /deliveries/new",
       otherPartner: "redirect /deliveries/new",
-      admin: NOT_FOUND,
+      admin: "redirect /deliveries/new",
       courier: NOT_FOUND,
     },
   },
@@ -272,6 +301,7 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
   "/admin/emails": { probe: () => "/admin/emails", expect: ADMIN_PAGE },
   "/admin/emails/[id]": { probe: (fx) => `/admin/emails/${fx.emailId}`, expect: ADMIN_PAGE },
   "/admin/runs": { probe: () => "/admin/runs", expect: ADMIN_PAGE },
+  "/admin/api-keys": { probe: () => "/admin/api-keys", expect: ADMIN_PAGE },
 };
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
@@ -289,6 +319,10 @@ beforeAll(async () => {
     admin: who.admin,
     courier: who.courier,
     revokedKey: who.revokedKey,
+    adminKey: { apiKey: (await createApiKey({ owner: { role: "ADMIN" }, name: "dispatch" })).secret },
+    courierKey: {
+      apiKey: (await createApiKey({ owner: { role: "COURIER", userId: world.courier.id }, name: "app" })).secret,
+    },
   };
   const delivery = await createDeliveryAs(who.partnerAKey);
   const email = await db.emailMessage.create({
@@ -344,7 +378,7 @@ describe("API routes × callers", () => {
       const probe = await API[route].probe(fx);
       actual[caller] = (await api(method, probe.path, { as: fx.as[caller], json: probe.json })).status;
     }
-    expect(actual).toEqual(API[route].expect);
+    expect(actual).toEqual(expectedApi(API[route].expect));
   });
 });
 
@@ -356,7 +390,7 @@ describe("pages × callers", () => {
   });
 
   it.each(discovered.filter((p) => p in PAGES))("%s answers each caller as expected", async (page) => {
-    const actual = {} as PageStatuses;
+    const actual = {} as Record<CallerKind, number | string>;
     for (const caller of CALLERS) {
       const res = await api("GET", PAGES[page].probe(fx), { as: fx.as[caller] });
       const location = res.headers.get("location");
@@ -367,7 +401,7 @@ describe("pages × callers", () => {
       else if (String(res.body).includes("NEXT_HTTP_ERROR_FALLBACK;404")) actual[caller] = "not found UI with 200";
       else actual[caller] = res.status;
     }
-    expect(actual).toEqual(PAGES[page].expect);
+    expect(actual).toEqual(expectedPage(PAGES[page].expect));
   });
 });
 
@@ -408,10 +442,31 @@ describe("POST /api/v1/deliveries", () => {
     expect((await db.delivery.findUniqueOrThrow({ where: { id: byUser.id } })).createdById).toBe(world.partnerA.userId);
   });
 
-  it("refuses admins with 403: they see deliveries but do not create on a partner's behalf", async () => {
+  it("asks admins for the partnerId, and creates for that partner recorded as the admin", async () => {
     const payload = deliveryPayload();
-    const res = await api("POST", "/api/v1/deliveries", { as: who.admin, json: payload });
-    expect(expectProblem(res, 403).type).toBe("/problems/forbidden");
+    const missing = await api("POST", "/api/v1/deliveries", { as: who.admin, json: payload });
+    expect(expectProblem(missing, 400).errors).toEqual([
+      { path: "partnerId", message: "Required: the partner this delivery is for" },
+    ]);
+    const unknown = await api("POST", "/api/v1/deliveries", {
+      as: who.admin,
+      json: { ...payload, partnerId: randomUUID() },
+    });
+    expect(expectProblem(unknown, 400).errors).toEqual([{ path: "partnerId", message: "No partner with this id" }]);
+    expect(await db.delivery.count({ where: { externalReference: payload.externalReference } })).toBe(0);
+    const res = await api("POST", "/api/v1/deliveries", {
+      as: who.admin,
+      json: { ...payload, partnerId: world.partnerB.id },
+    });
+    expect([res.status, res.body.partner.id]).toEqual([201, world.partnerB.id]);
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: res.body.id } });
+    expect([row.createdByKind, row.createdById]).toEqual(["USER", world.admin.id]);
+  });
+
+  it.each<CallerName>(["partnerAUser", "partnerAKey"])("refuses a partnerId from %s", async (name) => {
+    const payload = deliveryPayload({ partnerId: world.partnerB.id });
+    const res = await api("POST", "/api/v1/deliveries", { as: who[name], json: payload });
+    expect(expectProblem(res, 400).errors?.map((e: { path: string }) => e.path)).toEqual(["partnerId"]);
     expect(await db.delivery.count({ where: { externalReference: payload.externalReference } })).toBe(0);
   });
 });
@@ -562,7 +617,7 @@ describe("routes out of the caller's reach", () => {
   });
 
   it("still answers 403 to a caller who sees the resource but may not act on it", async () => {
-    const res = await api("POST", "/api/v1/deliveries", { as: who.admin, json: deliveryPayload() });
+    const res = await api("POST", "/api/v1/deliveries", { as: who.courier, json: deliveryPayload() });
     expect(expectProblem(res, 403).detail).toBe("You may not perform this action.");
   });
 });

@@ -96,8 +96,9 @@ describe("create: missing and unknown fields", () => {
     expect(problem.errors![0].message).toMatch(/status/);
   });
 
-  it("rejects fields the server owns (id, partnerId, version)", async () => {
-    await expectRejected({ ...deliveryPayload(), partnerId: world.partnerB.id }, ["(body)"]);
+  it("rejects fields the server owns (id, version) and a partner naming a partnerId", async () => {
+    // partnerId is for admins only (they must name it); a partner's key may not.
+    await expectRejected({ ...deliveryPayload(), partnerId: world.partnerB.id }, ["partnerId"]);
     await expectRejected({ ...deliveryPayload(), version: 9 }, ["(body)"]);
     await expectRejected({ ...deliveryPayload(), id: "00000000-0000-4000-8000-000000000000" }, ["(body)"]);
   });

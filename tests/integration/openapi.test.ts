@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDeliverySchema, LIMITS } from "@/lib/deliveries/schemas";
+import { createDeliveryRequestSchema, LIMITS } from "@/lib/deliveries/schemas";
 import { api, baseUrl } from "./support";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -27,7 +27,7 @@ describe("OpenAPI document", () => {
   it("describes the create body from the schema the handler validates with", async () => {
     const { body } = await api("GET", "/api/v1/openapi.json");
     const schema = body.components.schemas.CreateDeliveryRequest;
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(createDeliverySchema.shape).sort());
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(createDeliveryRequestSchema.shape).sort());
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required.sort()).toEqual(["deliveryDate", "dropoffAddress", "pickupAddress", "recipientName"]);
     expect(schema.properties.pickupAddress.maxLength).toBe(LIMITS.address);

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { issueApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
+import { issueApiKey, issueStaffApiKey, listApiKeys, listStaffApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { getRunStats, listRuns, retryRun } from "@/lib/background/list-runs";
 import { exportDeliveriesCsv } from "@/lib/deliveries/export-deliveries";
@@ -95,7 +95,7 @@ const USE_CASES: UseCase[] = [
   {
     name: "createDelivery",
     permission: "deliveries.create",
-    without: () => as.admin,
+    without: () => as.courier,
     run: (actor) => createDelivery({ actor, input: deliveryPayload() as never }),
     scope: async () => {
       const { delivery } = await createDelivery({ actor: as.partnerB, input: deliveryPayload() as never });
@@ -105,7 +105,8 @@ const USE_CASES: UseCase[] = [
   {
     name: "createDelivery on a partner's behalf",
     permission: "deliveries.createOnBehalf",
-    without: () => as.partnerB,
+    // A partner naming another partner is a 400 naming partnerId (api-key-roles, authorization-matrix).
+    without: () => as.courier,
     run: (actor) => createDelivery({ actor, input: deliveryPayload() as never, onBehalfOf: world.partnerA.id }),
     scope: "admin-wide",
   },
@@ -338,6 +339,21 @@ const USE_CASES: UseCase[] = [
     without: () => as.partnerAKey,
     run: (actor) => listApiKeys({ actor, input: { partnerId: world.partnerA.id } }),
     scope: () => notOfA(() => listApiKeys({ actor: as.partnerB, input: { partnerId: world.partnerA.id } })),
+  },
+  // admin and courier keys: staff only, whatever a partner asks for
+  {
+    name: "issueStaffApiKey",
+    permission: "apiKeys.manageStaff",
+    without: () => as.partnerA,
+    run: (actor) => issueStaffApiKey({ actor, input: { role: "ADMIN", name: "refused" } }),
+    scope: "admin-wide",
+  },
+  {
+    name: "listStaffApiKeys",
+    permission: "apiKeys.manageStaff",
+    without: () => as.partnerA,
+    run: (actor) => listStaffApiKeys({ actor }),
+    scope: "admin-wide",
   },
   // webhook endpoint (partner B asks for partner A's by id)
   ...(

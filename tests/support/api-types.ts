@@ -15,7 +15,7 @@ export interface paths {
     put?: never;
     /**
      * Create a delivery (idempotent)
-     * @description Without `Idempotency-Key`, an identical payload (after normalisation) from the same partner returns the existing delivery. With it, the key decides: same key and body → the existing delivery; same key, other body → 422.
+     * @description Without `Idempotency-Key`, an identical payload (after normalisation) from the same partner within 60 minutes of the first returns the existing delivery; later, it creates a new one. With it, the key decides for 24 hours: same key and body → the existing delivery; same key, other body → 422; after that the key is free again. Concurrent requests with one key never make two deliveries: those arriving while the first is being written wait for it and get its replay. Admins (and admin API keys) name the `partnerId` the delivery is for; partners may not.
      */
     post: operations["createDelivery"];
     delete?: never;
@@ -572,18 +572,24 @@ export interface components {
       /** @example Ada Lovelace */
       recipientName: string;
       recipientPhone?: string | null;
+      /** Format: email */
       recipientEmail?: string | null;
       productName?: string | null;
       packageWeightKg?: number | null;
       /**
        * Format: date
-       * @description Day of delivery, YYYY-MM-DD; today (UTC) or later. A retry of a request already accepted replays it even after that day.
+       * @description Day of delivery, YYYY-MM-DD. Must be today or later, where today is the current date in UTC when the request arrives (so from 00:00 UTC, not local midnight). JSON Schema cannot express a bound relative to the current day, so a schema validator accepts past dates; the server refuses them with 400 naming `deliveryDate`. A retry of a request already accepted replays it even after that day.
        * @example 2030-01-15
        */
       deliveryDate: string;
       notes?: string | null;
       /** @description Your own order id; searchable with `q`. */
       externalReference?: string | null;
+      /**
+       * Format: uuid
+       * @description Admins and admin API keys: the partner the delivery is for (required). Partners may not send it.
+       */
+      partnerId?: string;
     };
     DeliveryPage: {
       data: components["schemas"]["Delivery"][];
@@ -820,7 +826,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes retries safe: the same key with the same body returns the original delivery. */
+        /** @description Makes retries safe. The same key with the same body returns the delivery the first request created (200, `Idempotent-Replayed: true`); with another body, 422. Keys are kept for 24 hours from the first request: after that the key is free again and a request with it creates a new delivery. Send the header once: a key may not contain a comma, because two headers arrive joined by one (400). A request arriving while the first with the same key is still being written waits for it (the creation is one database statement) and then gets its replay, never a 409. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -860,7 +866,7 @@ export interface operations {
           "application/json": components["schemas"]["Delivery"];
         };
       };
-      /** @description Malformed JSON or invalid fields (see `errors`). */
+      /** @description Malformed JSON, invalid fields, or an invalid `Idempotency-Key` (also two of them, which arrive joined by a comma); `errors` names each. */
       400: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
@@ -915,7 +921,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Idempotency-Key reused with a different body. */
+      /** @description Idempotency-Key reused with a different body within its retention. */
       422: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */

@@ -12,8 +12,10 @@ describe("permission table", () => {
     expect(table).toEqual({
       ADMIN: [
         "apiKeys.manage",
+        "apiKeys.manageStaff",
         "deliveries.assign",
         "deliveries.completeWithoutProof",
+        "deliveries.create",
         "deliveries.createOnBehalf",
         "deliveries.read",
         "deliveries.readAll",
@@ -56,7 +58,11 @@ describe("permission table", () => {
     expect(can({ role: "COURIER" }, "partners.all")).toBe(false);
   });
 
-  it("does not let admins create deliveries on a partner's behalf", () => {
-    expect(can({ role: "ADMIN" }, "deliveries.create")).toBe(false);
+  it("lets only admins name the partner a delivery is for, and manage staff keys", () => {
+    expect(can({ role: "ADMIN" }, "deliveries.create")).toBe(true);
+    for (const role of ["PARTNER", "COURIER", "API_KEY"] as const) {
+      expect(can({ role }, "deliveries.createOnBehalf")).toBe(false);
+      expect(can({ role }, "apiKeys.manageStaff")).toBe(false);
+    }
   });
 });

@@ -2,7 +2,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import {
-  createDeliverySchema,
+  createDeliveryRequestSchema,
   deliveryPageSchema,
   deliverySchema,
   idempotencyKeySchema,
@@ -10,6 +10,7 @@ import {
   statusHistorySchema,
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
+import { IDEMPOTENCY_KEY_RETENTION_HOURS, KEYLESS_DEDUP_WINDOW_MINUTES } from "@/lib/deliveries/idempotency";
 import { addOperation, etagHeader, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
 
 export function registerDeliveries(registry: OpenAPIRegistry) {
@@ -22,12 +23,16 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     path: "/api/v1/deliveries",
     summary: "Create a delivery (idempotent)",
     description:
-      "Without `Idempotency-Key`, an identical payload (after normalisation) from the same partner returns the existing delivery. " +
-      "With it, the key decides: same key and body → the existing delivery; same key, other body → 422.",
+      `Without \`Idempotency-Key\`, an identical payload (after normalisation) from the same partner within ` +
+      `${KEYLESS_DEDUP_WINDOW_MINUTES} minutes of the first returns the existing delivery; later, it creates a new one. ` +
+      `With it, the key decides for ${IDEMPOTENCY_KEY_RETENTION_HOURS} hours: same key and body → the existing ` +
+      "delivery; same key, other body → 422; after that the key is free again. Concurrent requests with one key " +
+      "never make two deliveries: those arriving while the first is being written wait for it and get its replay. " +
+      "Admins (and admin API keys) name the `partnerId` the delivery is for; partners may not.",
     security: SIGNED_IN,
     request: {
       headers: z.object({ "Idempotency-Key": idempotencyKeySchema.optional() }),
-      body: { required: true, content: { "application/json": { schema: createDeliverySchema } } },
+      body: { required: true, content: { "application/json": { schema: createDeliveryRequestSchema } } },
     },
     responses: {
       201: ok("Created.", deliverySchema, { Location: z.string(), ETag: etagHeader }),
@@ -36,7 +41,10 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
         ETag: etagHeader,
       }),
       403: problem("The caller may read deliveries but not create them (admins, couriers)."),
-      422: problem("Idempotency-Key reused with a different body."),
+      400: problem(
+        "Malformed JSON, invalid fields, or an invalid `Idempotency-Key` (also two of them, which arrive joined by a comma); `errors` names each.",
+      ),
+      422: problem("Idempotency-Key reused with a different body within its retention."),
     },
   });
   addOperation(registry, {

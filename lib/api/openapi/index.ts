@@ -14,7 +14,10 @@ function buildDocument() {
   registry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
-    description: "An API key (`dap_live_…`) created in the settings or with `npm run admin -- create-api-key`.",
+    description:
+      "An API key (`dap_live_…`) created in the settings, on the staff keys page or with `npm run admin -- create-api-key`. " +
+      "A key has a role and may do exactly what that role may: a partner's key for its partner, an admin key what an admin may " +
+      "(it names `partnerId` when creating a delivery), a courier key what its courier may (their assigned deliveries only).",
   });
   registry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

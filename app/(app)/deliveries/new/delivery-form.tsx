@@ -1,8 +1,10 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
+import { PartnerSelect } from "@/components/partner-select";
 import { SubmitButton } from "@/components/submit-button";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
@@ -46,8 +48,40 @@ function useSubmissionKey(urlKey: string) {
   };
 }
 
-export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: string; minDate: string }) {
-  const [state, dispatch] = useActionState<NewDeliveryState, FormData>(createDeliveryAction, {});
+/**
+ * `minDateLabel` is the earliest bookable day written out: "today (UTC)" read as a rule made people
+ * east of UTC wonder which day counts, a date does not.
+ */
+/**
+ * The server action, or — when the request never got an answer (connection dropped, server
+ * unreachable) — the typed values back with an inline retry, instead of the error page that
+ * wiped the form. The retry resubmits with the same idempotency key, so however often the first
+ * attempt did reach the server, one delivery comes of it.
+ */
+async function submitOrKeep(state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
+  try {
+    return await createDeliveryAction(state, form);
+  } catch (error) {
+    unstable_rethrow(error); // a redirect or another framework signal is no failure
+    const values: Record<string, string> = {};
+    for (const [name, value] of form) if (typeof value === "string" && name !== "idempotencyKey") values[name] = value;
+    return { values, unreachable: true, at: Date.now() };
+  }
+}
+
+export function DeliveryForm({
+  idempotencyKey,
+  minDate,
+  minDateLabel,
+  partners,
+}: {
+  idempotencyKey: string;
+  minDate: string;
+  minDateLabel: string;
+  /** For staff: the partners to create for (a required pick). Absent for partners. */
+  partners?: { id: string; name: string; slug: string }[];
+}) {
+  const [state, dispatch] = useActionState<NewDeliveryState, FormData>(submitOrKeep, {});
   const formRef = useRef<HTMLFormElement>(null);
   const submission = useSubmissionKey(idempotencyKey);
   const draft = useSessionRecovery("new-delivery", state);
@@ -72,6 +106,16 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
           Please correct {errorCount === 1 ? "the highlighted field" : `the ${errorCount} highlighted fields`}.
         </Notice>
       )}
+      {state.unreachable && (
+        <Notice tone="error" testId="form-unreachable">
+          <p>Couldn’t reach the server, so nothing was saved yet. Your details are kept.</p>
+          <div className="mt-3">
+            <Button size="sm" onClick={() => formRef.current?.requestSubmit()}>
+              Retry
+            </Button>
+          </div>
+        </Notice>
+      )}
       {state.error && (
         <Notice tone="error" testId="form-error">
           <p>{state.error}</p>
@@ -93,6 +137,17 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
             </div>
           )}
         </Notice>
+      )}
+      {partners && (
+        <fieldset className="card grid gap-2 sm:grid-cols-2">
+          <legend className="px-1 text-base font-semibold">For partner</legend>
+          <PartnerSelect partners={partners} defaultValue={v.partnerId} placeholder="Choose a partner" />
+          {e.partnerId && (
+            <p className="text-sm text-red-700 sm:col-span-2" data-testid="partner-error">
+              {e.partnerId}
+            </p>
+          )}
+        </fieldset>
       )}
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Route</legend>
@@ -122,7 +177,7 @@ export function DeliveryForm({ idempotencyKey, minDate }: { idempotencyKey: stri
           min={minDate}
           defaultValue={v.deliveryDate}
           error={e.deliveryDate}
-          hint="Today or later (UTC)."
+          hint={`${minDateLabel} or later.`}
         />
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { getFormatter } from "@/lib/format-request";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
+import { listPartners } from "@/lib/partners/list-partners";
 import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
 import { DeliveryForm } from "./delivery-form";
 
@@ -11,11 +14,17 @@ export const metadata: Metadata = { title: "New delivery" };
 
 export default async function NewDeliveryPage({ searchParams }: { searchParams: Promise<{ key?: string }> }) {
   const { key } = await searchParams;
-  await requireActor(PAGES.newDelivery);
+  const actor = await requireActor(PAGES.newDelivery);
   // Each fresh form gets its idempotency key in the URL. Going back to the form returns to the same
   // URL, hence the same key, so resubmitting replays the first delivery instead of making a second;
   // "New delivery" links start without a key and so make a new one.
   if (!key || !idempotencyKeySchema.safeParse(key).success) redirect(`/deliveries/new?key=${randomUUID()}`);
+  const minDate = todayUtc();
+  // Staff create for a partner they pick (the same form and use case; recorded as created by them).
+  const [format, partners] = await Promise.all([
+    getFormatter(),
+    can(actor, "deliveries.createOnBehalf") ? listPartners({ actor }) : null,
+  ]);
   return (
     <>
       <PageHeader
@@ -23,7 +32,12 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
         description="Fields marked * are required. We answer with a tracking code at once."
         back={{ href: "/deliveries", label: "All deliveries" }}
       />
-      <DeliveryForm idempotencyKey={key} minDate={todayUtc()} />
+      <DeliveryForm
+        idempotencyKey={key}
+        minDate={minDate}
+        minDateLabel={format.calendarDate(minDate)}
+        partners={partners?.filter((p) => p.active).map(({ id, name, slug }) => ({ id, name, slug }))}
+      />
     </>
   );
 }

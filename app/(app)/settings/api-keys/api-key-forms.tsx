@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
 import { createApiKeyAction, revokeApiKeyAction, type IssuedKey } from "./actions";
 
-function SecretOnce({ secret }: { secret: string }) {
+/** The new key's secret, shown once with a copy button (also on the admin keys page). */
+export function SecretOnce({ secret }: { secret: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="new-secret">
@@ -64,7 +65,16 @@ export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
   );
 }
 
-export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
+export function RevokeKeyButton({
+  id,
+  label,
+  action = revokeApiKeyAction,
+}: {
+  id: string;
+  label: string;
+  /** The page's own revoke action (it refreshes that page); the partners' page by default. */
+  action?: typeof revokeApiKeyAction;
+}) {
   return (
     <ConfirmDialog
       trigger="Revoke"
@@ -75,7 +85,7 @@ export function RevokeKeyButton({ id, label }: { id: string; label: string }) {
       confirm="Revoke key"
       pendingText="Revoking…"
       danger
-      action={revokeApiKeyAction}
+      action={action}
       hidden={{ id }}
       testId={`revoke-${id}`}
     />

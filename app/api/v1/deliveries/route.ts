@@ -6,7 +6,7 @@ import { etag, headerValue, searchParamsObject } from "@/lib/api/http";
 import { json } from "@/lib/api/responses";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { createDeliverySchema, idempotencyKeySchema, listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
+import { createDeliveryRequestSchema, idempotencyKeySchema, listDeliveriesQuerySchema } from "@/lib/deliveries/schemas";
 import { serializeDelivery } from "@/lib/deliveries/serialize";
 
 // POST /api/v1/deliveries – create (idempotent)
@@ -14,8 +14,8 @@ export const POST = withApi(
   { permission: "deliveries.create", visibleWith: "deliveries.read" },
   async ({ request, actor }) => {
     const key = headerValue(request, "Idempotency-Key", idempotencyKeySchema);
-    const input = await readJson(request, createDeliverySchema);
-    const { delivery, created } = await createDelivery({ actor, input, idempotencyKey: key });
+    const { partnerId, ...input } = await readJson(request, createDeliveryRequestSchema);
+    const { delivery, created } = await createDelivery({ actor, input, idempotencyKey: key, onBehalfOf: partnerId });
     const body = serializeDelivery(delivery);
     const headers: Record<string, string> = { etag: etag(body.version), location: `/api/v1/deliveries/${body.id}` };
     if (!created) headers["idempotent-replayed"] = "true";

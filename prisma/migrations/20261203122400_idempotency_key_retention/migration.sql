@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "idempotencyKeyExpiresAt" TIMESTAMP(3),
+ALTER COLUMN "idempotencyKey" DROP NOT NULL;
