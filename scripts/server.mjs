@@ -8,6 +8,8 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createLogger } from "../lib/core/log-options.mjs";
+import { publishMetricsSource, serveClusterMetrics, startRequestRecording } from "../lib/observability/http.mjs";
 
 // A plain copy of the environment: every read of the real process.env crosses into C++ and copies
 // strings, and the Inngest SDK enumerates all of it several times per function call (its
@@ -23,9 +25,15 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const concurrency = process.env.WEB_CONCURRENCY || "auto";
 const workers = concurrency === "auto" ? os.availableParallelism() : Number(concurrency);
 const workerId = cluster.isWorker ? cluster.worker?.id : undefined;
+const logger = createLogger().child({ component: "server", ...(workerId ? { worker: workerId } : {}) });
 /** @param {string} line */
-const log = (line) => console.log(`▸ ${workerId ? `[worker ${workerId}] ` : ""}${line}`);
-/** A start-up failure: one line, exit code 1 (a supervisor sees it, nothing keeps running). */
+const log = (line) => logger.info(line);
+/**
+ * A start-up failure: one line on stderr, exit code 1 (a supervisor sees it, nothing keeps running).
+ * The one line this file writes for a person rather than through the logger: nothing has started
+ * yet, so there is no request or component to record, and whoever ran `npm start` reads it as they
+ * read scripts/run.ts's own failures, in the same form.
+ */
 const fail = (/** @type {string} */ line) => {
   console.error(`✖ ${line}`);
   process.exit(1);
@@ -116,7 +124,7 @@ async function primary() {
       if (stopping) {
         if (code !== 0) {
           failed = true;
-          console.error(`Worker ${worker.id} ended with ${signal ?? `code ${code}`} while stopping.`);
+          logger.error(`Worker ${worker.id} ended with ${signal ?? `code ${code}`} while stopping.`);
         }
         if (alive === 0) finish();
         return;
@@ -128,7 +136,7 @@ async function primary() {
         if (alive === 0) finish();
         return;
       }
-      console.error(`Worker ${worker.id} ended (${signal ?? `code ${code}`}); starting another.`);
+      logger.error(`Worker ${worker.id} ended (${signal ?? `code ${code}`}); starting another.`);
       readyCount--;
       fork(worker === background);
     });
@@ -137,6 +145,8 @@ async function primary() {
     if (!failed) log("Stopped cleanly.");
     process.exit(failed ? 1 : 0);
   };
+  // One scrape of any worker answers for all of them (lib/observability/http.mjs).
+  serveClusterMetrics(cluster);
   for (let i = 0; i < workers; i++) fork(i === 0);
   /** @param {NodeJS.Signals} signal */
   const onSignal = (signal) => {
@@ -194,7 +204,15 @@ async function serve() {
   const prepared = new Promise((resolve) => (ready = resolve));
   /** Connections that already carried a request (keep-alive reuse). */
   const served = new WeakSet();
-  const server = http.createServer((req, res) => {
+  // The access log and the HTTP metrics, for pages and API routes alike.
+  const recording = startRequestRecording({ dir, logger });
+  publishMetricsSource(cluster.isWorker);
+  const server = http.createServer((req, res) => recording.run(req, res, () => serveOne(req, res)));
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  function serveOne(req, res) {
     // Draining: the listener is closed, but a request can still arrive on a keep-alive connection
     // opened before. It is not started: a 503 tells the client (or load balancer) to retry
     // elsewhere, and the connection closes with it.
@@ -225,7 +243,7 @@ async function serve() {
       .finally(() => {
         running.delete(req);
       });
-  });
+  }
   // Signals are ours from here on, also while Next.js prepares (a default SIGTERM would cut off
   // requests already accepted).
   process.off("SIGTERM", onEarlySignal);
@@ -262,7 +280,7 @@ async function serve() {
         .join(", ")})`;
     let waitingFor = () => `open connections to close, ${inFlight()}`;
     const force = setTimeout(() => {
-      console.error(`Still waiting for ${waitingFor()} after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
+      logger.error(`Still waiting for ${waitingFor()} after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();

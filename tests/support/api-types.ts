@@ -452,6 +452,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics
+     * @description The Prometheus text exposition of every worker of this server, summed: HTTP requests by route template, background runs, queue and outbox, emails, webhook attempts, database pool, event loop and memory. Answered to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`.
+     */
+    get: operations["getMetrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   "delivery-event": {
@@ -2555,6 +2575,50 @@ export interface operations {
         };
       };
       /** @description The database is unreachable. */
+      503: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The exposition (Prometheus text format 0.0.4). */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/plain": string;
+        };
+      };
+      /** @description Not a loopback caller and no valid METRICS_TOKEN. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A worker's numbers did not arrive in time. */
       503: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */

@@ -1,8 +1,10 @@
-// Public operations: tracking for recipients and the health probe.
+// Public operations: tracking for recipients, the health probes and the metrics for monitors.
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { trackingSchema } from "@/lib/deliveries/schemas";
 import { addOperation, ok, problem } from "./shared";
+
+const requestIdHeader = z.string().meta({ description: "Echoes X-Request-Id or a new id." });
 
 export function registerPublic(registry: OpenAPIRegistry) {
   addOperation(registry, {
@@ -26,6 +28,33 @@ export function registerPublic(registry: OpenAPIRegistry) {
     responses: {
       200: ok("Up.", z.object({ status: z.literal("ok"), db: z.literal("ok") })),
       503: problem("The database is unreachable."),
+    },
+  });
+  registry.registerComponent("securitySchemes", "metricsToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's METRICS_TOKEN; callers on the server's own host need none.",
+  });
+  addOperation(registry, {
+    operationId: "getMetrics",
+    tags: ["Health"],
+    method: "get",
+    path: "/api/metrics",
+    summary: "Prometheus metrics",
+    description:
+      "The Prometheus text exposition of every worker of this server, summed: HTTP requests by route template, " +
+      "background runs, queue and outbox, emails, webhook attempts, database pool, event loop and memory. " +
+      "Answered to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`.",
+    security: [{}, { metricsToken: [] }],
+    rateLimited: false,
+    responses: {
+      200: {
+        description: "The exposition (Prometheus text format 0.0.4).",
+        headers: z.object({ "X-Request-Id": requestIdHeader }),
+        content: { "text/plain": { schema: z.string() } },
+      },
+      401: problem("Not a loopback caller and no valid METRICS_TOKEN."),
+      503: problem("A worker's numbers did not arrive in time."),
     },
   });
 }
