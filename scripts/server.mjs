@@ -18,6 +18,9 @@ import { publishMetricsSource, serveClusterMetrics, startRequestRecording } from
 process.env = { ...process.env };
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+// How long a SIGTERM keeps accepting with /api/health/ready answering 503, so that a load balancer
+// probing readiness stops sending traffic before connections are refused (0: stop at once).
+const SHUTDOWN_UNREADY_MS = Number(process.env.SHUTDOWN_UNREADY_MS ?? 0);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 // One worker per core the process may run on unless told (a number; 1 = no cluster). A container
@@ -194,6 +197,7 @@ async function serve() {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   let stopping = false;
+  let unready = false;
   // Handlers still running, including those whose client hung up (their connection is already gone).
   /** @type {Set<http.IncomingMessage>} */
   const running = new Set();
@@ -268,6 +272,14 @@ async function serve() {
 
   /** @param {NodeJS.Signals} signal */
   async function shutdown(signal) {
+    if (stopping) return;
+    // Readiness first (lib/health.ts reads it): from now on /api/health/ready answers 503.
+    /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("delivery-platform.draining")] = true;
+    if (SHUTDOWN_UNREADY_MS > 0 && !unready) {
+      unready = true;
+      log(`${signal}: not ready; still accepting for ${SHUTDOWN_UNREADY_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_UNREADY_MS));
+    }
     if (stopping) return;
     stopping = true;
     // In a cluster the primary says it once every worker has stopped accepting.

@@ -452,6 +452,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/health/ready": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness
+     * @description Whether this process should receive traffic: not shutting down, the database answers, every migration of this build is applied, and the background executor runs where this process runs it.
+     */
+    get: operations["getReadiness"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/metrics": {
     parameters: {
       query?: never;
@@ -2575,6 +2595,53 @@ export interface operations {
         };
       };
       /** @description The database is unreachable. */
+      503: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "ready";
+            /** @description Each condition; `skipped` when an earlier one failed or, for `background`, when this process does not run the background work. */
+            checks: {
+              /** @enum {string} */
+              draining: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              database: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              migrations: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              background: "ok" | "failed" | "skipped";
+            };
+          };
+        };
+      };
+      /** @description Not ready (starting, shutting down, or a check failed; see `checks`). */
       503: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */

@@ -30,6 +30,25 @@ export function registerPublic(registry: OpenAPIRegistry) {
       503: problem("The database is unreachable."),
     },
   });
+  const check = z.enum(["ok", "failed", "skipped"]);
+  const checks = z.object({ draining: check, database: check, migrations: check, background: check }).meta({
+    description:
+      "Each condition; `skipped` when an earlier one failed or, for `background`, when this process does not run the background work.",
+  });
+  addOperation(registry, {
+    operationId: "getReadiness",
+    tags: ["Health"],
+    method: "get",
+    path: "/api/health/ready",
+    summary: "Readiness",
+    description:
+      "Whether this process should receive traffic: not shutting down, the database answers, every migration of " +
+      "this build is applied, and the background executor runs where this process runs it.",
+    responses: {
+      200: ok("Ready.", z.object({ status: z.literal("ready"), checks })),
+      503: problem("Not ready (starting, shutting down, or a check failed; see `checks`)."),
+    },
+  });
   registry.registerComponent("securitySchemes", "metricsToken", {
     type: "http",
     scheme: "bearer",
