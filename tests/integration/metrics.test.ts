@@ -168,6 +168,31 @@ describe("metrics across both workers, scraped by Prometheus", () => {
     expect(after - before).toBe(CREATES);
   });
 
+  it("logs pages and unknown paths by route template, never by the path sent", async () => {
+    const code = `DLV-${randomBytes(6).toString("hex").toUpperCase()}`;
+    const requestId = `probe-${randomBytes(4).toString("hex")}`;
+    const linesBefore = accessLines().length;
+    for (const path of [`/track/${code}`, `/no-such-page-${code}`, `/api/v1/nothing-${code}`]) {
+      const res = await fetch(`${app.url}${path}`, { redirect: "manual", headers: { "x-request-id": requestId } });
+      expect(res.headers.get("x-request-id")).toBe(requestId);
+      await res.text();
+    }
+    const lines = await eventually(
+      async () => {
+        const found = accessLines()
+          .slice(linesBefore)
+          .filter((l) => l.requestId === requestId);
+        return found.length >= 3 ? found : undefined;
+      },
+      10_000,
+      () => app.logs().slice(-3000),
+    );
+    expect(lines.map((l) => l.route).sort()).toEqual(["(unmatched)", "/api/[...path]", "/track/[trackingCode]"]);
+    const api = lines.find((l) => l.route === "/api/[...path]")!;
+    expect(api).toMatchObject({ status: 404, actor: "public" });
+    expect(JSON.stringify(lines)).not.toContain(code.slice(4));
+  });
+
   it("counts the background runs the creates caused, by function and outcome", { timeout: 90_000 }, async () => {
     // Each create's event runs the in-app notification function once, in the background worker.
     const runs = await eventually(
