@@ -49,11 +49,6 @@ export function registerPublic(registry: OpenAPIRegistry) {
       503: problem("Not ready (starting, shutting down, or a check failed; see `checks`)."),
     },
   });
-  registry.registerComponent("securitySchemes", "metricsToken", {
-    type: "http",
-    scheme: "bearer",
-    description: "The server's METRICS_TOKEN; callers on the server's own host need none.",
-  });
   addOperation(registry, {
     operationId: "getMetrics",
     tags: ["Health"],
@@ -64,8 +59,8 @@ export function registerPublic(registry: OpenAPIRegistry) {
       "The Prometheus text exposition of every worker of this server, summed: HTTP requests by route template, " +
       "background runs, queue and outbox, emails, webhook attempts, database pool, event loop and memory. " +
       "Answered to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`.",
-    security: [{}, { metricsToken: [] }],
-    rateLimited: false,
+    // Not a caller of the API (no key, no session, no rate limit): a scraper on this host or holding the
+    // server's token, which the route checks itself.
     responses: {
       200: {
         description: "The exposition (Prometheus text format 0.0.4).",
