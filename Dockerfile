@@ -28,6 +28,8 @@ COPY --from=build --chown=node:node /app/dist/scripts/admin.mjs ./scripts/admin.
 # Our server (as `npm start` runs it) rather than Next's server.js: it drains on SIGTERM, exits with
 # one line when it cannot listen, and appends the peer to X-Forwarded-For (see TRUST_PROXY).
 COPY --from=build --chown=node:node /app/scripts/server.mjs ./scripts/server.mjs
+COPY --from=build --chown=node:node /app/lib/core/log-options.mjs ./lib/core/log-options.mjs
+COPY --from=build --chown=node:node /app/lib/observability/http.mjs ./lib/observability/http.mjs
 # The migration CLI loads the engine that `prisma` ships as WebAssembly (scripts/db/schema-engine.ts).
 COPY --from=build --chown=node:node /app/node_modules/prisma/package.json ./node_modules/prisma/package.json
 COPY --from=build --chown=node:node /app/node_modules/prisma/build/schema_engine_bg.wasm ./node_modules/prisma/build/schema_engine_bg.wasm

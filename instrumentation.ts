@@ -6,6 +6,8 @@ export async function register() {
     import("@/lib/background/start"),
     import("@/inngest/client"),
     import("@/inngest/functions"),
+    // Registered at start, so that every worker's numbers are in a scrape before it served a request.
+    import("@/lib/observability/metrics"),
   ]);
   startBackgroundWork({ client: inngest, functions });
 }

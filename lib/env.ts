@@ -128,6 +128,8 @@ const schema = z.object({
    * the client). Set it to exactly the number of your proxies: more lets clients pick their address.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Lets a Prometheus elsewhere read /api/metrics (`Authorization: Bearer <token>`); loopback needs none. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,8 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createLogger } from "../lib/core/log-options.mjs";
+import { publishMetricsSource, serveClusterMetrics, startRequestRecording } from "../lib/observability/http.mjs";
 
 // A plain copy of the environment: every read of the real process.env crosses into C++ and copies
 // strings, and the Inngest SDK enumerates all of it several times per function call (its
@@ -16,6 +18,9 @@ import path from "node:path";
 process.env = { ...process.env };
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+// How long a SIGTERM keeps accepting with /api/health/ready answering 503, so that a load balancer
+// probing readiness stops sending traffic before connections are refused (0: stop at once).
+const SHUTDOWN_UNREADY_MS = Number(process.env.SHUTDOWN_UNREADY_MS ?? 0);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 // One worker per core the process may run on unless told (a number; 1 = no cluster). A container
@@ -23,9 +28,15 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const concurrency = process.env.WEB_CONCURRENCY || "auto";
 const workers = concurrency === "auto" ? os.availableParallelism() : Number(concurrency);
 const workerId = cluster.isWorker ? cluster.worker?.id : undefined;
+const logger = createLogger().child({ component: "server", ...(workerId ? { worker: workerId } : {}) });
 /** @param {string} line */
-const log = (line) => console.log(`▸ ${workerId ? `[worker ${workerId}] ` : ""}${line}`);
-/** A start-up failure: one line, exit code 1 (a supervisor sees it, nothing keeps running). */
+const log = (line) => logger.info(line);
+/**
+ * A start-up failure: one line on stderr, exit code 1 (a supervisor sees it, nothing keeps running).
+ * The one line this file writes for a person rather than through the logger: nothing has started
+ * yet, so there is no request or component to record, and whoever ran `npm start` reads it as they
+ * read scripts/run.ts's own failures, in the same form.
+ */
 const fail = (/** @type {string} */ line) => {
   console.error(`✖ ${line}`);
   process.exit(1);
@@ -116,7 +127,7 @@ async function primary() {
       if (stopping) {
         if (code !== 0) {
           failed = true;
-          console.error(`Worker ${worker.id} ended with ${signal ?? `code ${code}`} while stopping.`);
+          logger.error(`Worker ${worker.id} ended with ${signal ?? `code ${code}`} while stopping.`);
         }
         if (alive === 0) finish();
         return;
@@ -128,7 +139,7 @@ async function primary() {
         if (alive === 0) finish();
         return;
       }
-      console.error(`Worker ${worker.id} ended (${signal ?? `code ${code}`}); starting another.`);
+      logger.error(`Worker ${worker.id} ended (${signal ?? `code ${code}`}); starting another.`);
       readyCount--;
       fork(worker === background);
     });
@@ -137,6 +148,8 @@ async function primary() {
     if (!failed) log("Stopped cleanly.");
     process.exit(failed ? 1 : 0);
   };
+  // One scrape of any worker answers for all of them (lib/observability/http.mjs).
+  serveClusterMetrics(cluster);
   for (let i = 0; i < workers; i++) fork(i === 0);
   /** @param {NodeJS.Signals} signal */
   const onSignal = (signal) => {
@@ -184,6 +197,7 @@ async function serve() {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   let stopping = false;
+  let unready = false;
   // Handlers still running, including those whose client hung up (their connection is already gone).
   /** @type {Set<http.IncomingMessage>} */
   const running = new Set();
@@ -194,7 +208,15 @@ async function serve() {
   const prepared = new Promise((resolve) => (ready = resolve));
   /** Connections that already carried a request (keep-alive reuse). */
   const served = new WeakSet();
-  const server = http.createServer((req, res) => {
+  // The access log and the HTTP metrics, for pages and API routes alike.
+  const recording = startRequestRecording({ dir, logger });
+  publishMetricsSource(cluster.isWorker);
+  const server = http.createServer((req, res) => recording.run(req, res, () => serveOne(req, res)));
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  function serveOne(req, res) {
     // Draining: the listener is closed, but a request can still arrive on a keep-alive connection
     // opened before. It is not started: a 503 tells the client (or load balancer) to retry
     // elsewhere, and the connection closes with it.
@@ -225,7 +247,7 @@ async function serve() {
       .finally(() => {
         running.delete(req);
       });
-  });
+  }
   // Signals are ours from here on, also while Next.js prepares (a default SIGTERM would cut off
   // requests already accepted).
   process.off("SIGTERM", onEarlySignal);
@@ -251,6 +273,14 @@ async function serve() {
   /** @param {NodeJS.Signals} signal */
   async function shutdown(signal) {
     if (stopping) return;
+    // Readiness first (lib/health.ts reads it): from now on /api/health/ready answers 503.
+    /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("delivery-platform.draining")] = true;
+    if (SHUTDOWN_UNREADY_MS > 0 && !unready) {
+      unready = true;
+      log(`${signal}: not ready; still accepting for ${SHUTDOWN_UNREADY_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_UNREADY_MS));
+    }
+    if (stopping) return;
     stopping = true;
     // In a cluster the primary says it once every worker has stopped accepting.
     if (!cluster.isWorker) log(`${signal}: draining in-flight requests`);
@@ -262,7 +292,7 @@ async function serve() {
         .join(", ")})`;
     let waitingFor = () => `open connections to close, ${inFlight()}`;
     const force = setTimeout(() => {
-      console.error(`Still waiting for ${waitingFor()} after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
+      logger.error(`Still waiting for ${waitingFor()} after ${SHUTDOWN_GRACE_MS} ms; exiting anyway.`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();

@@ -13,6 +13,7 @@ import { bearerSecret, resolveApiKey } from "@/lib/auth/api-key-request";
 import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
 import { env } from "@/lib/env";
 import { loggerFor } from "@/lib/core/logger";
+import { noteActor } from "@/lib/observability/request-context";
 
 const log = loggerFor("api");
 
@@ -154,6 +155,7 @@ export function withApi<P extends Params>(
         if (!limit.allowed) throw new AppError("rate_limited", `Too many requests; retry in ${limit.resetSeconds} s.`);
         ctx.actor = actor;
       }
+      noteActor(ctx.actor);
       response = await handler(ctx as AuthedContext<P>);
     } catch (error) {
       const appError = toAppError(error);

@@ -3,6 +3,7 @@
 // one statement, so neither exists without the other.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { backgroundRuns } from "@/lib/observability/metrics";
 
 export interface RunEvent {
   id: string;
@@ -149,6 +150,7 @@ export async function saveSteps(run: LoadedRun, steps: { id: string; result: Ste
 /** Notes a failed attempt that the queue will retry (as attempt `attempt`). */
 export async function recordFailedAttempt(run: LoadedRun, attempt: number, error: string) {
   run.attempt = attempt;
+  backgroundRuns.inc({ function: run.functionId, outcome: "retried" });
   await db.backgroundRun.update({
     where: { id: run.id },
     data: { status: "QUEUED", attempt, error: error.slice(0, 2000) },
@@ -157,6 +159,7 @@ export async function recordFailedAttempt(run: LoadedRun, attempt: number, error
 
 export async function finishRun(run: LoadedRun, outcome: { output: unknown } | { error: string }) {
   const failed = "error" in outcome;
+  backgroundRuns.inc({ function: run.functionId, outcome: failed ? "failed" : "completed" });
   await db.backgroundRun.update({
     where: { id: run.id },
     data: {

@@ -7,6 +7,7 @@ import { renderEmail } from "@/lib/email/render";
 import type { TemplateName, TemplateProps } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { loggerFor } from "@/lib/core/logger";
+import { emails } from "@/lib/observability/metrics";
 
 const log = loggerFor("email");
 
@@ -32,6 +33,7 @@ function transport(): Resend | null {
 let loggedSince = 0;
 let logTimer: NodeJS.Timeout | null = null;
 function noteLogged() {
+  emails.inc({ outcome: "logged" });
   loggedSince++;
   logTimer ??= setTimeout(() => {
     log.info({ count: loggedSince }, "emails logged (no RESEND_API_KEY); read them at /admin/emails");
@@ -65,12 +67,14 @@ export async function sendEmail<T extends TemplateName>(options: SendEmailOption
   );
   if (error || !data) {
     const text = error ? `${error.name}: ${error.message}` : "Resend returned no message id";
+    emails.inc({ outcome: "failed" });
     await db.emailMessage.update({
       where: { id: message.id },
       data: { status: "FAILED", error: text, attempts: { increment: 1 } },
     });
     throw new Error(`Email ${message.id} to ${to} failed: ${text}`);
   }
+  emails.inc({ outcome: "sent" });
   return db.emailMessage.update({
     where: { id: message.id },
     data: { status: "SENT", providerMessageId: data.id, error: null, attempts: { increment: 1 } },

@@ -6,6 +6,7 @@ import https from "node:https";
 import { SIGNATURE_HEADER, signWebhook } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl, guardedLookup } from "@/lib/webhooks/target";
 import { loggerFor } from "@/lib/core/logger";
+import { webhookAttempts, webhookOutcome } from "@/lib/observability/metrics";
 
 const log = loggerFor("webhooks");
 
@@ -28,14 +29,18 @@ export async function postSignedWebhook(options: {
   allowPrivate: boolean;
 }): Promise<AttemptResult> {
   const started = performance.now();
-  const done = (responseStatus: number | null, error: string | null): AttemptResult => ({
-    ok: error === null && responseStatus !== null && responseStatus >= 200 && responseStatus < 300,
-    responseStatus,
-    durationMs: Math.round(performance.now() - started),
-    error:
-      error ??
-      (responseStatus !== null && (responseStatus < 200 || responseStatus >= 300) ? `HTTP ${responseStatus}` : null),
-  });
+  const done = (responseStatus: number | null, error: string | null): AttemptResult => {
+    const ok = error === null && responseStatus !== null && responseStatus >= 200 && responseStatus < 300;
+    webhookAttempts.inc({ outcome: webhookOutcome({ ok, responseStatus }) });
+    return {
+      ok,
+      responseStatus,
+      durationMs: Math.round(performance.now() - started),
+      error:
+        error ??
+        (responseStatus !== null && (responseStatus < 200 || responseStatus >= 300) ? `HTTP ${responseStatus}` : null),
+    };
+  };
   let url: URL;
   try {
     // Checked before connecting (literal IPs never reach a lookup) and again by guardedLookup.

@@ -112,6 +112,9 @@ const usersOnly = (ok: number): Statuses => ({
 
 const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; expect: Statuses }> = {
   "GET /api/health": { probe: () => ({ path: "/api/health" }), expect: all(200) },
+  "GET /api/health/ready": { probe: () => ({ path: "/api/health/ready" }), expect: all(200) },
+  // The suite calls from loopback, which needs no token (tests/integration/metrics.test.ts: the rest).
+  "GET /api/metrics": { probe: () => ({ path: "/api/metrics" }), expect: all(200) },
   "GET /api/v1/openapi.json": { probe: () => ({ path: "/api/v1/openapi.json" }), expect: all(200) },
   "GET /api/v1/docs": { probe: () => ({ path: "/api/v1/docs" }), expect: all(200) },
   "GET /api/v1/docs/[asset]": { probe: () => ({ path: "/api/v1/docs/init.js" }), expect: all(200) },

@@ -452,6 +452,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/health/ready": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness
+     * @description Whether this process should receive traffic: not shutting down, the database answers, every migration of this build is applied, and the background executor runs where this process runs it.
+     */
+    get: operations["getReadiness"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics
+     * @description The Prometheus text exposition of every worker of this server, summed: HTTP requests by route template, background runs, queue and outbox, emails, webhook attempts, database pool, event loop and memory. Answered to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`.
+     */
+    get: operations["getMetrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   "delivery-event": {
@@ -2561,6 +2601,97 @@ export interface operations {
         };
       };
       /** @description The database is unreachable. */
+      503: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "ready";
+            /** @description Each condition; `skipped` when an earlier one failed or, for `background`, when this process does not run the background work. */
+            checks: {
+              /** @enum {string} */
+              draining: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              database: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              migrations: "ok" | "failed" | "skipped";
+              /** @enum {string} */
+              background: "ok" | "failed" | "skipped";
+            };
+          };
+        };
+      };
+      /** @description Not ready (starting, shutting down, or a check failed; see `checks`). */
+      503: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The exposition (Prometheus text format 0.0.4). */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/plain": string;
+        };
+      };
+      /** @description Not a loopback caller and no valid METRICS_TOKEN. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A worker's numbers did not arrive in time. */
       503: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */

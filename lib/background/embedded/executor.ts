@@ -122,6 +122,11 @@ export class EmbeddedExecutor {
     return (this.starting ??= this.boot());
   }
 
+  /** True from the moment the queue's workers run until stop() (the readiness probe asks). */
+  get started(): boolean {
+    return this.runner !== null;
+  }
+
   private async boot(): Promise<void> {
     await this.migrate();
     const taskList: TaskList = {};

@@ -1,0 +1,4 @@
+import type { Logger } from "pino";
+
+/** See log-options.mjs. */
+export function createLogger(environment?: NodeJS.ProcessEnv): Logger;
