@@ -13,6 +13,7 @@ describe("permission table", () => {
       ADMIN: [
         "apiKeys.manage",
         "deliveries.assign",
+        "deliveries.bulkDispatch",
         "deliveries.completeWithoutProof",
         "deliveries.createOnBehalf",
         "deliveries.read",
