@@ -13,11 +13,13 @@ async function noAxeViolations(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("bulk assign skips the row the partner changed meanwhile, then bulk cancel with a reason", async ({ browser }) => {
+test("bulk assign skips the row the partner changed meanwhile, then bulk cancel with a reason", async ({
+  browser,
+  page,
+}) => {
   const { partnerA, admin, courier } = world();
   const tag = `BULK-${randomUUID().slice(0, 6).toUpperCase()}`;
-  const partner = await browser.newPage();
-  const page = await browser.newPage();
+  const partner = await (await browser.newContext()).newPage();
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
