@@ -6,13 +6,16 @@ import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { LIMITS, TABLE_PAGE_SIZES, type DeliveryTableQuery } from "@/lib/deliveries/schemas";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { UNASSIGNED } from "@/lib/deliveries/list-deliveries";
 
 interface Props {
   query: Partial<DeliveryTableQuery>;
   partners: { id: string; name: string; slug: string }[] | null;
+  /** Dispatch's courier filter (with "Unassigned"); null for people who see no couriers. */
+  couriers: { id: string; name: string; active: boolean }[] | null;
 }
 
-export function DeliveriesFilters({ query, partners }: Props) {
+export function DeliveriesFilters({ query, partners, couriers }: Props) {
   const selected = new Set(query.status ?? []);
   return (
     <Form action="/deliveries" className="card grid gap-4" role="search" aria-label="Filter deliveries">
@@ -70,6 +73,22 @@ export function DeliveriesFilters({ query, partners }: Props) {
           </div>
         </fieldset>
         {partners && <PartnerSelect partners={partners} defaultValue={query.partnerId ?? ""} allLabel="All partners" />}
+        {couriers && (
+          <div>
+            <label htmlFor="assigneeId" className="label">
+              Courier
+            </label>
+            <select id="assigneeId" name="assigneeId" defaultValue={query.assigneeId ?? ""} className="input mt-1">
+              <option value="">Any courier</option>
+              <option value={UNASSIGNED}>Unassigned</option>
+              {couriers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.active ? c.name : `${c.name} (inactive)`}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <label htmlFor="limit" className="label">
             Rows

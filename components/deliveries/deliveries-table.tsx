@@ -31,6 +31,18 @@ export interface DeliveryTableRow {
   deliveryDate: string;
   createdAt: string;
   partnerName: string;
+  /** The courier who has it, "—" while unassigned. */
+  courierName: string;
+  version: number;
+}
+
+/** Row checkboxes for dispatch at volume (components/deliveries/bulk-dispatch.tsx owns the state). */
+export interface RowSelection {
+  isSelected: (id: string) => boolean;
+  toggle: (row: DeliveryTableRow) => void;
+  /** Every row of this page selected: the header box is ticked, and a click clears them. */
+  allOnPage: boolean;
+  togglePage: () => void;
 }
 
 const features = tableFeatures({ rowSortingFeature });
@@ -59,6 +71,7 @@ const allColumns = helper.columns([
     cell: (info) => info.getValue() ?? "—",
   }),
   helper.accessor("partnerName", { header: "Partner", enableSorting: false }),
+  helper.accessor("courierName", { header: "Courier", enableSorting: false }),
   helper.accessor("deliveryDate", { header: "Delivery date" }),
   helper.accessor("createdAt", { header: "Created" }),
 ]);
@@ -67,16 +80,20 @@ const allColumns = helper.columns([
 const cellClass = (id: string) => `${LIST_CLASSES.cell} ${id === "trackingCode" ? "font-medium" : ""}`;
 
 const adminColumns = allColumns;
-const partnerColumns = allColumns.filter((c) => !("accessorKey" in c) || c.accessorKey !== "partnerName");
+const partnerColumns = allColumns.filter(
+  (c) => !("accessorKey" in c) || (c.accessorKey !== "partnerName" && c.accessorKey !== "courierName"),
+);
 
 export function DeliveriesTable({
   rows,
   sort,
   showPartner,
+  selection,
 }: {
   rows: DeliveryTableRow[];
   sort: DeliverySort;
   showPartner: boolean;
+  selection?: RowSelection;
 }) {
   const router = useRouter();
   const params = useSearchParams();
@@ -118,6 +135,18 @@ export function DeliveriesTable({
         <thead role="rowgroup" className={LIST_CLASSES.head}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} role="row">
+              {selection && (
+                <th role="columnheader" scope="col" className="w-8 px-3 py-2">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-blue-700"
+                    aria-label="Select every delivery on this page"
+                    checked={selection.allOnPage}
+                    onChange={selection.togglePage}
+                    data-testid="select-page"
+                  />
+                </th>
+              )}
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
@@ -150,6 +179,23 @@ export function DeliveriesTable({
         <tbody role="rowgroup" className={LIST_CLASSES.body}>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} role="row" className={LIST_CLASSES.row}>
+              {selection && (
+                <td role="cell" className={LIST_CLASSES.cell}>
+                  <label className="inline-flex items-center gap-2 text-sm md:block">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-blue-700"
+                      checked={selection.isSelected(row.original.id)}
+                      onChange={() => selection.toggle(row.original)}
+                      data-testid={`select-${row.original.trackingCode}`}
+                    />
+                    <span className="sr-only">Select {row.original.trackingCode}</span>
+                    <span aria-hidden="true" className="md:hidden">
+                      Select
+                    </span>
+                  </label>
+                </td>
+              )}
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} role="cell" className={cellClass(cell.column.id)}>
                   <span aria-hidden="true" className={LIST_CLASSES.label}>

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   "jobs.read": ["ADMIN"],
   "jobs.retry": ["ADMIN"],
   "notifications.read": ["ADMIN", "PARTNER", "COURIER"],
+
+  // Dispatch at volume and live screens.
+  /** Assign, unassign or cancel many deliveries in one request (dispatch). */
+  "deliveries.bulkDispatch": ["ADMIN"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

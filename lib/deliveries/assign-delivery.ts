@@ -11,7 +11,7 @@ import { lockDelivery } from "@/lib/deliveries/lock-delivery";
 import { applyChange } from "@/lib/deliveries/transition-delivery";
 import { kickOutbox } from "@/lib/background/scheduler";
 
-const notACourier = () =>
+export const notACourier = () =>
   new AppError("validation_failed", "The assignee must be an active courier.", {
     errors: [{ path: "assigneeId", message: "Not an active courier" }],
   });

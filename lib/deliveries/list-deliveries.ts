@@ -8,12 +8,23 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { cappedTotal } from "@/lib/core/pagination";
 import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/core/cursor";
-import type { DeliverySort, ListDeliveriesQuery } from "@/lib/deliveries/schemas";
+import { deliveryTableQuerySchema, type DeliverySort, type ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 import { isoDate } from "@/lib/core/format";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
 
 export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
+
+/** The courier filter's value for "nobody has it yet" (dispatch's queue). */
+export const UNASSIGNED = "none";
+
+/** The web table's view: the table query, with "unassigned" as a courier filter too. */
+export const deliveryViewQuerySchema = deliveryTableQuerySchema.extend({
+  assigneeId: z.union([z.uuid(), z.literal(UNASSIGNED)]).optional(),
+});
+
+export type DeliveryViewQuery = z.infer<typeof deliveryViewQuerySchema>;
 
 type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string };
 
@@ -56,7 +67,9 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
   if (scope.partnerId) and.push({ partnerId: scope.partnerId });
   else if (query.partnerId && can(actor, "deliveries.readAll")) and.push({ partnerId: query.partnerId });
   if (scope.assigneeId) and.push({ assigneeId: scope.assigneeId });
-  else if (query.assigneeId && can(actor, "deliveries.readAll")) and.push({ assigneeId: query.assigneeId });
+  else if (query.assigneeId && can(actor, "deliveries.readAll")) {
+    and.push({ assigneeId: query.assigneeId === UNASSIGNED ? null : query.assigneeId });
+  }
   if (query.status?.length) and.push({ status: { in: query.status } });
   if (query.from) and.push({ createdAt: { gte: new Date(query.from) } });
   if (query.to) and.push({ createdAt: upperBound(query.to) });

@@ -186,6 +186,20 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     expect: adminOnly,
   },
   "GET /api/v1/couriers": { probe: () => ({ path: "/api/v1/couriers" }), expect: adminOnly },
+  "POST /api/v1/deliveries/bulk-assignments": {
+    probe: async (fx) => ({
+      path: "/api/v1/deliveries/bulk-assignments",
+      json: { items: [{ id: (await fx.freshDelivery()).id }], assigneeId: world.courier.id },
+    }),
+    expect: adminOnly,
+  },
+  "POST /api/v1/deliveries/bulk-cancellations": {
+    probe: async (fx) => ({
+      path: "/api/v1/deliveries/bulk-cancellations",
+      json: { items: [{ id: (await fx.freshDelivery()).id }], reason: "Matrix probe" },
+    }),
+    expect: adminOnly,
+  },
   // Proof of delivery: read in the delivery's scope; added only by whoever may complete it (and
   // only in transit: this CREATED delivery is a 409 to an admin, a 403 to its partner).
   "GET /api/v1/deliveries/[id]/proof": {

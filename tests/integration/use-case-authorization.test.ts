@@ -11,6 +11,8 @@ import { getRunStats, listRuns, retryRun } from "@/lib/background/list-runs";
 import { exportDeliveriesCsv } from "@/lib/deliveries/export-deliveries";
 import { db } from "@/lib/db";
 import { assignDelivery } from "@/lib/deliveries/assign-delivery";
+import { bulkAssignDeliveries } from "@/lib/deliveries/bulk-assign-deliveries";
+import { bulkCancelDeliveries } from "@/lib/deliveries/bulk-cancel-deliveries";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { getDeliveryOrThrow, listStatusEvents } from "@/lib/deliveries/get-delivery";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
@@ -238,6 +240,20 @@ const USE_CASES: UseCase[] = [
     permission: "deliveries.assign",
     without: () => as.courier,
     run: (actor) => assignDelivery({ actor, id: deliveryOfA.id, input: { assigneeId: world.courier.id } }),
+    scope: "admin-wide",
+  },
+  {
+    name: "bulkAssignDeliveries",
+    permission: "deliveries.bulkDispatch",
+    without: () => as.partnerA,
+    run: (actor) => bulkAssignDeliveries({ actor, input: { items: [{ id: randomUUID() }], assigneeId: null } }),
+    scope: "admin-wide",
+  },
+  {
+    name: "bulkCancelDeliveries",
+    permission: "deliveries.bulkDispatch",
+    without: () => as.partnerA,
+    run: (actor) => bulkCancelDeliveries({ actor, input: { items: [{ id: randomUUID() }], reason: "Refused" } }),
     scope: "admin-wide",
   },
   {

@@ -104,6 +104,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/deliveries/bulk-assignments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign or unassign many deliveries (admins)
+     * @description `assigneeId` a courier's id assigns or reassigns every row; `null` unassigns them. At most 500 items. Each row is changed in its own transaction, as the single-delivery operation would, so a row is changed completely or not at all and never waits for the others. A row that changed meanwhile (its `version` is not the one sent), or whose status no longer allows the change, is skipped and named in `data` with a `problem`; the others are still applied. The answer is 200 whatever each row's outcome.
+     */
+    post: operations["bulkAssignDeliveries"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deliveries/bulk-cancellations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel many deliveries with one reason (admins)
+     * @description Every CREATED or ASSIGNED row becomes CANCELLED, the reason in its history. At most 500 items. Each row is changed in its own transaction, as the single-delivery operation would, so a row is changed completely or not at all and never waits for the others. A row that changed meanwhile (its `version` is not the one sent), or whose status no longer allows the change, is skipped and named in `data` with a `problem`; the others are still applied. The answer is 200 whatever each row's outcome.
+     */
+    post: operations["bulkCancelDeliveries"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/deliveries/{id}/proof": {
     parameters: {
       query?: never;
@@ -671,6 +711,54 @@ export interface components {
        * @description The courier's user id; null unassigns (back to CREATED).
        */
       assigneeId: string | null;
+    };
+    BulkResponse: {
+      /** @description One result per item, in the order sent. */
+      data: components["schemas"]["BulkResult"][];
+      summary: {
+        applied: number;
+        unchanged: number;
+        skipped: number;
+      };
+    };
+    BulkResult: {
+      /** Format: uuid */
+      id: string;
+      /** @description null when the delivery is unknown to the caller. */
+      trackingCode: string | null;
+      /**
+       * @description `applied`: changed now. `unchanged`: already so (assigned to that courier). `skipped`: left as it was; see `problem`.
+       * @enum {string}
+       */
+      outcome: "applied" | "unchanged" | "skipped";
+      /** @description The status after the request. */
+      status: components["schemas"]["DeliveryStatus"] | null;
+      version: number | null;
+      /** @description Why a row was skipped: `changed` (its version is not the one sent), `invalid_transition` (its status does not allow it), `not_found`, `validation_failed`. */
+      problem: {
+        /** @example changed */
+        code: string;
+        detail: string;
+      } | null;
+    };
+    BulkAssignmentRequest: {
+      items: components["schemas"]["BulkItem"][];
+      /**
+       * Format: uuid
+       * @description The courier's user id; null unassigns (back to CREATED).
+       */
+      assigneeId: string | null;
+    };
+    BulkItem: {
+      /** Format: uuid */
+      id: string;
+      /** @description The version the caller last saw; a row whose version differs now is skipped as changed. */
+      version?: number;
+    };
+    BulkCancellationRequest: {
+      items: components["schemas"]["BulkItem"][];
+      /** @description Why; recorded in each delivery's history. */
+      reason: string;
     };
     ProofOfDelivery: {
       /** @enum {string} */
@@ -1318,6 +1406,194 @@ export interface operations {
       };
       /** @description If-Match does not match the current version. */
       412: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  bulkAssignDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkAssignmentRequest"];
+      };
+    };
+    responses: {
+      /** @description Each row's outcome, in the order sent. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BulkResponse"];
+        };
+      };
+      /** @description Invalid body (an id listed twice, too many items), or not an active courier. */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown delivery, or the caller is not dispatch (the 404 of an unknown path). */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  bulkCancelDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkCancellationRequest"];
+      };
+    };
+    responses: {
+      /** @description Each row's outcome, in the order sent. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BulkResponse"];
+        };
+      };
+      /** @description Invalid body: no reason, an id listed twice, too many items. */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown delivery, or the caller is not dispatch (the 404 of an unknown path). */
+      404: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
           "X-Request-Id": string;

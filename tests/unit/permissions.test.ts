@@ -14,6 +14,7 @@ describe("permission table", () => {
         "apiKeys.manage",
         "apiKeys.manageStaff",
         "deliveries.assign",
+        "deliveries.bulkDispatch",
         "deliveries.completeWithoutProof",
         "deliveries.create",
         "deliveries.createOnBehalf",

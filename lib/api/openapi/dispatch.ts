@@ -2,6 +2,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { assignDeliverySchema, deliverySchema } from "@/lib/deliveries/schemas";
+import { BULK_LIMIT, bulkAssignSchema, bulkCancelSchema, bulkResponseSchema } from "@/lib/deliveries/bulk-schemas";
 import { addOperation, etagHeader, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
 
 const courierLoadSchema = z
@@ -56,6 +57,41 @@ export function registerDispatch(registry: OpenAPIRegistry) {
       404: notDispatch,
       409: problem("Not assignable in its current status (IN_TRANSIT or final)."),
       412: problem("If-Match does not match the current version."),
+    },
+  });
+  const bulkNote =
+    `At most ${BULK_LIMIT} items. Each row is changed in its own transaction, as the single-delivery operation would, ` +
+    "so a row is changed completely or not at all and never waits for the others. A row that changed meanwhile " +
+    "(its `version` is not the one sent), or whose status no longer allows the change, is skipped and named in " +
+    "`data` with a `problem`; the others are still applied. The answer is 200 whatever each row's outcome.";
+  addOperation(registry, {
+    operationId: "bulkAssignDeliveries",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries/bulk-assignments",
+    summary: "Assign or unassign many deliveries (admins)",
+    description: `\`assigneeId\` a courier's id assigns or reassigns every row; \`null\` unassigns them. ${bulkNote}`,
+    security: SIGNED_IN,
+    request: { body: { required: true, content: { "application/json": { schema: bulkAssignSchema } } } },
+    responses: {
+      200: ok("Each row's outcome, in the order sent.", bulkResponseSchema),
+      400: problem("Invalid body (an id listed twice, too many items), or not an active courier."),
+      404: notDispatch,
+    },
+  });
+  addOperation(registry, {
+    operationId: "bulkCancelDeliveries",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries/bulk-cancellations",
+    summary: "Cancel many deliveries with one reason (admins)",
+    description: `Every CREATED or ASSIGNED row becomes CANCELLED, the reason in its history. ${bulkNote}`,
+    security: SIGNED_IN,
+    request: { body: { required: true, content: { "application/json": { schema: bulkCancelSchema } } } },
+    responses: {
+      200: ok("Each row's outcome, in the order sent.", bulkResponseSchema),
+      400: problem("Invalid body: no reason, an id listed twice, too many items."),
+      404: notDispatch,
     },
   });
   addOperation(registry, {

@@ -18,8 +18,12 @@ import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { deliveryTableQuerySchema, parseSort } from "@/lib/deliveries/schemas";
+import { deliveryViewQuerySchema, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { parseSort } from "@/lib/deliveries/schemas";
+import { BULK_LIMIT } from "@/lib/deliveries/bulk-schemas";
+import { listCouriers } from "@/lib/users/list-couriers";
+import { BulkDispatch } from "@/components/deliveries/bulk-dispatch";
+import { selectMatchingAction } from "./actions";
 import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
 
@@ -42,8 +46,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const actor = await requireActor(PAGES.deliveries, `/deliveries?${toUrlSearchParams(params)}`);
   const showPartner = can(actor, "deliveries.readAll");
-  const parsed = deliveryTableQuerySchema.safeParse(tableQueryObject(params));
-  const [partners, format] = await Promise.all([showPartner ? listPartners({ actor }) : null, getFormatter()]);
+  const parsed = deliveryViewQuerySchema.safeParse(tableQueryObject(params));
+  const dispatch = can(actor, "deliveries.bulkDispatch");
+  const [partners, couriers, format] = await Promise.all([
+    showPartner ? listPartners({ actor }) : null,
+    can(actor, "deliveries.assign") ? listCouriers({ actor }) : null,
+    getFormatter(),
+  ]);
   const canCreate = can(actor, "deliveries.create");
 
   const header = (
@@ -94,6 +103,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     deliveryDate: format.calendarDate(d.deliveryDate),
     createdAt: format.dateTime(d.createdAt),
     partnerName: d.partner.name,
+    courierName: d.assignee ? (d.assignee.name ?? "Unnamed courier") : "—",
+    version: d.version,
   }));
   const url = toUrlSearchParams(params);
   const active = [query.q, query.status?.length, query.from, query.to, query.partnerId, query.assigneeId].filter(
@@ -106,7 +117,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       {header}
       <div className="grid gap-4">
         <FilterDisclosure active={active}>
-          <DeliveriesFilters query={query} partners={partners} />
+          <DeliveriesFilters
+            query={query}
+            partners={partners}
+            couriers={couriers?.map((c) => ({ id: c.id, name: c.name ?? c.email, active: c.active })) ?? null}
+          />
         </FilterDisclosure>
         {rows.length === 0 ? (
           <EmptyState
@@ -123,6 +138,23 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                 )
               )
             }
+          />
+        ) : dispatch && couriers ? (
+          <BulkDispatch
+            rows={rows}
+            sort={sort}
+            couriers={couriers.filter((c) => c.active).map((c) => ({ id: c.id, name: c.name ?? c.email }))}
+            total={
+              page.total
+                ? {
+                    count: page.total.count,
+                    label: `${format.number(page.total.count)}${page.total.capped ? "+" : ""}`,
+                  }
+                : null
+            }
+            limit={BULK_LIMIT}
+            view={url.toString()}
+            selectMatching={selectMatchingAction}
           />
         ) : (
           <DeliveriesTable rows={rows} sort={sort} showPartner={showPartner} />

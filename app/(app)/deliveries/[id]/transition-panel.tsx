@@ -61,7 +61,8 @@ function QuickMove({ id, version, option }: { id: string; version: number; optio
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="status" value={option.to} />
-      <SubmitButton pendingText="Saving…" className={buttonClass("primary")}>
+      {/* Taking a courier off is a step back, never the page's main action. */}
+      <SubmitButton pendingText="Saving…" className={buttonClass(option.to === "CREATED" ? "secondary" : "primary")}>
         {option.label}
       </SubmitButton>
     </form>
