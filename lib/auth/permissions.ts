@@ -25,7 +25,8 @@ export const PERMISSIONS = {
   "partners.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN", "PARTNER"],
-  "webhooks.manage": ["ADMIN", "PARTNER"],
+  /** Webhook endpoints, their secrets and message log: in the settings and through the API. */
+  "webhooks.manage": ["ADMIN", "PARTNER", "API_KEY"],
   "emails.read": ["ADMIN"],
   "jobs.read": ["ADMIN"],
   "jobs.retry": ["ADMIN"],
