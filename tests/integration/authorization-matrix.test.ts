@@ -185,7 +185,7 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     expect: scoped(200, { otherPartner: 200, admin: 404 }),
   },
   "POST /api/v1/webhook-endpoints": {
-    probe: () => ({ path: "/api/v1/webhook-endpoints", json: { url: "http://127.0.0.1:9/matrix" } }),
+    probe: () => ({ path: "/api/v1/webhook-endpoints", json: { url: "https://93.184.215.14/matrix" } }),
     expect: scoped(201, { otherPartner: 201, admin: 404 }),
   },
   "GET /api/v1/webhook-endpoints/[id]": {
