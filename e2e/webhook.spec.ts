@@ -96,14 +96,14 @@ test("add an endpoint, see its secret once, test it, read the log, resend, rotat
   ).toBe(1);
 
   // Rotating asks first, says the old secret keeps signing for 24 hours, and changes nothing when declined.
-  await card.getByRole("button", { name: `Rotate the signing secret of ${stored.url}` }).click();
+  await card.getByRole("button", { name: `Rotate signing secret of ${stored.url}` }).click();
   const dialog = page.getByRole("alertdialog", { name: "Rotate the signing secret?" });
   await expect(dialog).toContainText("For 24 hours we sign with both");
   await dialog.getByRole("button", { name: "Keep as is" }).click();
   await expect(dialog).toHaveCount(0);
   expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: stored.id } })).secret).toBe(stored.secret);
 
-  await card.getByRole("button", { name: `Rotate the signing secret of ${stored.url}` }).click();
+  await card.getByRole("button", { name: `Rotate signing secret of ${stored.url}` }).click();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
   await expect(dialog).toHaveCount(0);
   const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: stored.id } });
@@ -112,7 +112,7 @@ test("add an endpoint, see its secret once, test it, read the log, resend, rotat
   await expect(page.getByTestId("secret-value")).toHaveText(after.secret);
 
   // Deleting is behind a confirmation.
-  await card.getByRole("button", { name: `Delete the endpoint ${stored.url}` }).click();
+  await card.getByRole("button", { name: `Delete endpoint ${stored.url}` }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete this endpoint?" });
   await confirm.getByRole("button", { name: "Delete endpoint" }).click();
   await expect(page.getByText("No endpoints yet")).toBeVisible();

@@ -181,7 +181,7 @@ export function EndpointForm({
       <div className="flex flex-wrap gap-2">
         <ConfirmDialog<WebhookActionState>
           trigger="Rotate signing secret"
-          triggerLabel={`Rotate the signing secret of ${endpoint.url}`}
+          triggerLabel={`Rotate signing secret of ${endpoint.url}`}
           title="Rotate the signing secret?"
           description={
             <>
@@ -201,7 +201,7 @@ export function EndpointForm({
         />
         <ConfirmDialog<WebhookActionState>
           trigger="Delete endpoint"
-          triggerLabel={`Delete the endpoint ${endpoint.url}`}
+          triggerLabel={`Delete endpoint ${endpoint.url}`}
           title="Delete this endpoint?"
           description={<p>We stop sending events to {endpoint.url}, and its message log is deleted.</p>}
           confirm="Delete endpoint"
