@@ -9,6 +9,7 @@ import { orNotFound, requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { env } from "@/lib/env";
 import { getFormatter } from "@/lib/format-request";
+import { getPartner } from "@/lib/partners/get-partner";
 import { listPartners } from "@/lib/partners/list-partners";
 import { listWebhookMessages, type WebhookMessageList } from "@/lib/webhooks/list-messages";
 import { listWebhookEndpoints } from "@/lib/webhooks/manage-endpoint";
@@ -34,7 +35,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
   }
   const endpoints = await orNotFound(listWebhookEndpoints({ actor, input: { partnerId } }));
   const partner = partnerScope(actor) ?? partnerId!;
-  const [details, format] = await Promise.all([
+  const [details, format, { name }] = await Promise.all([
     Promise.all(
       endpoints.map(async (endpoint) => ({
         endpoint,
@@ -43,6 +44,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
       })),
     ),
     getFormatter(),
+    getPartner({ actor, id: partner }),
   ]);
   return (
     <>
@@ -51,8 +53,8 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
         back={partnerScope(actor) ? undefined : { href: PAGES.webhook.href, label: "Choose another partner" }}
         description={
           <>
-            We POST the changes of your deliveries to each endpoint subscribed to their type, signed as Standard
-            Webhooks (<code className="font-mono">webhook-id</code>,{" "}
+            For {name}. We POST the changes of your deliveries to each endpoint subscribed to their type, signed as
+            Standard Webhooks (<code className="font-mono">webhook-id</code>,{" "}
             <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>).
             After {env().WEBHOOK_MAX_FAILURES} consecutive failures an endpoint is disabled. Up to{" "}
             {MAX_ENDPOINTS_PER_PARTNER} endpoints.
