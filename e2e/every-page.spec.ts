@@ -29,6 +29,45 @@ interface Problem {
   issue: string;
 }
 
+/** An endpoint with a logged message and a failed attempt, so the webhook page shows its log. */
+async function withLoggedWebhook(partnerId: string) {
+  if (await db.webhookMessage.count({ where: { endpoint: { partnerId } } })) return;
+  const endpoint =
+    (await db.webhookEndpoint.findFirst({ where: { partnerId } })) ??
+    (await db.webhookEndpoint.create({
+      data: {
+        partnerId,
+        url: "https://93.184.215.14/sweep",
+        description: "Sweep",
+        events: ["delivery.created"],
+        secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}`,
+      },
+    }));
+  const eventId = randomUUID();
+  await db.webhookMessage.create({
+    data: {
+      endpointId: endpoint.id,
+      eventId,
+      eventType: "delivery.created",
+      trackingCode: "DLV-SWEEP001",
+      body: JSON.stringify({ id: eventId, type: "delivery.created", data: {} }),
+      attempts: {
+        create: {
+          endpointId: endpoint.id,
+          eventId,
+          eventType: "delivery.created",
+          attempt: 1,
+          url: endpoint.url,
+          responseStatus: 503,
+          responseBody: "down for maintenance",
+          durationMs: 42,
+          error: "HTTP 503",
+        },
+      },
+    },
+  });
+}
+
 async function sweep(page: Page, paths: { path: string; tour?: string }[], problems: Problem[]) {
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
@@ -72,6 +111,7 @@ test.describe("every page, desktop and 360 px phone", () => {
   test.setTimeout(240_000);
 
   test("as a partner: no page wider than the window, no axe violations", async ({ browser }) => {
+    await withLoggedWebhook(world().partnerA.id);
     const { context, page } = await signedIn(browser, world().partnerA.email);
     const delivery = await createDelivery(page);
     const upload = await page.request.post("/api/v1/imports", {

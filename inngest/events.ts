@@ -7,6 +7,7 @@ import {
   deliveryStatusChangedData,
   importConfirmedData,
   webhookReplayRequestedData,
+  webhookResendRequestedData,
 } from "@/lib/outbox/events";
 
 export const deliveryCreated = eventType("delivery/created", { schema: deliveryCreatedData });
@@ -14,3 +15,4 @@ export const deliveryStatusChanged = eventType("delivery/status.changed", { sche
 export const deliveryAssigned = eventType("delivery/assigned", { schema: deliveryAssignedData });
 export const importConfirmed = eventType("import/confirmed", { schema: importConfirmedData });
 export const webhookReplayRequested = eventType("webhook/replay.requested", { schema: webhookReplayRequestedData });
+export const webhookResendRequested = eventType("webhook/resend.requested", { schema: webhookResendRequestedData });

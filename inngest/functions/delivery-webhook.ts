@@ -1,11 +1,12 @@
-// On every delivery event: POST the signed webhook to the delivery owner's endpoint. A failed
-// attempt throws, so the executor retries it with backoff; the attempt that reaches
-// WEBHOOK_MAX_FAILURES consecutive failures disables the endpoint, and the partner is told.
+// On every delivery event: POST the signed webhook to each enabled endpoint of the delivery's owner
+// that subscribes to the event's type, all at once. A failed attempt throws, so the executor
+// retries the step with backoff, and the retry sends only to the endpoints that have not got it;
+// the attempt that reaches WEBHOOK_MAX_FAILURES consecutive failures disables that endpoint, and
+// the partner is told.
 import { inngest } from "@/inngest/client";
 import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
 import { deliveryEventOf, IMPORT_ROWS_YIELD } from "@/inngest/functions/support";
-import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
-import { deliverWebhook } from "@/lib/webhooks/send-webhook";
+import { fanOutWebhook, subscribedEndpoints } from "@/lib/webhooks/send-webhook";
 import { webhookEventFor } from "@/lib/webhooks/event-payload";
 
 export const deliveryWebhook = inngest.createFunction(
@@ -17,13 +18,16 @@ export const deliveryWebhook = inngest.createFunction(
   },
   async ({ event, step }) => {
     const e = await deliveryEventOf(event);
-    const result = await step.run("deliver", async () => {
+    // Listed once: an endpoint added later does not get this event on a retry.
+    const endpointIds = await step.run("endpoints", async () => {
       const webhook = await webhookEventFor(e);
-      return webhook ? deliverWebhook(webhook) : { outcome: "skipped" as const, reason: "delivery not found" };
+      return webhook ? (await subscribedEndpoints(webhook)).map((x) => x.id) : [];
     });
-    if (result.outcome === "disabled") {
-      await step.run("announce-disabled", () => announceWebhookDisabled(result.endpointId));
-    }
-    return result;
+    if (endpointIds.length === 0) return { endpoints: {} };
+    const endpoints = await step.run("deliver", async () => {
+      const webhook = await webhookEventFor(e);
+      return webhook ? fanOutWebhook(webhook, endpointIds) : {};
+    });
+    return { endpoints };
   },
 );

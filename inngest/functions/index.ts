@@ -5,6 +5,7 @@ import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
 import { pruneOldRecordsDaily } from "@/inngest/functions/prune-old-records";
 import { stuckDeliveries } from "@/inngest/functions/stuck-deliveries";
 import { webhookReplay } from "@/inngest/functions/webhook-replay";
+import { webhookResend } from "@/inngest/functions/webhook-resend";
 
 /** Every background function: served to an Inngest server, or run by the embedded executor. */
 export const functions = [
@@ -12,6 +13,7 @@ export const functions = [
   deliveryInApp,
   deliveryWebhook,
   webhookReplay,
+  webhookResend,
   deliveryImport,
   stuckDeliveries,
   pruneOldRecordsDaily,

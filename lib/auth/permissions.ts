@@ -28,7 +28,8 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["ADMIN", "PARTNER"],
   /** Admin and courier keys, which act for the platform or one courier rather than a partner. */
   "apiKeys.manageStaff": ["ADMIN"],
-  "webhooks.manage": ["ADMIN", "PARTNER"],
+  /** Webhook endpoints, their secrets and message log: in the settings and through the API. */
+  "webhooks.manage": ["ADMIN", "PARTNER", "API_KEY"],
   "emails.read": ["ADMIN"],
   "jobs.read": ["ADMIN"],
   "jobs.retry": ["ADMIN"],

@@ -43,6 +43,12 @@ export const webhookReplayRequestedData = z.object({
   since: z.iso.datetime(),
 });
 
+/** A partner asked for one logged webhook message to be sent again, under its own `webhook-id`. */
+export const webhookResendRequestedData = z.object({
+  messageId: z.uuid(),
+  requestedAt: z.iso.datetime(),
+});
+
 export type DeliveryCreatedData = z.infer<typeof deliveryCreatedData>;
 export type DeliveryStatusChangedData = z.infer<typeof deliveryStatusChangedData>;
 export type DeliveryAssignedData = z.infer<typeof deliveryAssignedData>;
@@ -52,6 +58,7 @@ export const OUTBOX_EVENTS = {
   "delivery/status.changed": deliveryStatusChangedData,
   "delivery/assigned": deliveryAssignedData,
   "webhook/replay.requested": webhookReplayRequestedData,
+  "webhook/resend.requested": webhookResendRequestedData,
   "import/confirmed": importConfirmedData,
 } as const;
 

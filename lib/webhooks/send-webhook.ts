@@ -1,12 +1,17 @@
-// Sends one event to a partner's endpoint and records the attempt. A failure is thrown
-// so that Inngest retries with backoff, unless this failure was the one that disabled the endpoint
-// (consecutive failures ≥ WEBHOOK_MAX_FAILURES); then the caller tells the partner.
+// Sends events to partner endpoints and records every attempt. Each (endpoint, event) is one
+// WebhookMessage holding the body as first signed, so retries and resends send the same bytes
+// under the same `webhook-id`. A failure is thrown so that the caller retries with backoff, unless
+// this failure was the one that disabled the endpoint (consecutive failures ≥
+// WEBHOOK_MAX_FAILURES); then the caller tells the partner.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
+import type { WebhookEndpoint, WebhookMessage } from "@/lib/generated/prisma/client";
 import { postSignedWebhook, type AttemptResult } from "@/lib/webhooks/post";
+import { signingSecrets, signWebhook } from "@/lib/webhooks/signature";
 
 export interface WebhookEvent {
-  /** The event id (outbox row id): the receiver's deduplication key, also sent as `Webhook-Id`. */
+  /** The event id (outbox row id): the receiver's deduplication key, also sent as `webhook-id`. */
   id: string;
   type: string;
   createdAt: string;
@@ -21,30 +26,50 @@ export type DeliverOutcome =
 
 export class WebhookAttemptFailed extends Error {}
 
-/** POSTs `{ id, type, createdAt, data }` to `endpoint` and stores the attempt. */
-export async function attemptWebhook(
-  endpoint: { id: string; url: string; secret: string },
-  event: Omit<WebhookEvent, "partnerId">,
+const isSuccess = (status: number | null) => status !== null && status >= 200 && status < 300;
+
+/** The message of this event for this endpoint: created with the body on first use, then reused. */
+export async function ensureMessage(endpointId: string, event: Omit<WebhookEvent, "partnerId">) {
+  const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
+  const delivery = event.data.delivery as { id?: unknown; trackingCode?: unknown } | undefined;
+  return db.webhookMessage.upsert({
+    where: { endpointId_eventId: { endpointId, eventId: event.id } },
+    create: {
+      endpointId,
+      eventId: event.id,
+      eventType: event.type,
+      deliveryId: typeof delivery?.id === "string" ? delivery.id : null,
+      trackingCode: typeof delivery?.trackingCode === "string" ? delivery.trackingCode : null,
+      body,
+    },
+    update: {},
+  });
+}
+
+/** POSTs the message, signed with every secret that signs now, and stores the attempt. */
+export async function attemptMessage(
+  endpoint: Pick<WebhookEndpoint, "id" | "url" | "secret" | "previousSecret" | "previousSecretExpiresAt">,
+  message: Pick<WebhookMessage, "id" | "eventId" | "eventType" | "body">,
   attempt: number,
 ): Promise<AttemptResult> {
   const { WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE_TARGETS } = env();
-  const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
   const result = await postSignedWebhook({
     url: endpoint.url,
-    secret: endpoint.secret,
-    body,
-    eventId: event.id,
+    signature: signWebhook({ id: message.eventId, body: message.body, secrets: signingSecrets(endpoint) }),
+    body: message.body,
     timeoutMs: WEBHOOK_TIMEOUT_MS,
     allowPrivate: WEBHOOK_ALLOW_PRIVATE_TARGETS,
   });
   await db.webhookDelivery.create({
     data: {
       endpointId: endpoint.id,
-      eventId: event.id,
-      eventType: event.type,
+      messageId: message.id,
+      eventId: message.eventId,
+      eventType: message.eventType,
       attempt,
       url: endpoint.url,
       responseStatus: result.responseStatus,
+      responseBody: result.responseBody,
       durationMs: result.durationMs,
       error: result.error?.slice(0, 1000) ?? null,
     },
@@ -52,19 +77,25 @@ export async function attemptWebhook(
   return result;
 }
 
-export async function deliverWebhook(event: WebhookEvent): Promise<DeliverOutcome> {
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { partnerId: event.partnerId } });
-  if (!endpoint) return { outcome: "skipped", reason: "no endpoint" };
+/**
+ * One attempt of a message, unless it already got through (since `since`, for a resend). Counts
+ * consecutive failures on the endpoint and disables it at the limit.
+ */
+export async function deliverMessage(messageId: string, options: { since?: Date } = {}): Promise<DeliverOutcome> {
+  const message = await db.webhookMessage.findUnique({ where: { id: messageId }, include: { endpoint: true } });
+  if (!message) return { outcome: "skipped", reason: "no endpoint" };
+  const { endpoint } = message;
   if (!endpoint.enabled) return { outcome: "skipped", reason: "endpoint disabled" };
   const previous = await db.webhookDelivery.findMany({
-    where: { endpointId: endpoint.id, eventId: event.id },
-    select: { responseStatus: true },
+    where: { endpointId: endpoint.id, eventId: message.eventId },
+    select: { responseStatus: true, createdAt: true },
   });
-  if (previous.some((p) => p.responseStatus !== null && p.responseStatus >= 200 && p.responseStatus < 300)) {
+  const since = options.since;
+  if (previous.some((p) => isSuccess(p.responseStatus) && (!since || p.createdAt >= since))) {
     return { outcome: "skipped", reason: "already delivered" };
   }
   const attempt = previous.length + 1;
-  const result = await attemptWebhook(endpoint, event, attempt);
+  const result = await attemptMessage(endpoint, message, attempt);
   if (result.ok) {
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failureCount: 0 } });
     return { outcome: "delivered", attempt, responseStatus: result.responseStatus };
@@ -88,4 +119,47 @@ export async function deliverWebhook(event: WebhookEvent): Promise<DeliverOutcom
     RETURNING "enabled"`;
   if (after && !after.enabled) return { outcome: "disabled", endpointId: endpoint.id, attempt, error: result.error };
   throw new WebhookAttemptFailed(`Webhook attempt ${attempt} to ${endpoint.url} failed: ${result.error}`);
+}
+
+/** The enabled endpoints of the event's partner that subscribe to its type, oldest first. */
+export async function subscribedEndpoints(event: Pick<WebhookEvent, "partnerId" | "type">) {
+  return db.webhookEndpoint.findMany({
+    where: { partnerId: event.partnerId, enabled: true, events: { has: event.type } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+}
+
+export type FanOutResult = Record<string, DeliverOutcome>;
+
+/**
+ * Sends the event to every endpoint in `endpointIds` that has not received it, all at once: a slow
+ * or failing endpoint never holds up another, and one that got the event is not sent it again when
+ * this is retried. The attempt that disables an endpoint tells the partner. Throws when any
+ * attempt failed (after every other one finished), so the caller retries only the failed ones.
+ */
+export async function fanOutWebhook(event: WebhookEvent, endpointIds: string[]) {
+  const outcomes: FanOutResult = {};
+  const failures: string[] = [];
+  await Promise.all(
+    endpointIds.map(async (endpointId) => {
+      try {
+        // Deleted since it was listed: nothing to send (and no message to write for it).
+        if (!(await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true } }))) {
+          outcomes[endpointId] = { outcome: "skipped", reason: "no endpoint" };
+          return;
+        }
+        const message = await ensureMessage(endpointId, event);
+        const outcome = await deliverMessage(message.id);
+        // Told here, not after the fan-out: a retry of the others would not see this outcome again.
+        if (outcome.outcome === "disabled") await announceWebhookDisabled(endpointId);
+        outcomes[endpointId] = outcome;
+      } catch (error) {
+        if (!(error instanceof WebhookAttemptFailed)) throw error;
+        failures.push(error.message);
+      }
+    }),
+  );
+  if (failures.length > 0) throw new WebhookAttemptFailed(failures.join("; "));
+  return outcomes;
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db";
+import { newWebhookSecret } from "@/lib/webhooks/signature";
 import { discoverApiRoutes, discoverPages } from "./matrix/discover";
 import {
   api,
@@ -64,6 +65,11 @@ interface Fixtures {
   emailId: string;
   /** A validated (never confirmed) import of the partner. */
   importId: string;
+  /** A webhook endpoint of the partner, and one message in its log. */
+  endpointId: string;
+  messageId: string;
+  /** Another endpoint of the partner, made for one probe to delete. */
+  freshEndpoint(): Promise<{ id: string }>;
 }
 
 interface Probe {
@@ -218,6 +224,40 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
   // turned away with a redirect to the sign-in error page, whoever sends it.
   "GET /api/auth/[...nextauth]": { probe: () => ({ path: "/api/auth/session" }), expect: all(200) },
   "POST /api/auth/[...nextauth]": { probe: () => ({ path: "/api/auth/signout", json: {} }), expect: all(302) },
+  // Webhook endpoints: partners (people and keys) their own; admins reach any by id, but list and
+  // create only for a partner they name; another partner's endpoint is 404.
+  "GET /api/v1/webhook-endpoints": {
+    probe: () => ({ path: "/api/v1/webhook-endpoints" }),
+    expect: scoped(200, { otherPartner: 200, admin: 404 }),
+  },
+  "POST /api/v1/webhook-endpoints": {
+    probe: () => ({ path: "/api/v1/webhook-endpoints", json: { url: "https://93.184.215.14/matrix" } }),
+    expect: scoped(201, { otherPartner: 201, admin: 404 }),
+  },
+  "GET /api/v1/webhook-endpoints/[id]": {
+    probe: (fx) => ({ path: `/api/v1/webhook-endpoints/${fx.endpointId}` }),
+    expect: scoped(200),
+  },
+  "PATCH /api/v1/webhook-endpoints/[id]": {
+    probe: (fx) => ({ path: `/api/v1/webhook-endpoints/${fx.endpointId}`, json: { description: "matrix" } }),
+    expect: scoped(200),
+  },
+  "DELETE /api/v1/webhook-endpoints/[id]": {
+    probe: async (fx) => ({ path: `/api/v1/webhook-endpoints/${(await fx.freshEndpoint()).id}` }),
+    expect: scoped(204),
+  },
+  "POST /api/v1/webhook-endpoints/[id]/rotate-secret": {
+    probe: (fx) => ({ path: `/api/v1/webhook-endpoints/${fx.endpointId}/rotate-secret`, json: {} }),
+    expect: scoped(200),
+  },
+  "GET /api/v1/webhook-endpoints/[id]/messages": {
+    probe: (fx) => ({ path: `/api/v1/webhook-endpoints/${fx.endpointId}/messages` }),
+    expect: scoped(200),
+  },
+  "POST /api/v1/webhook-endpoints/[id]/messages/[messageId]/resend": {
+    probe: (fx) => ({ path: `/api/v1/webhook-endpoints/${fx.endpointId}/messages/${fx.messageId}/resend`, json: {} }),
+    expect: scoped(202),
+  },
   // Background work: admins only.
   "GET /api/v1/admin/outbox": { probe: () => ({ path: "/api/v1/admin/outbox" }), expect: adminOnly },
   "POST /api/v1/admin/outbox/retry": {
@@ -360,12 +400,29 @@ beforeAll(async () => {
     body: template.body,
   });
   expect(upload.status).toBe(201);
+  const endpoint = await db.webhookEndpoint.create({
+    data: { partnerId: world.partnerA.id, url: "http://127.0.0.1:9/matrix", events: [], secret: newWebhookSecret() },
+  });
+  const message = await db.webhookMessage.create({
+    data: { endpointId: endpoint.id, eventId: randomUUID(), eventType: "delivery.created", body: "{}" },
+  });
   fx = {
     as,
     delivery,
     freshDelivery: () => createDeliveryAs(who.partnerAKey),
     emailId: email.id,
     importId: upload.body.id,
+    endpointId: endpoint.id,
+    messageId: message.id,
+    freshEndpoint: () =>
+      db.webhookEndpoint.create({
+        data: {
+          partnerId: world.partnerA.id,
+          url: "http://127.0.0.1:9/matrix",
+          events: [],
+          secret: newWebhookSecret(),
+        },
+      }),
   };
 });
 

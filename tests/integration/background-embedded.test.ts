@@ -1,25 +1,27 @@
 // Background work on the default install: the production server with no Inngest
 // configured runs the real functions with its embedded executor. Receivers on loopback stand in
 // for partner webhook endpoints and for Resend; the server is killed and restarted mid-run.
-import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { makeWorkerUtils } from "graphile-worker";
 import { db } from "@/lib/db";
-import { saveWebhookEndpoint, revealWebhookSecret } from "@/lib/webhooks/manage-endpoint";
+import { Webhook } from "standardwebhooks";
+import { createWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
 import { ROOT, startApp, type RunningApp } from "../support/app-server";
 import { hurryRetries, startReceiver, type Receiver } from "./background-support";
 import { api, createWorld, deliveryPayload, type World } from "./support";
 
-/** The verifier the README gives partners, taken from the README itself. */
-function readmeVerifier(): (secret: string, header: string, body: string) => boolean {
+/** The verifier the README gives partners (the `standardwebhooks` library), taken from the README itself. */
+function readmeVerifier(): (secret: string, headers: Record<string, unknown>, body: string) => unknown {
   const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const code = /```js\n(import \{ createHmac, timingSafeEqual \}[\s\S]*?)```/.exec(readme)![1];
+  const code = /```js\n(import \{ Webhook \} from "standardwebhooks";[\s\S]*?)```/.exec(readme)![1];
   const body = code.replace(/^import .*$/m, "") + "\nreturn verifyWebhook;";
-  return new Function("createHmac", "timingSafeEqual", "Buffer", body)(createHmac, timingSafeEqual, Buffer);
+  return new Function("Webhook", body)(Webhook);
 }
 
 const EXECUTOR_ENV = {
@@ -34,6 +36,7 @@ let world: World;
 let hooksA: Receiver;
 let hooksB: Receiver;
 let secretA: string;
+let endpointB: string;
 
 const partnerActor = (w: World["partnerA"] | World["partnerB"]) => ({
   kind: "USER" as const,
@@ -53,9 +56,18 @@ beforeAll(async () => {
   });
   hooksA = await startReceiver(() => ({ status: 204 }));
   hooksB = await startReceiver(() => ({ status: 204 }));
-  await saveWebhookEndpoint({ actor: partnerActor(world.partnerA), input: { url: `${hooksA.url}/hooks` } });
-  await saveWebhookEndpoint({ actor: partnerActor(world.partnerB), input: { url: `${hooksB.url}/hooks` } });
-  secretA = await revealWebhookSecret({ actor: partnerActor(world.partnerA) });
+  const all = [...WEBHOOK_EVENT_TYPES];
+  const a = await createWebhookEndpoint({
+    actor: partnerActor(world.partnerA),
+    input: { url: `${hooksA.url}/hooks`, events: all },
+  });
+  endpointB = (
+    await createWebhookEndpoint({
+      actor: partnerActor(world.partnerB),
+      input: { url: `${hooksB.url}/hooks`, events: all },
+    })
+  ).id;
+  secretA = a.secret;
 });
 afterAll(async () => {
   await stopHurrying();
@@ -137,7 +149,7 @@ describe("with no Inngest configured", () => {
     expect(notes).toMatchObject([{ userId: world.partnerA.userId, readAt: null, kind: "delivery.created" }]);
     const posts = hooksA.requests.filter((r) => r.headers["webhook-id"] === created);
     expect(posts).toHaveLength(1);
-    expect(readmeVerifier()(secretA, posts[0].headers["webhook-signature"] as string, posts[0].body)).toBe(true);
+    expect(readmeVerifier()(secretA, posts[0].headers, posts[0].body)).toMatchObject({ id: created });
     expect(JSON.parse(posts[0].body)).toMatchObject({ id: created, type: "delivery.created" });
 
     const cancel = await api("POST", `/api/v1/deliveries/${delivery.id}/status`, {
@@ -156,9 +168,7 @@ describe("with no Inngest configured", () => {
       type: "delivery.status_changed",
       data: { from: "CREATED", to: "CANCELLED", reason: "Customer called" },
     });
-    expect(
-      readmeVerifier()(secretA, changedPosts[0].headers["webhook-signature"] as string, changedPosts[0].body),
-    ).toBe(true);
+    expect(readmeVerifier()(secretA, changedPosts[0].headers, changedPosts[0].body)).toMatchObject({ id: changed });
   });
 
   it("retries a webhook receiver that fails 3 times, then delivers it exactly once", async () => {
@@ -222,7 +232,7 @@ describe("with no Inngest configured", () => {
     hooksB.respond = () => ({ status: 500 });
     const failed = await createForB();
     await runsSettled(failed, 3, 30_000);
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerB.id } });
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointB } });
     expect(endpoint).toMatchObject({ enabled: false, failureCount: 5 });
     expect(endpoint.missedSince).not.toBeNull();
     const missed = [await createForB(), await createForB()];
@@ -231,8 +241,8 @@ describe("with no Inngest configured", () => {
 
     hooksB.respond = () => ({ status: 204 });
     const actor = partnerActor(world.partnerB);
-    await saveWebhookEndpoint({ actor, input: { url: `${hooksB.url}/hooks` } });
-    expect(await requestWebhookReplay({ actor })).toBe(3);
+    await updateWebhookEndpoint({ actor, id: endpointB, input: { enabled: true } });
+    expect(await requestWebhookReplay({ actor, id: endpointB })).toBe(3);
     const replay = await until("the replay run", () =>
       db.backgroundRun.findFirst({ where: { functionId: "delivery-platform-webhook-replay", status: "COMPLETED" } }),
     );
@@ -242,7 +252,7 @@ describe("with no Inngest configured", () => {
       // The failed event's five refused attempts, then its one replay; the missed ones once each.
       expect(ok.length, id).toBe(id === failed ? 6 : 1);
     }
-    await expect(requestWebhookReplay({ actor })).rejects.toMatchObject({ code: "conflict" });
+    await expect(requestWebhookReplay({ actor, id: endpointB })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("runs the scheduled stuck check and notifies admins of a backdated delivery", async () => {

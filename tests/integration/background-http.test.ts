@@ -29,7 +29,7 @@ describe("Inngest serve route", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       authentication_succeeded: true,
-      function_count: 7,
+      function_count: 8, // inngest/functions/index.ts
       mode: "cloud",
       has_signing_key: true,
       app_id: "delivery-platform",

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { assignDelivery } from "@/lib/deliveries/assign-delivery";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
-import { saveWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
 import { startApp, type RunningApp } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
 import { actorsOf, createWorld, deliveryPayload, type World } from "./support";
@@ -42,7 +43,10 @@ beforeAll(async () => {
     data: { contactEmail: `contact-${world.partnerA.slug}@test.example`, proofOfDelivery: "CODE" },
   });
   hooks = await startReceiver(() => ({ status: 204 }));
-  await saveWebhookEndpoint({ actor: as.partnerA, input: { url: `${hooks.url}/hooks` } });
+  await createWebhookEndpoint({
+    actor: as.partnerA,
+    input: { url: `${hooks.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] },
+  });
   app = await startApp({ databaseUrl: inject("databaseUrl"), env: EXECUTOR_ENV });
 });
 afterAll(async () => {

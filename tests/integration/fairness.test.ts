@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { saveWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
 import { startApp, type RunningApp } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
 import { api, createWorld, deliveryPayload, futureDate, type World } from "./support";
@@ -37,8 +38,14 @@ beforeAll(async () => {
   world = await createWorld();
   hooksA = await receive("A");
   hooksB = await receive("B");
-  await saveWebhookEndpoint({ actor: partnerActor(world.partnerA), input: { url: `${hooksA.url}/hooks` } });
-  await saveWebhookEndpoint({ actor: partnerActor(world.partnerB), input: { url: `${hooksB.url}/hooks` } });
+  await createWebhookEndpoint({
+    actor: partnerActor(world.partnerA),
+    input: { url: `${hooksA.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] },
+  });
+  await createWebhookEndpoint({
+    actor: partnerActor(world.partnerB),
+    input: { url: `${hooksB.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] },
+  });
   app = await startApp({
     databaseUrl: inject("databaseUrl"),
     env: {

@@ -10,7 +10,8 @@ import { deliveryEmails } from "@/inngest/functions/delivery-emails";
 import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
 import { db } from "@/lib/db";
-import { saveWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
 import { startReceiver, type Receiver } from "./background-support";
 import { createDeliveryAs, createWorld, type World } from "./support";
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
     partnerId: world.partnerA.id,
     email: "someone@test.example",
   };
-  await saveWebhookEndpoint({ actor, input: { url: `${hooks.url}/hooks` } });
+  await createWebhookEndpoint({ actor, input: { url: `${hooks.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] } });
   executor = new EmbeddedExecutor({
     appId: inngest.id,
     functions: [deliveryEmails, deliveryInApp, deliveryWebhook],

@@ -67,6 +67,38 @@ describe("prune-old-records", () => {
         }),
       ),
     );
+    const endpoint = await db.webhookEndpoint.create({
+      data: { partnerId: world.partnerA.id, url: "https://93.184.215.14/retention", events: [], secret: "whsec_" },
+    });
+    const attemptsAge = old(e.RETENTION_WEBHOOK_ATTEMPTS_DAYS);
+    const messages = await Promise.all(
+      [
+        { createdAt: attemptsAge, attemptAt: attemptsAge }, // pruned with its attempt
+        { createdAt: attemptsAge, attemptAt: new Date() }, // resent lately: kept
+        { createdAt: new Date(), attemptAt: new Date() }, // recent: kept
+      ].map(({ createdAt, attemptAt }) =>
+        db.webhookMessage.create({
+          data: {
+            endpointId: endpoint.id,
+            eventId: randomUUID(),
+            eventType: "delivery.created",
+            body: "{}",
+            createdAt,
+            attempts: {
+              create: {
+                endpointId: endpoint.id,
+                eventId: "e",
+                eventType: "delivery.created",
+                attempt: 1,
+                url: endpoint.url,
+                durationMs: 1,
+                createdAt: attemptAt,
+              },
+            },
+          },
+        }),
+      ),
+    );
     const limits = ["old", "new"].map((k) => `retention-test:${k}:${randomUUID()}`);
     await db.rateLimit.createMany({
       data: [
@@ -92,5 +124,9 @@ describe("prune-old-records", () => {
       [runs[1].id, runs[2].id].sort(),
     );
     expect((await db.rateLimit.findMany({ where: { key: { in: limits } } })).map((r) => r.key)).toEqual([limits[1]]);
+    expect(await ids(messages, (i) => db.webhookMessage.findMany({ where: { id: { in: i } } }))).toEqual(
+      [messages[1].id, messages[2].id].sort(),
+    );
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(2);
   });
 });

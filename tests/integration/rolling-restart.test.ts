@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { db } from "@/lib/db";
-import { saveWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
 import { freePort, startApp, type RunningApp } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
 import { createWorld, deliveryPayload, type World } from "./support";
@@ -61,7 +62,7 @@ const instances: RunningApp[] = [];
 beforeAll(async () => {
   world = await createWorld();
   hooks = await startReceiver(() => ({ status: 204 }));
-  await saveWebhookEndpoint({
+  await createWebhookEndpoint({
     actor: {
       kind: "USER",
       id: world.partnerA.userId,
@@ -69,7 +70,7 @@ beforeAll(async () => {
       partnerId: world.partnerA.id,
       email: "a@test.example",
     },
-    input: { url: `${hooks.url}/hooks` },
+    input: { url: `${hooks.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] },
   });
 });
 afterAll(async () => {

@@ -40,13 +40,18 @@ import { listCouriers } from "@/lib/users/list-couriers";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserActive } from "@/lib/users/set-user-active";
 import {
-  getWebhookSettings,
-  revealWebhookSecret,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  endpointOf,
+  listWebhookEndpoints,
   rotateWebhookSecret,
-  saveWebhookEndpoint,
   sendTestWebhook,
+  updateWebhookEndpoint,
 } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
+import { listWebhookMessages } from "@/lib/webhooks/list-messages";
+import { resendWebhookMessage } from "@/lib/webhooks/resend-message";
+import { ensureMessage } from "@/lib/webhooks/send-webhook";
 import { confirmImport } from "@/lib/imports/confirm-import";
 import { getImport } from "@/lib/imports/get-import";
 import { listImports } from "@/lib/imports/list-imports";
@@ -61,6 +66,8 @@ let deliveryOfA: { id: string };
 let notificationOfA: string;
 let emailId: string;
 let importOfA: string;
+let endpointOfA: string;
+let messageOfA: string;
 
 /** A one-row import file (the template's columns), valid for any partner. */
 const csvOfOneRow = () => {
@@ -371,32 +378,52 @@ const USE_CASES: UseCase[] = [
     run: (actor) => listStaffApiKeys({ actor }),
     scope: "admin-wide",
   },
-  // webhook endpoint (partner B asks for partner A's by id)
+  // webhook endpoints (partner B asks for partner A's by id)
   ...(
     [
-      ["getWebhookSettings", getWebhookSettings],
-      ["revealWebhookSecret", revealWebhookSecret],
+      ["getWebhookEndpoint", endpointOf],
+      [
+        "updateWebhookEndpoint",
+        (x: { actor: Actor; id: string }) => updateWebhookEndpoint({ ...x, input: { description: "B was here" } }),
+      ],
       ["rotateWebhookSecret", rotateWebhookSecret],
       ["sendTestWebhook", sendTestWebhook],
       ["requestWebhookReplay", requestWebhookReplay],
+      ["listWebhookMessages", (x: { actor: Actor; id: string }) => listWebhookMessages({ ...x, query: { limit: 20 } })],
+      [
+        "resendWebhookMessage",
+        (x: { actor: Actor; id: string }) => resendWebhookMessage({ ...x, messageId: messageOfA }),
+      ],
+      ["deleteWebhookEndpoint", deleteWebhookEndpoint],
     ] as const
   ).map(([name, webhookUseCase]): UseCase => ({
     name,
     permission: "webhooks.manage",
-    without: () => as.partnerAKey,
-    run: (actor) => webhookUseCase({ actor }),
-    scope: () => notOfA(() => webhookUseCase({ actor: as.partnerB, input: { partnerId: world.partnerA.id } })),
+    without: () => as.courier,
+    run: (actor) => webhookUseCase({ actor, id: endpointOfA }),
+    scope: () => notOfA(() => webhookUseCase({ actor: as.partnerB, id: endpointOfA })),
   })),
   {
-    name: "saveWebhookEndpoint",
+    name: "listWebhookEndpoints",
     permission: "webhooks.manage",
-    without: () => as.partnerAKey,
-    run: (actor) => saveWebhookEndpoint({ actor, input: { url: "https://example.com/hook" } }),
+    without: () => as.courier,
+    run: (actor) => listWebhookEndpoints({ actor }),
+    scope: async () => {
+      await notOfA(() => listWebhookEndpoints({ actor: as.partnerB, input: { partnerId: world.partnerA.id } }));
+      expect((await listWebhookEndpoints({ actor: as.partnerB })).map((e) => e.id)).not.toContain(endpointOfA);
+    },
+  },
+  {
+    name: "createWebhookEndpoint",
+    permission: "webhooks.manage",
+    without: () => as.courier,
+    run: (actor) =>
+      createWebhookEndpoint({ actor, input: { url: "https://example.com/hook", events: ["delivery.created"] } }),
     scope: () =>
       notOfA(() =>
-        saveWebhookEndpoint({
+        createWebhookEndpoint({
           actor: as.partnerB,
-          input: { partnerId: world.partnerA.id, url: "https://example.com/hook" },
+          input: { partnerId: world.partnerA.id, url: "https://example.com/hook", events: ["delivery.created"] },
         }),
       ),
   },
@@ -497,6 +524,15 @@ beforeAll(async () => {
   ({ delivery: deliveryOfA } = await createDelivery({ actor: as.partnerA, input: deliveryPayload() as never }));
   await createDelivery({ actor: as.partnerB, input: deliveryPayload() as never });
   importOfA = (await previewImport({ actor: as.partnerA, input: { bytes: csvOfOneRow() } })).id;
+  endpointOfA = (
+    await createWebhookEndpoint({
+      actor: as.partnerA,
+      input: { url: "https://example.com/a-hook", events: ["delivery.created"] },
+    })
+  ).id;
+  messageOfA = (
+    await ensureMessage(endpointOfA, { id: randomUUID(), type: "delivery.created", createdAt: "", data: {} })
+  ).id;
   notificationOfA = (
     await db.notification.create({
       data: { userId: world.partnerA.userId, kind: "test", title: "A's", body: "only A's", dedupeKey: randomUUID() },
@@ -548,5 +584,14 @@ describe("every use case, called directly", () => {
     expect((await db.delivery.findUniqueOrThrow({ where: { id: deliveryOfA.id } })).status).toBe("CREATED");
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: world.partnerA.apiKeyId } })).revokedAt).toBeNull();
     expect((await db.notification.findUniqueOrThrow({ where: { id: notificationOfA } })).readAt).toBeNull();
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointOfA } })).toMatchObject({
+      url: "https://example.com/a-hook",
+      description: null,
+    });
+    expect(
+      await db.outboxEvent.count({
+        where: { name: "webhook/resend.requested", payload: { path: ["messageId"], equals: messageOfA } },
+      }),
+    ).toBe(0);
   });
 });

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { createPartner } from "@/lib/partners/create-partner";
-import { saveWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/manage-endpoint";
+import { createWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/manage-endpoint";
 import { CONNECTION_FAILED, postSignedWebhook } from "@/lib/webhooks/post";
+import { newWebhookSecret, signWebhook } from "@/lib/webhooks/signature";
 import { freePort } from "../support/app-server";
 import { startReceiver, type Receiver } from "./background-support";
 import { OPERATOR_ACTOR } from "@/lib/auth/actor";
@@ -46,7 +47,13 @@ function trickle(socket: Socket, text: string) {
 }
 
 const post = (url: string, timeoutMs = DEADLINE_MS) =>
-  postSignedWebhook({ url, secret: "s", body: "{}", eventId: randomUUID(), timeoutMs, allowPrivate: true });
+  postSignedWebhook({
+    url,
+    signature: signWebhook({ id: randomUUID(), body: "{}", secrets: [newWebhookSecret()] }),
+    body: "{}",
+    timeoutMs,
+    allowPrivate: true,
+  });
 
 describe("a webhook attempt", () => {
   it.each([
@@ -109,7 +116,7 @@ describe("test events", () => {
   afterAll(() => receiver.close());
 
   it("are limited per partner, and one partner's use leaves another's alone", async () => {
-    const partnerActor = async (): Promise<Actor> => {
+    const partnerActor = async (): Promise<{ actor: Actor; id: string }> => {
       const partner = await createPartner({
         actor: OPERATOR_ACTOR,
         input: { name: `Hooks ${randomUUID().slice(0, 8)}` },
@@ -121,18 +128,21 @@ describe("test events", () => {
         partnerId: partner.id,
         email: "p@test.example",
       };
-      await saveWebhookEndpoint({ actor, input: { url: `${receiver.url}/hook` } });
-      return actor;
+      const { id } = await createWebhookEndpoint({
+        actor,
+        input: { url: `${receiver.url}/hook`, events: ["delivery.created"] },
+      });
+      return { actor, id };
     };
     const [busy, quiet] = await Promise.all([partnerActor(), partnerActor()]);
     const limit = env().RATE_LIMIT_WEBHOOK_TESTS_PER_PARTNER;
-    for (let i = 0; i < limit; i++) expect((await sendTestWebhook({ actor: busy })).ok).toBe(true);
+    for (let i = 0; i < limit; i++) expect((await sendTestWebhook(busy)).ok).toBe(true);
     const sent = receiver.requests.length;
-    await expect(sendTestWebhook({ actor: busy })).rejects.toMatchObject({
+    await expect(sendTestWebhook(busy)).rejects.toMatchObject({
       code: "rate_limited",
       message: expect.stringMatching(/Too many test events; try again in \d+ s/),
     });
     expect(receiver.requests.length).toBe(sent); // refused before any request left
-    expect((await sendTestWebhook({ actor: quiet })).ok).toBe(true);
+    expect((await sendTestWebhook(quiet)).ok).toBe(true);
   });
 });

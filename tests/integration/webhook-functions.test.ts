@@ -1,25 +1,31 @@
-// Partner webhooks: the delivery-webhook function run with @inngest/test against the
-// real database and a loopback receiver that verifies signatures; retries, auto-disable, SSRF.
+// Partner webhooks: the delivery-webhook and webhook-resend functions run with @inngest/test
+// against the real database and loopback receivers that verify every request with the
+// `standardwebhooks` library, as an integrator would; fan-out, retries, auto-disable, rotation, SSRF.
 import { InngestTestEngine } from "@inngest/test";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { webhookResend } from "@/inngest/functions/webhook-resend";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import {
-  saveWebhookEndpoint,
-  revealWebhookSecret,
+  createWebhookEndpoint,
   rotateWebhookSecret,
   sendTestWebhook,
+  updateWebhookEndpoint,
 } from "@/lib/webhooks/manage-endpoint";
 import { postSignedWebhook } from "@/lib/webhooks/post";
-import { verifyWebhookSignature } from "@/lib/webhooks/signature";
+import { resendWebhookMessage } from "@/lib/webhooks/resend-message";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/schemas";
+import { newWebhookSecret, ROTATION_OVERLAP_MS, signWebhook } from "@/lib/webhooks/signature";
 import { assertSafeWebhookUrl } from "@/lib/webhooks/target";
 import { createDeliveryAs, createWorld, type World } from "./support";
-import { eventOf, outboxRowsFor, startReceiver, type Receiver } from "./background-support";
+import { eventOf, outboxRowsFor, startReceiver, type ReceivedRequest, type Receiver } from "./background-support";
 
 let world: World;
 let receiver: Receiver;
-let partnerUser: Parameters<typeof saveWebhookEndpoint>[0]["actor"];
+let partnerUser: Actor;
 beforeAll(async () => {
   world = await createWorld();
   await db.partner.update({
@@ -37,6 +43,12 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
+/** Each test gets its own endpoints: the partner's earlier ones are deleted (at most 10 exist). */
+async function freshEndpoint(path: string, events: WebhookEventType[] = [...WEBHOOK_EVENT_TYPES]) {
+  await db.webhookEndpoint.deleteMany({ where: { partnerId: world.partnerA.id } });
+  return createWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}${path}`, events } });
+}
+
 async function newDeliveryEvent() {
   const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
   const [row] = await outboxRowsFor([delivery.id]);
@@ -51,63 +63,97 @@ const errorText = (error: unknown) => String((error as { message?: string } | un
 const attemptsFor = async (eventId: string) =>
   db.webhookDelivery.findMany({ where: { eventId }, orderBy: { attempt: "asc" } });
 
+/** What an integrator does: the library verifies the raw body and the three headers, or throws. */
+const verify = (secret: string, request: ReceivedRequest) =>
+  new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+
+const requestsTo = (path: string, eventId: string) =>
+  receiver.requests.filter((r) => r.url === path && r.headers["webhook-id"] === eventId);
+
 describe("delivery-webhook", () => {
-  it("POSTs a signed event the receiver can verify, and does not send it again on a repeated run", async () => {
-    await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/hooks` } });
-    const secret = await revealWebhookSecret({ actor: partnerUser });
+  it("POSTs a Standard Webhooks event the library verifies, and does not send it again on a repeated run", async () => {
+    const { id: endpointId, secret } = await freshEndpoint("/hooks");
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     receiver.respond = () => ({ status: 204 });
-    const before = receiver.requests.length;
     const { delivery, event } = await newDeliveryEvent();
 
     const { result, error } = await run(event);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({ outcome: "delivered", attempt: 1, responseStatus: 204 });
-    const [request] = receiver.requests.slice(before);
-    expect(request.url).toBe("/hooks");
+    expect(result).toMatchObject({
+      endpoints: { [endpointId]: { outcome: "delivered", attempt: 1, responseStatus: 204 } },
+    });
+    const [request, ...more] = requestsTo("/hooks", event.id);
+    expect(more).toHaveLength(0);
     expect(request.headers["webhook-id"]).toBe(event.id);
-    expect(
-      verifyWebhookSignature({ secret, header: request.headers["webhook-signature"] as string, body: request.body }),
-    ).toBe(true);
-    const body = JSON.parse(request.body);
+    expect(Number(request.headers["webhook-timestamp"])).toBeCloseTo(Date.now() / 1000, -2);
+    expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    const body = verify(secret, request);
     expect(body).toMatchObject({ id: event.id, type: "delivery.created", createdAt: event.data.occurredAt });
-    expect(body.data.delivery).toMatchObject({
+    expect((body as { data: { delivery: unknown } }).data.delivery).toMatchObject({
       id: delivery.id,
       trackingCode: delivery.trackingCode,
       status: "CREATED",
     });
-    expect(body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // Another secret, a changed body or a stale timestamp is refused by the same library.
+    expect(() => verify(newWebhookSecret(), request)).toThrow();
+    expect(() => verify(secret, { ...request, body: request.body + " " })).toThrow();
+    const stale = { ...request.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 600) };
+    expect(() => verify(secret, { ...request, headers: stale })).toThrow();
 
     const again = await run(event);
-    expect(again.result).toMatchObject({ outcome: "skipped", reason: "already delivered" });
-    expect(receiver.requests.length).toBe(before + 1);
+    expect(again.result).toMatchObject({
+      endpoints: { [endpointId]: { outcome: "skipped", reason: "already delivered" } },
+    });
+    expect(requestsTo("/hooks", event.id)).toHaveLength(1);
     expect(await attemptsFor(event.id)).toMatchObject([{ attempt: 1, responseStatus: 204, error: null }]);
   });
 
-  it("records each failed attempt for Inngest to retry, and resets the count on success", async () => {
-    await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/flaky` } });
+  it("sends each event to every subscribed endpoint, retrying only the one that failed", async () => {
+    await db.webhookEndpoint.deleteMany({ where: { partnerId: world.partnerA.id } });
+    const make = (path: string, events: WebhookEventType[]) =>
+      createWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}${path}`, events } });
+    const good = await make("/good", ["delivery.created"]);
+    const flaky = await make("/flaky", ["delivery.created", "delivery.assigned"]);
+    const other = await make("/other", ["delivery.status_changed"]);
+    let flakyUp = false;
+    receiver.respond = (r) => ({ status: r.url === "/flaky" && !flakyUp ? 503 : 200, body: { seen: r.url } });
     const { event } = await newDeliveryEvent();
-    receiver.respond = () => ({ status: 503 });
-    const failed = await run(event);
-    expect(failed.result).toBeUndefined();
-    expect(errorText(failed.error)).toMatch(/attempt 1 .* failed: HTTP 503/);
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(
-      1,
-    );
 
-    receiver.respond = () => ({ status: 200 });
-    expect((await run(event)).result).toMatchObject({ outcome: "delivered", attempt: 2 });
-    expect((await attemptsFor(event.id)).map((a) => [a.attempt, a.responseStatus, a.error])).toEqual([
-      [1, 503, "HTTP 503"],
-      [2, 200, null],
+    const failed = await run(event);
+    expect(errorText(failed.error)).toMatch(/attempt 1 .*\/flaky failed: HTTP 503/);
+    expect(verify(good.secret, requestsTo("/good", event.id)[0])).toMatchObject({ id: event.id });
+    expect(verify(flaky.secret, requestsTo("/flaky", event.id)[0])).toMatchObject({ id: event.id });
+    expect(receiver.requests.filter((r) => r.url === "/other")).toHaveLength(0); // not subscribed
+
+    flakyUp = true;
+    const retried = await run(event);
+    expect(retried.result).toMatchObject({
+      endpoints: {
+        [good.id]: { outcome: "skipped", reason: "already delivered" },
+        [flaky.id]: { outcome: "delivered", attempt: 2 },
+      },
+    });
+    expect(requestsTo("/good", event.id)).toHaveLength(1);
+    const flakyPosts = requestsTo("/flaky", event.id);
+    expect(flakyPosts).toHaveLength(2);
+    // Same id and body on the retry; a fresh timestamp and signature.
+    expect(flakyPosts[1].body).toBe(flakyPosts[0].body);
+    expect(verify(flaky.secret, flakyPosts[1])).toMatchObject({ id: event.id });
+    expect(receiver.requests.filter((r) => r.url === "/other")).toHaveLength(0);
+    const attempts = await db.webhookDelivery.findMany({
+      where: { endpointId: flaky.id, eventId: event.id },
+      orderBy: { attempt: "asc" },
+    });
+    expect(attempts.map((a) => [a.attempt, a.responseStatus, a.responseBody])).toEqual([
+      [1, 503, JSON.stringify({ seen: "/flaky" })],
+      [2, 200, JSON.stringify({ seen: "/flaky" })],
     ]);
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).failureCount).toBe(
-      0,
-    );
+    expect(other.id).toBeTruthy();
   });
 
-  it("disables the endpoint after WEBHOOK_MAX_FAILURES consecutive failures and tells the partner once", async () => {
+  it("disables an endpoint after WEBHOOK_MAX_FAILURES consecutive failures and tells the partner once", async () => {
     const max = env().WEBHOOK_MAX_FAILURES;
-    await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/broken` } });
+    const { id } = await freshEndpoint("/broken");
     receiver.respond = () => ({ status: 500 });
     const { event } = await newDeliveryEvent();
     for (let attempt = 1; attempt < max; attempt++) {
@@ -116,9 +162,11 @@ describe("delivery-webhook", () => {
     }
     const last = await run(event);
     expect(last.error).toBeUndefined();
-    expect(last.result).toMatchObject({ outcome: "disabled", attempt: max, error: "HTTP 500" });
+    expect(last.result).toMatchObject({
+      endpoints: { [id]: { outcome: "disabled", attempt: max, error: "HTTP 500" } },
+    });
 
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } });
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
     expect(endpoint).toMatchObject({ enabled: false, failureCount: max });
     expect(endpoint.disabledAt).toBeInstanceOf(Date);
     expect(await attemptsFor(event.id)).toHaveLength(max);
@@ -134,52 +182,81 @@ describe("delivery-webhook", () => {
     });
     expect(notes).toHaveLength(1);
 
-    // Later events are not sent while disabled; a repeated run announces nothing twice.
-    expect((await run(event)).result).toMatchObject({ outcome: "skipped", reason: "endpoint disabled" });
+    // Not sent while disabled: a run no longer lists it, and a repeated run announces nothing twice.
+    const sent = receiver.requests.length;
+    expect((await run(event)).result).toEqual({ endpoints: {} });
+    const later = await newDeliveryEvent();
+    expect((await run(later.event)).result).toEqual({ endpoints: {} });
+    expect(receiver.requests.length).toBe(sent);
     expect(await db.emailMessage.count({ where: { template: "webhook-disabled", to: emails[0].to } })).toBe(1);
 
-    // Saving the URL again re-enables it.
-    await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/fixed` } });
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { partnerId: world.partnerA.id } })).toMatchObject({
+    // Enabling it again clears the failures.
+    await updateWebhookEndpoint({ actor: partnerUser, id, input: { enabled: true } });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({
       enabled: true,
       failureCount: 0,
       disabledAt: null,
     });
   });
 
-  it("sends a signed test event and rotates the secret", async () => {
-    await saveWebhookEndpoint({ actor: partnerUser, input: { url: `${receiver.url}/test` } });
+  it("signs with the old and the new secret for 24 hours after a rotation, then with the new one only", async () => {
+    const { id, secret: oldSecret } = await freshEndpoint("/rotate");
     receiver.respond = () => ({ status: 200 });
-    const oldSecret = await revealWebhookSecret({ actor: partnerUser });
-    const newSecret = await rotateWebhookSecret({ actor: partnerUser });
-    expect(newSecret).not.toBe(oldSecret);
-    const result = await sendTestWebhook({ actor: partnerUser });
-    expect(result).toMatchObject({ ok: true, responseStatus: 200, error: null });
-    const request = receiver.requests.at(-1)!;
-    expect(JSON.parse(request.body)).toMatchObject({ type: "webhook.test" });
-    const header = request.headers["webhook-signature"] as string;
-    expect(verifyWebhookSignature({ secret: newSecret, header, body: request.body })).toBe(true);
-    expect(verifyWebhookSignature({ secret: oldSecret, header, body: request.body })).toBe(false);
-  });
+    const rotated = await rotateWebhookSecret({ actor: partnerUser, id });
+    expect(rotated.secret).not.toBe(oldSecret);
+    expect(Date.parse(rotated.secretRotatedAt!)).toBeCloseTo(Date.now(), -4);
 
-  it("keeps partners to their own endpoint", async () => {
-    const other = {
-      kind: "USER" as const,
-      id: world.partnerB.userId,
-      role: "PARTNER" as const,
-      partnerId: world.partnerB.id,
-      email: "b@test.example",
-    };
-    await expect(revealWebhookSecret({ actor: other, input: { partnerId: world.partnerA.id } })).rejects.toMatchObject({
-      code: "not_found",
+    expect(await sendTestWebhook({ actor: partnerUser, id })).toMatchObject({ ok: true, responseStatus: 200 });
+    const during = receiver.requests.at(-1)!;
+    expect(JSON.parse(during.body)).toMatchObject({ type: "webhook.test" });
+    expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    // A receiver still on the old secret verifies, and one already on the new secret too.
+    expect(verify(oldSecret, during)).toMatchObject({ type: "webhook.test" });
+    expect(verify(rotated.secret, during)).toMatchObject({ type: "webhook.test" });
+
+    // The overlap over (as 24 hours later): the old secret no longer verifies.
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    expect(stored.previousSecretExpiresAt!.getTime() - Date.now()).toBeGreaterThan(ROTATION_OVERLAP_MS - 60_000);
+    await db.webhookEndpoint.update({ where: { id }, data: { previousSecretExpiresAt: new Date(Date.now() - 1) } });
+    await sendTestWebhook({ actor: partnerUser, id });
+    const after = receiver.requests.at(-1)!;
+    expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(() => verify(oldSecret, after)).toThrow();
+    expect(verify(rotated.secret, after)).toMatchObject({ type: "webhook.test" });
+  });
+});
+
+describe("webhook-resend", () => {
+  it("sends a logged message again with its own webhook-id and body, once however often it runs", async () => {
+    const { id, secret } = await freshEndpoint("/resend");
+    receiver.respond = () => ({ status: 200 });
+    const { event } = await newDeliveryEvent();
+    expect((await run(event)).error).toBeUndefined();
+    const message = await db.webhookMessage.findUniqueOrThrow({
+      where: { endpointId_eventId: { endpointId: id, eventId: event.id } },
     });
-    const apiKey = {
-      kind: "API_KEY" as const,
-      id: world.partnerA.apiKeyId,
-      role: "API_KEY" as const,
-      partnerId: world.partnerA.id,
-    };
-    await expect(revealWebhookSecret({ actor: apiKey })).rejects.toMatchObject({ code: "not_found" });
+
+    await resendWebhookMessage({ actor: partnerUser, id, messageId: message.id });
+    const [row] = await db.outboxEvent.findMany({
+      where: { name: "webhook/resend.requested", payload: { path: ["messageId"], equals: message.id } },
+    });
+    const resend = () =>
+      new InngestTestEngine({ function: webhookResend }).execute({
+        events: [eventOf(row)] as [ReturnType<typeof eventOf>],
+      });
+    expect((await resend()).result).toMatchObject({ outcome: "delivered", attempt: 2 });
+    expect((await resend()).result).toMatchObject({ outcome: "skipped", reason: "already delivered" });
+    const posts = requestsTo("/resend", event.id);
+    expect(posts).toHaveLength(2);
+    expect(posts[1].body).toBe(posts[0].body);
+    expect(verify(secret, posts[1])).toMatchObject({ id: event.id });
+
+    // An event no change wrote sends nothing.
+    const forged = await new InngestTestEngine({ function: webhookResend }).execute({
+      events: [{ id: crypto.randomUUID(), name: "webhook/resend.requested", data: row.payload }] as never,
+    });
+    expect(errorText(forged.error)).toMatch(/No outbox row/);
+    expect(requestsTo("/resend", event.id)).toHaveLength(2);
   });
 });
 
@@ -211,9 +288,8 @@ describe("webhook targets (SSRF)", () => {
     const before = receiver.requests.length;
     const result = await postSignedWebhook({
       url: `${receiver.url}/x`,
-      secret: "s",
+      signature: signWebhook({ id: "e", body: "{}", secrets: [newWebhookSecret()] }),
       body: "{}",
-      eventId: "e",
       timeoutMs: 2_000,
       allowPrivate: false,
     });

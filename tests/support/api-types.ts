@@ -532,9 +532,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-}
-export interface webhooks {
-  "delivery-event": {
+  "/api/v1/webhook-endpoints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your webhook endpoints, oldest first
+     * @description At most 10, so not paginated.
+     */
+    get: operations["listWebhookEndpoints"];
+    put?: never;
+    /**
+     * Add a webhook endpoint
+     * @description The answer carries the signing secret, and no later answer does. At most 10 endpoints per partner.
+     */
+    post: operations["createWebhookEndpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhook-endpoints/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One webhook endpoint
+     * @description Never its secret.
+     */
+    get: operations["getWebhookEndpoint"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description With its message log; nothing more is sent to it.
+     */
+    delete: operations["deleteWebhookEndpoint"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook endpoint
+     * @description Only the fields given change. A new URL or `enabled: true` enables it again and clears its failures.
+     */
+    patch: operations["updateWebhookEndpoint"];
+    trace?: never;
+  };
+  "/api/v1/webhook-endpoints/{id}/rotate-secret": {
     parameters: {
       query?: never;
       header?: never;
@@ -544,32 +594,132 @@ export interface webhooks {
     get?: never;
     put?: never;
     /**
-     * Delivery events sent to your endpoint
-     * @description Every change of one of your deliveries is POSTed as JSON `{ id, type, createdAt, data }` to the URL
-     *     set in /settings/webhook. Respond with any 2xx within 10 s; anything else is retried with exponential backoff,
-     *     and after repeated consecutive failures the endpoint is disabled and you are told by email and in the app.
-     *     The same event may arrive more than once: deduplicate on `id` (also sent as the `Webhook-Id` header).
-     *
-     *     Event types: `delivery.created`; `delivery.status_changed` (`data.from`, `data.to`, `data.reason`,
-     *     `data.assigneeId`); `delivery.assigned` (a courier was given the delivery or it passed to another:
-     *     `data.assigneeId`, `data.previousAssigneeId`, and `data.delivery.assignee`); `webhook.test`.
-     *
-     *     Each request carries `Webhook-Signature: t=<unix seconds>,v1=<hex>`, where the hex is
-     *     HMAC-SHA256 with your signing secret over `t + "." + rawBody`. Verify it on the raw body, compare in constant
-     *     time and reject old timestamps:
-     *
-     *     ```js
-     *     import { createHmac, timingSafeEqual } from "node:crypto";
-     *     function verify(secret, header, rawBody, toleranceSeconds = 300) {
-     *       const { t, v1 } = Object.fromEntries(header.split(",").map((p) => p.split("=")));
-     *       if (!t || !v1 || Math.abs(Date.now() / 1000 - Number(t)) > toleranceSeconds) return false;
-     *       const expected = createHmac("sha256", secret).update(`${t}.${rawBody}`).digest();
-     *       const given = Buffer.from(v1, "hex");
-     *       return given.length === expected.length && timingSafeEqual(expected, given);
-     *     }
-     *     ```
+     * Rotate an endpoint's signing secret
+     * @description The new secret signs at once and is in this answer only; the old one signs too for 24 hours.
      */
-    post: operations["deliveryEvent"];
+    post: operations["rotateWebhookSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhook-endpoints/{id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The message log of an endpoint, newest first
+     * @description Each event sent: type, time, delivery and tracking code, payload, and every attempt with its status, latency and the first KiB of the response body. Kept as long as the attempts (`RETENTION_WEBHOOK_ATTEMPTS_DAYS`).
+     */
+    get: operations["listWebhookMessages"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhook-endpoints/{id}/messages/{messageId}/resend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a logged message again
+     * @description Same body and `webhook-id`, freshly signed; sent in the background, retried until one attempt gets through.
+     */
+    post: operations["resendWebhookMessage"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export interface webhooks {
+  "delivery.created": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * delivery.created sent to your endpoint
+     * @description A delivery was created (by the API, the web app or an import).
+     */
+    post: operations["webhook_delivery_created"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "delivery.status_changed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * delivery.status_changed sent to your endpoint
+     * @description A delivery changed status: `data.from`, `data.to`, `data.reason`, `data.assigneeId`.
+     */
+    post: operations["webhook_delivery_status_changed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "delivery.assigned": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * delivery.assigned sent to your endpoint
+     * @description A courier was given the delivery or it passed to another: `data.assigneeId`, `data.previousAssigneeId`.
+     */
+    post: operations["webhook_delivery_assigned"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "webhook.test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * webhook.test sent to your endpoint
+     * @description Sent by "send test event"; never retried.
+     */
+    post: operations["webhook_webhook_test"];
     delete?: never;
     options?: never;
     head?: never;
@@ -579,18 +729,6 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
-    WebhookEvent: {
-      /** @description Event id; the same on every retry of one event (also the `Webhook-Id` header). */
-      id: string;
-      /** @enum {string} */
-      type: "delivery.created" | "delivery.status_changed" | "delivery.assigned" | "webhook.test";
-      /** @description When the change happened (ISO 8601, UTC). */
-      createdAt: string;
-      /** @description For delivery events: the event fields and `delivery`, the delivery as the API returns it. */
-      data: {
-        [key: string]: unknown;
-      };
-    };
     Delivery: {
       /** Format: uuid */
       id: string;
@@ -867,6 +1005,103 @@ export interface components {
       }[];
       /** @description Delivered, with proof of delivery on file (never shown here). */
       proofOnFile: boolean;
+    };
+    WebhookEndpointWithSecret: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      partnerId: string;
+      url: string;
+      description: string | null;
+      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      enabled: boolean;
+      /** @description Consecutive failed attempts; reset by any success. */
+      failureCount: number;
+      disabledAt: string | null;
+      /** @description When the secret was last rotated; the previous one signs too for 24 hours after. */
+      secretRotatedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      /** @description `whsec_<base64>`: shown in this answer only. Verify with a Standard Webhooks library. */
+      secret: string;
+    };
+    WebhookEndpointCreate: {
+      /** @description http(s) only; hosts resolving to private, loopback or link-local addresses are refused. */
+      url: string;
+      /**
+       * @description Every event type when omitted.
+       * @default [
+       *       "delivery.created",
+       *       "delivery.status_changed",
+       *       "delivery.assigned"
+       *     ]
+       */
+      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      description?: string;
+      /** @description Admins only: whose endpoint. Partners get their own. */
+      partnerId?: string;
+    };
+    WebhookEndpointList: {
+      data: components["schemas"]["WebhookEndpoint"][];
+    };
+    WebhookEndpoint: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      partnerId: string;
+      url: string;
+      description: string | null;
+      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      enabled: boolean;
+      /** @description Consecutive failed attempts; reset by any success. */
+      failureCount: number;
+      disabledAt: string | null;
+      /** @description When the secret was last rotated; the previous one signs too for 24 hours after. */
+      secretRotatedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    WebhookEndpointUpdate: {
+      /** @description http(s) only; hosts resolving to private, loopback or link-local addresses are refused. */
+      url?: string;
+      /** @description The event types this endpoint receives. */
+      events?: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      description?: string | null;
+      /** @description true enables the endpoint again (and clears its failure count); false pauses it. */
+      enabled?: boolean;
+    };
+    WebhookMessageList: {
+      data: components["schemas"]["WebhookMessage"][];
+      nextCursor: string | null;
+    };
+    WebhookMessage: {
+      /** Format: uuid */
+      id: string;
+      /** @description The `webhook-id` of every attempt and resend of this message. */
+      eventId: string;
+      eventType: string;
+      createdAt: string;
+      /** Format: uuid */
+      deliveryId: string | null;
+      trackingCode: string | null;
+      /** @description The body as sent. */
+      payload?: unknown;
+      /** @description Oldest first. */
+      attempts: components["schemas"]["WebhookAttempt"][];
+    };
+    WebhookAttempt: {
+      /** Format: uuid */
+      id: string;
+      attempt: number;
+      createdAt: string;
+      url: string;
+      /** @description null: no complete HTTP response. */
+      responseStatus: number | null;
+      /** @description Latency, from connecting to the last byte of the response. */
+      durationMs: number;
+      /** @description The first KiB of the response body. */
+      responseBody: string | null;
+      error: string | null;
     };
   };
   responses: never;
@@ -2980,19 +3215,753 @@ export interface operations {
       };
     };
   };
-  deliveryEvent: {
+  listWebhookEndpoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoints. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpointList"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Called as an admin: endpoints are per partner. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookEndpointCreate"];
+      };
+    };
+    responses: {
+      /** @description Created, enabled, with its secret. */
+      201: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description The new endpoint's path. */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+        };
+      };
+      /** @description Invalid fields, a URL refused by the SSRF rules (`url`) or an unknown event type (`events`). */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An admin named no partner, or an unknown one. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The partner already has 10 endpoints. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookEndpointUpdate"];
+      };
+    };
+    responses: {
+      /** @description The endpoint as it is now. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Invalid fields, a URL refused by the SSRF rules (`url`) or an unknown event type (`events`). */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint with its new secret. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listWebhookMessages: {
+    parameters: {
+      query?: {
+        /** @description Opaque; `nextCursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` is null on the last. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookMessageList"];
+        };
+      };
+      /** @description Invalid query (`cursor`, `limit`). */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  resendWebhookMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued. */
+      202: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            messageId: string;
+            /** Format: date-time */
+            requestedAt: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such endpoint or message, or another partner's. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The endpoint is disabled: enable it first. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  webhook_delivery_created: {
     parameters: {
       query?: never;
       header: {
-        "Webhook-Signature": string;
-        "Webhook-Id": string;
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["WebhookEvent"];
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "delivery.created";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            /** Format: uuid */
+            deliveryId: string;
+            trackingCode: string;
+            /** @enum {string} */
+            status: "CREATED";
+            occurredAt: string;
+            delivery: components["schemas"]["Delivery"];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_delivery_status_changed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "delivery.status_changed";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            /** Format: uuid */
+            deliveryId: string;
+            trackingCode: string;
+            from: components["schemas"]["DeliveryStatus"];
+            to: components["schemas"]["DeliveryStatus"];
+            reason: string | null;
+            version: number;
+            occurredAt: string;
+            /** Format: uuid */
+            assigneeId?: string | null;
+            delivery: components["schemas"]["Delivery"];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_delivery_assigned: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "delivery.assigned";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            /** Format: uuid */
+            deliveryId: string;
+            trackingCode: string;
+            from: components["schemas"]["DeliveryStatus"];
+            to: components["schemas"]["DeliveryStatus"];
+            reason: string | null;
+            version: number;
+            occurredAt: string;
+            /** Format: uuid */
+            assigneeId: string;
+            /** Format: uuid */
+            previousAssigneeId: string | null;
+            delivery: components["schemas"]["Delivery"];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_webhook_test: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "webhook.test";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            message: string;
+          };
+        };
       };
     };
     responses: {

@@ -43,7 +43,7 @@ describe("permission table", () => {
         "webhooks.manage",
       ],
       COURIER: ["deliveries.assignedOnly", "deliveries.read", "deliveries.transition", "notifications.read"],
-      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition", "imports.manage"],
+      API_KEY: ["deliveries.create", "deliveries.read", "deliveries.transition", "imports.manage", "webhooks.manage"],
     });
   });
 

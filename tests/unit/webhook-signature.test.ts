@@ -1,32 +1,56 @@
 import { createHmac } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { signWebhook, verifyWebhookSignature } from "@/lib/webhooks/signature";
+import { newWebhookSecret, signingSecrets, signWebhook } from "@/lib/webhooks/signature";
 import { isPrivateAddress } from "@/lib/webhooks/target";
 
-describe("webhook signature", () => {
-  const secret = "whsec_test";
+describe("webhook signature (Standard Webhooks)", () => {
+  const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
   const body = JSON.stringify({
     id: "evt_1",
     type: "delivery.created",
     createdAt: "2030-01-01T00:00:00.000Z",
     data: {},
   });
+  const at = new Date(1_767_225_600_000);
 
-  it("is t=<unix>,v1=<hex HMAC-SHA256 of `t.body`>", () => {
-    const header = signWebhook(secret, body, 1_767_225_600);
-    const hex = createHmac("sha256", secret).update(`1767225600.${body}`).digest("hex");
-    expect(header).toBe(`t=1767225600,v1=${hex}`);
+  it("is v1,<base64 HMAC-SHA256 of `id.timestamp.body`> keyed by the secret's decoded bytes", () => {
+    const headers = signWebhook({ id: "evt_1", body, secrets: [secret], at });
+    const mac = createHmac("sha256", Buffer.alloc(32, 7)).update(`evt_1.1767225600.${body}`).digest("base64");
+    expect(headers).toEqual({
+      "webhook-id": "evt_1",
+      "webhook-timestamp": "1767225600",
+      "webhook-signature": `v1,${mac}`,
+    });
   });
 
-  it("verifies a fresh signature and refuses a changed body, another secret or an old timestamp", () => {
-    const now = 1_767_225_600;
-    const header = signWebhook(secret, body, now);
-    expect(verifyWebhookSignature({ secret, header, body, now })).toBe(true);
-    expect(verifyWebhookSignature({ secret, header, body: body + " ", now })).toBe(false);
-    expect(verifyWebhookSignature({ secret: "whsec_other", header, body, now })).toBe(false);
-    expect(verifyWebhookSignature({ secret, header, body, now: now + 301 })).toBe(false);
-    expect(verifyWebhookSignature({ secret, header: "t=abc,v1=zz", body, now })).toBe(false);
-    expect(verifyWebhookSignature({ secret, header: null, body, now })).toBe(false);
+  it("signs once per secret, space-separated, and the library accepts either", () => {
+    const other = newWebhookSecret();
+    const headers = signWebhook({ id: "evt_1", body, secrets: [other, secret] });
+    expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
+    expect(new Webhook(secret).verify(body, headers)).toMatchObject({ id: "evt_1" });
+    expect(new Webhook(other).verify(body, headers)).toMatchObject({ id: "evt_1" });
+    expect(() => new Webhook(newWebhookSecret()).verify(body, headers)).toThrow();
+  });
+
+  it("makes secrets of 32 random bytes in standard base64", () => {
+    const made = newWebhookSecret();
+    expect(made).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(made.slice(6), "base64")).toHaveLength(32);
+    expect(newWebhookSecret()).not.toBe(made);
+  });
+
+  it("keeps the previous secret signing only until its overlap ends", () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const endpoint = { secret: "whsec_new", previousSecret: "whsec_old" };
+    expect(signingSecrets({ ...endpoint, previousSecretExpiresAt: new Date(now.getTime() + 1) }, now)).toEqual([
+      "whsec_new",
+      "whsec_old",
+    ]);
+    expect(signingSecrets({ ...endpoint, previousSecretExpiresAt: now }, now)).toEqual(["whsec_new"]);
+    expect(signingSecrets({ secret: "whsec_new", previousSecret: null, previousSecretExpiresAt: null }, now)).toEqual([
+      "whsec_new",
+    ]);
   });
 });
 

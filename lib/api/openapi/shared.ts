@@ -11,6 +11,7 @@ export const TAGS = [
   { name: "Imports and exports", description: "CSV files in and out." },
   { name: "Tracking", description: "Public, for recipients: no personal data." },
   { name: "Notifications", description: "In-app notifications of signed-in people." },
+  { name: "Webhooks", description: "Your webhook endpoints, their subscriptions, secrets and message log." },
   { name: "Admin", description: "Platform staff only." },
   { name: "Health", description: "For load balancers and monitors." },
 ] as const;

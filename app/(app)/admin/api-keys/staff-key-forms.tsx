@@ -5,7 +5,7 @@ import { useActionFeedback } from "@/components/action-toast";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/api/form-action";
-import { SecretOnce } from "../../settings/api-keys/api-key-forms";
+import { SecretOnce } from "@/components/ui/secret-once";
 import { createStaffApiKeyAction, type IssuedStaffKey } from "./actions";
 
 export function CreateStaffKeyForm({ couriers }: { couriers: { email: string; name: string | null }[] }) {

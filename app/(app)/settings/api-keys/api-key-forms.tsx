@@ -1,45 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useActionFeedback } from "@/components/action-toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
-import { Button } from "@/components/ui/button";
+import { SecretOnce } from "@/components/ui/secret-once";
 import type { FormState } from "@/lib/api/form-action";
 import { createApiKeyAction, revokeApiKeyAction, type IssuedKey } from "./actions";
-
-/** The new key's secret, shown once with a copy button (also on the admin keys page). */
-export function SecretOnce({ secret }: { secret: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="new-secret">
-      <p className="text-sm font-medium text-amber-900">
-        Copy this secret now. It is not stored and will not be shown again.
-      </p>
-      <div className="flex flex-wrap items-center gap-2">
-        <code
-          className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm"
-          data-testid="secret-value"
-        >
-          {secret}
-        </code>
-        <Button
-          data-testid="copy-secret"
-          onClick={async () => {
-            await navigator.clipboard.writeText(secret);
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
-      </div>
-      <p aria-live="polite" className="sr-only">
-        {copied ? "Secret copied to the clipboard" : ""}
-      </p>
-    </div>
-  );
-}
 
 export function CreateApiKeyForm({ partnerId }: { partnerId: string }) {
   const [state, action] = useActionState<FormState<IssuedKey>, FormData>(createApiKeyAction, {});

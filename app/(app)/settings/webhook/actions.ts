@@ -2,16 +2,18 @@
 
 import { runFormAction, type FormState } from "@/lib/api/form-action";
 import {
-  revealWebhookSecret,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
   rotateWebhookSecret,
-  saveWebhookEndpoint,
   sendTestWebhook,
+  updateWebhookEndpoint,
 } from "@/lib/webhooks/manage-endpoint";
 import { requestWebhookReplay } from "@/lib/webhooks/replay-missed";
-import { webhookFormSchema, type WebhookFormInput } from "@/lib/webhooks/schemas";
+import { resendWebhookMessage } from "@/lib/webhooks/resend-message";
+import { WEBHOOK_EVENT_TYPES, webhookFormSchema, type WebhookFormInput } from "@/lib/webhooks/schemas";
 import type { UserActor } from "@/lib/auth/page-guard";
 
-/** What one button of the form did: a message, and the signing secret when it was asked for. */
+/** What one button did: a message, the secret when one was issued, a test event's result. */
 interface WebhookOutcome {
   message: string;
   secret?: string;
@@ -22,27 +24,41 @@ interface WebhookOutcome {
 export type WebhookActionState = FormState<WebhookOutcome>;
 
 async function perform(actor: UserActor, input: WebhookFormInput): Promise<WebhookOutcome> {
-  const scope = { actor, input: { partnerId: input.partnerId } };
+  const target = { partnerId: input.partnerId };
   switch (input.intent) {
+    case "create": {
+      const created = await createWebhookEndpoint({ actor, input: { ...input, ...target } });
+      return { message: "Endpoint added and enabled.", secret: created.secret };
+    }
     case "save":
-      await saveWebhookEndpoint({ actor, input });
+      await updateWebhookEndpoint({
+        actor,
+        id: input.endpointId,
+        input: { url: input.url, events: input.events, description: input.description ?? null },
+      });
       return { message: "Saved. The endpoint is enabled." };
-    case "reveal":
-      return { message: "Signing secret shown below.", secret: await revealWebhookSecret(scope) };
-    case "rotate":
-      return {
-        message: "New secret in effect; the old one no longer verifies.",
-        secret: await rotateWebhookSecret(scope),
-      };
+    case "enable":
+      await updateWebhookEndpoint({ actor, id: input.endpointId, input: { enabled: true } });
+      return { message: "The endpoint is enabled." };
+    case "delete":
+      await deleteWebhookEndpoint({ actor, id: input.endpointId });
+      return { message: "Endpoint deleted." };
+    case "rotate": {
+      const rotated = await rotateWebhookSecret({ actor, id: input.endpointId });
+      return { message: "New secret in effect; the old one signs too for 24 hours.", secret: rotated.secret };
+    }
     case "test": {
-      const r = await sendTestWebhook(scope);
+      const r = await sendTestWebhook({ actor, id: input.endpointId });
       const test = { ok: r.ok, responseStatus: r.responseStatus, durationMs: r.durationMs, error: r.error };
       return { message: r.ok ? "Test event delivered." : "The test event did not get through.", test };
     }
     case "replay": {
-      const count = await requestWebhookReplay(scope);
+      const count = await requestWebhookReplay({ actor, id: input.endpointId });
       return { message: `${count} missed event(s) will be sent again, each with its original id.` };
     }
+    case "resend":
+      await resendWebhookMessage({ actor, id: input.endpointId, messageId: input.messageId });
+      return { message: "The message will be sent again with its original webhook-id." };
   }
 }
 
@@ -51,9 +67,11 @@ export async function webhookAction(_prev: WebhookActionState, form: FormData): 
     permission: "webhooks.manage",
     schema: webhookFormSchema,
     form,
+    // One checkbox per event type (`event:<type>`), as the list the schema reads.
+    prepare: (values) => ({ ...values, events: WEBHOOK_EVENT_TYPES.filter((t) => values[`event:${t}`] === "on") }),
     revalidate: "/settings/webhook",
     run: perform,
-    // The test result has its own panel; the other outcomes are a toast.
-    ok: (outcome) => (outcome.test ? undefined : outcome.message),
+    // The test result and a new secret have their own panels; the other outcomes are a toast.
+    ok: (outcome) => (outcome.test || outcome.secret ? undefined : outcome.message),
   });
 }
