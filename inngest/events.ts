@@ -16,3 +16,6 @@ export const deliveryAssigned = eventType("delivery/assigned", { schema: deliver
 export const importConfirmed = eventType("import/confirmed", { schema: importConfirmedData });
 export const webhookReplayRequested = eventType("webhook/replay.requested", { schema: webhookReplayRequestedData });
 export const webhookResendRequested = eventType("webhook/resend.requested", { schema: webhookResendRequestedData });
+
+/** Every delivery event; the delivery side-effect functions are triggered by each of them. */
+export const deliveryEventTriggers = [deliveryCreated, deliveryStatusChanged, deliveryAssigned];

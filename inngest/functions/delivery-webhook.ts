@@ -4,7 +4,7 @@
 // the attempt that reaches WEBHOOK_MAX_FAILURES consecutive failures disables that endpoint, and
 // the partner is told.
 import { inngest } from "@/inngest/client";
-import { deliveryAssigned, deliveryCreated, deliveryStatusChanged } from "@/inngest/events";
+import { deliveryEventTriggers } from "@/inngest/events";
 import { deliveryEventOf, IMPORT_ROWS_YIELD } from "@/inngest/functions/support";
 import { fanOutWebhook, subscribedEndpoints } from "@/lib/webhooks/send-webhook";
 import { webhookEventFor } from "@/lib/webhooks/event-payload";
@@ -12,7 +12,7 @@ import { webhookEventFor } from "@/lib/webhooks/event-payload";
 export const deliveryWebhook = inngest.createFunction(
   {
     id: "delivery-webhook",
-    triggers: [deliveryCreated, deliveryStatusChanged, deliveryAssigned],
+    triggers: deliveryEventTriggers,
     retries: 8,
     priority: IMPORT_ROWS_YIELD,
   },
