@@ -1,7 +1,6 @@
-import { deliveryEmails } from "@/inngest/functions/delivery-emails";
 import { deliveryImport } from "@/inngest/functions/delivery-import";
-import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
-import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
+import { deliveryWebhooks } from "@/inngest/functions/delivery-webhooks";
 import { pruneOldRecordsDaily } from "@/inngest/functions/prune-old-records";
 import { stuckDeliveries } from "@/inngest/functions/stuck-deliveries";
 import { webhookReplay } from "@/inngest/functions/webhook-replay";
@@ -9,9 +8,8 @@ import { webhookResend } from "@/inngest/functions/webhook-resend";
 
 /** Every background function: served to an Inngest server, or run by the embedded executor. */
 export const functions = [
-  deliveryEmails,
-  deliveryInApp,
-  deliveryWebhook,
+  deliveryNotifications,
+  deliveryWebhooks,
   webhookReplay,
   webhookResend,
   deliveryImport,

@@ -1,28 +1,31 @@
 // Shared by the functions: the event as the change wrote it, and steps that must not block each other.
 import { NonRetriableError } from "inngest";
-import type { DeliveryEvent } from "@/lib/outbox/events";
-import { loadDeliveryEvent } from "@/lib/outbox/load-event";
+import { loadDeliveryEvents } from "@/lib/outbox/load-event";
 
 /**
- * The side effects of an import's rows yield to everything else (Inngest's `priority.run`, in
- * seconds; -600 is the furthest back it allows): another partner's single change is not queued
- * behind thousands of rows' webhooks and emails.
+ * How the delivery side-effect functions take events: in batches of up to 100 (Inngest waits up to
+ * a second to fill one; the embedded executor fills a batch while it waits for a worker), an
+ * import's rows batched apart from everything else. An import's batches run one at a time, so its
+ * thousands of rows take one worker and another partner's single change never waits behind them;
+ * other batches run side by side (the key is the batch's first event, so none share one).
  */
-export const IMPORT_ROWS_YIELD = { run: "has(event.data.importId) ? -600 : 0" };
+export const DELIVERY_BATCHES = {
+  batchEvents: { maxSize: 100, timeout: "1s" as const, key: "has(event.data.importId) ? event.data.importId : 'live'" },
+  concurrency: { key: "has(event.data.importId) ? event.data.importId : event.id", limit: 1 },
+};
 
 /**
- * The outbox row behind a delivery event (its id is the event id), whose payload is what the
- * function acts on. No row: no change wrote this event, so nothing is sent, and the run fails
- * saying so (not retried: a row does not appear later).
+ * The outbox rows behind a batch of delivery events. Events with no row were written by no
+ * change: nothing is done for them, and `endBatch` fails the run naming them (after the others).
  */
-export async function deliveryEventOf(event: { id?: string; name: string }): Promise<DeliveryEvent> {
-  const row = await loadDeliveryEvent(event);
-  if (!row) {
-    throw new NonRetriableError(
-      `No outbox row ${event.id ?? "(no id)"} (${event.name}): not written by a change; skipped`,
-    );
+export const deliveryEventsOf = loadDeliveryEvents;
+
+/** A batch's result, or a failure (not retried: a row does not appear later) naming the events skipped. */
+export function endBatch<T>(result: T, missing: string[]): T {
+  if (missing.length > 0) {
+    throw new NonRetriableError(`No outbox row for ${missing.join(", ")}: not written by a change; skipped`);
   }
-  return row;
+  return result;
 }
 
 /**

@@ -1,6 +1,7 @@
-// The embedded executor's record of each run: one BackgroundRun row per function and event, each
-// finished step written as soon as it is known. The row and its graphile-worker job are written in
-// one statement, so neither exists without the other.
+// The embedded executor's record of each run: one BackgroundRun row per function and event (or per
+// batch of events, for a batched function), each finished step written as soon as it is known. A
+// run and its graphile-worker job are written together, so neither exists without the other.
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backgroundRuns } from "@/lib/observability/metrics";
@@ -19,6 +20,8 @@ export interface LoadedRun {
   id: string;
   functionId: string;
   event: RunEvent;
+  /** A batched function's events (`event` is the first); null for a run of one event. */
+  events: RunEvent[] | null;
   status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
   attempt: number;
   maxAttempts: number;
@@ -90,6 +93,7 @@ export async function loadRun(id: string): Promise<LoadedRun | null> {
       id: true,
       functionId: true,
       event: true,
+      events: true,
       status: true,
       attempt: true,
       maxAttempts: true,
@@ -99,6 +103,75 @@ export async function loadRun(id: string): Promise<LoadedRun | null> {
     },
   });
   return row ? ({ ...row, event: row.event as unknown as RunEvent } as unknown as LoadedRun) : null;
+}
+
+export interface NewBatch extends JobSpec {
+  functionId: string;
+  maxAttempts: number;
+  /** The function's `batchEvents.key`, evaluated on these events. */
+  batchKey: string;
+  maxSize: number;
+  events: RunEvent[];
+}
+
+/**
+ * Adds a batched function's events to batches: first to the batch of its key that has not started
+ * (while it waits for a worker it takes up to `maxSize` events, so batches grow with the backlog),
+ * then to new ones. An event is in one batch per function whatever the relay sends again: the
+ * (function, event) row is written first and an event whose row exists is left out.
+ */
+export async function enqueueBatch(batch: NewBatch): Promise<void> {
+  const { functionId, batchKey, maxSize } = batch;
+  await db.$transaction(async (tx) => {
+    const join = async (runId: string, events: RunEvent[]) => {
+      const taken = await tx.$queryRaw<{ eventId: string }[]>`
+        INSERT INTO "BackgroundRunEvent" ("functionId", "eventId", "runId")
+        SELECT ${functionId}, x, ${runId}::uuid FROM unnest(${events.map((e) => e.id)}::text[]) AS x
+        ON CONFLICT DO NOTHING RETURNING "eventId"`;
+      const ids = new Set(taken.map((t) => t.eventId));
+      return events.filter((e) => ids.has(e.id));
+    };
+    let pending = batch.events;
+    const [open] = await tx.$queryRaw<{ id: string; n: number }[]>`
+      SELECT "id", jsonb_array_length("events")::int AS n FROM "BackgroundRun"
+      WHERE "functionId" = ${functionId} AND "batchKey" = ${batchKey} AND "startedAt" IS NULL
+        AND "status" = 'QUEUED'
+      ORDER BY "createdAt" DESC LIMIT 1
+      FOR UPDATE SKIP LOCKED`;
+    if (open && open.n < maxSize) {
+      const joined = await join(open.id, pending.slice(0, maxSize - open.n));
+      pending = pending.slice(maxSize - open.n);
+      if (joined.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "BackgroundRun" SET "events" = "events" || ${JSON.stringify(joined)}::jsonb, "updatedAt" = now()
+          WHERE "id" = ${open.id}::uuid`;
+      }
+    }
+    for (let i = 0; i < pending.length; i += maxSize) {
+      const id = randomUUID();
+      const chunk = pending.slice(i, i + maxSize);
+      const first = chunk[0];
+      // Named after its first event once the events have joined (one of them may be a duplicate).
+      await tx.$executeRaw`
+        INSERT INTO "BackgroundRun" ("id", "functionId", "eventId", "eventName", "event", "events",
+          "batchKey", "maxAttempts", "updatedAt")
+        VALUES (${id}::uuid, ${functionId}, ${`batch:${id}`}, ${first.name}, ${JSON.stringify(first)}::jsonb, '[]',
+          ${batchKey}, ${batch.maxAttempts}, now())`;
+      const joined = await join(id, chunk);
+      if (joined.length === 0) {
+        await tx.$executeRaw`DELETE FROM "BackgroundRun" WHERE "id" = ${id}::uuid`;
+        continue;
+      }
+      await tx.$executeRaw`
+        UPDATE "BackgroundRun" SET "events" = ${JSON.stringify(joined)}::jsonb,
+          "eventId" = ${joined[0].id}, "eventName" = ${joined[0].name}, "event" = ${JSON.stringify(joined[0])}::jsonb
+        WHERE "id" = ${id}::uuid`;
+      await tx.$queryRaw`
+        SELECT graphile_worker.add_job(${functionId}, json_build_object('runId', ${id}::text),
+          queue_name => ${batch.queueName}::text, max_attempts => ${batch.maxJobAttempts}::int,
+          job_key => ${id}::text, job_key_mode => 'unsafe_dedupe', priority => ${batch.priority}::int)::text`;
+    }
+  });
 }
 
 /** A scheduled run of a cron function for one tick: created by the tick's job, once. */
@@ -124,13 +197,18 @@ export async function scheduledRun(functionId: string, maxAttempts: number, tick
   return (await loadRun(row.id))!;
 }
 
+/**
+ * From here on the run is started: a batch takes no more events (they are read back here, after
+ * the row lock that joining takes, so none that joined is missed).
+ */
 export async function markRunning(run: LoadedRun) {
   const row = await db.backgroundRun.update({
     where: { id: run.id },
     data: { status: "RUNNING", startedAt: run.startedAt ?? new Date() },
-    select: { startedAt: true },
+    select: { startedAt: true, events: true },
   });
   run.startedAt = row.startedAt;
+  run.events = row.events as unknown as RunEvent[] | null;
 }
 
 /** Remembers the steps that finished in one call (and resets the attempt count for the next one). */

@@ -1,33 +1,41 @@
 // What each delivery event means for people: emails to the partner's contact and the recipient, and
 // in-app notifications, each keyed by the event id. The delivery and its partner come from the
-// database, never from the event, so an event naming another partner sends nothing astray.
+// database, never from the event, so an event naming another partner sends nothing astray. The
+// background functions take events in batches: deliveries and users are read once per batch.
+import pMap from "p-map";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hit } from "@/lib/rate-limit";
 import { statusWord } from "@/lib/deliveries/status-labels";
 import { sendEmail } from "@/lib/email/send-email";
 import { isoDate } from "@/lib/core/format";
-import { notifyUsers, partnerUserIds } from "@/lib/notifications/notify-users";
+import type { NotificationInput } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
 
 export type Skipped = { skipped: string };
 
-async function loadDelivery(id: string) {
-  return db.delivery.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      partnerId: true,
-      trackingCode: true,
-      recipientName: true,
-      recipientEmail: true,
-      dropoffAddress: true,
-      deliveryDate: true,
-      proofCode: true,
-      partner: { select: { name: true, contactEmail: true } },
-      assignee: { select: { id: true, name: true, email: true } },
-    },
+const deliveryFields = {
+  id: true,
+  partnerId: true,
+  trackingCode: true,
+  recipientName: true,
+  recipientEmail: true,
+  dropoffAddress: true,
+  deliveryDate: true,
+  proofCode: true,
+  partner: { select: { name: true, contactEmail: true } },
+  assignee: { select: { id: true, name: true, email: true } },
+} as const;
+
+type EventDelivery = NonNullable<Awaited<ReturnType<typeof loadDeliveries>>> extends Map<string, infer D> ? D : never;
+
+/** The deliveries these events are about, by id (an event whose delivery is gone has none). */
+export async function loadDeliveries(events: DeliveryEvent[]) {
+  const rows = await db.delivery.findMany({
+    where: { id: { in: [...new Set(events.map((e) => e.data.deliveryId))] } },
+    select: deliveryFields,
   });
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** How partners and recipients read a courier: their name, never their address. */
@@ -36,9 +44,8 @@ export const courierName = (assignee: { name: string | null } | null) => assigne
 /** A row of a CSV import: the partner is told about the import once, not about each row. */
 const fromImport = (event: DeliveryEvent) => event.name === "delivery/created" && !!event.data.importId;
 
-export async function emailPartnerContact(event: DeliveryEvent) {
+export async function emailPartnerContact(event: DeliveryEvent, d: EventDelivery | undefined) {
   if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
-  const d = await loadDelivery(event.data.deliveryId);
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   if (!d.partner.contactEmail) return { skipped: "partner has no contact email" } satisfies Skipped;
   const common = { key: `${event.id}:partner-contact`, to: d.partner.contactEmail, deliveryId: d.id };
@@ -69,8 +76,7 @@ export async function emailPartnerContact(event: DeliveryEvent) {
   return { emailId: message.id, status: message.status };
 }
 
-export async function emailRecipient(event: DeliveryEvent) {
-  const d = await loadDelivery(event.data.deliveryId);
+export async function emailRecipient(event: DeliveryEvent, d: EventDelivery | undefined) {
   if (!d) return { skipped: "delivery not found" } satisfies Skipped;
   if (!d.recipientEmail) return { skipped: "no recipient email" } satisfies Skipped;
   const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
@@ -105,44 +111,121 @@ export async function emailRecipient(event: DeliveryEvent) {
   return { emailId: message.id, status: message.status };
 }
 
-export async function notifyPartnerUsers(event: DeliveryEvent) {
-  if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
-  const d = await loadDelivery(event.data.deliveryId);
-  if (!d) return { skipped: "delivery not found" } satisfies Skipped;
+/** The in-app notifications an event means, given the partner's active users. */
+export function notificationsFor(
+  event: DeliveryEvent,
+  d: EventDelivery | undefined,
+  partnerUsers: string[],
+): { userIds: string[]; notification: NotificationInput }[] {
+  if (fromImport(event) || !d) return [];
   if (event.name === "delivery/assigned") {
     const who = courierName(d.assignee);
-    const partner = await notifyUsers(await partnerUserIds(d.partnerId), {
-      kind: "delivery.assigned",
-      title: `Delivery ${d.trackingCode} is assigned to ${who}`,
-      body: `Courier ${who} has it and will deliver it.`,
-      dedupeKey: `event:${event.id}`,
-      deliveryId: d.id,
-    });
-    // The courier hears too, when the delivery is still theirs by the time this runs.
-    const courier =
-      d.assignee?.id === event.data.assigneeId
-        ? await notifyUsers([event.data.assigneeId], {
-            kind: "delivery.assigned_to_you",
-            title: `Delivery ${d.trackingCode} is assigned to you`,
-            body: `Deliver to ${d.dropoffAddress} on ${isoDate(d.deliveryDate)}.`,
-            dedupeKey: `event:${event.id}`,
-            deliveryId: d.id,
-          })
-        : 0;
-    return { created: partner + courier };
+    return [
+      {
+        userIds: partnerUsers,
+        notification: {
+          kind: "delivery.assigned",
+          title: `Delivery ${d.trackingCode} is assigned to ${who}`,
+          body: `Courier ${who} has it and will deliver it.`,
+          dedupeKey: `event:${event.id}`,
+          deliveryId: d.id,
+        },
+      },
+      // The courier hears too, when the delivery is still theirs by the time this runs.
+      ...(d.assignee?.id === event.data.assigneeId
+        ? [
+            {
+              userIds: [event.data.assigneeId],
+              notification: {
+                kind: "delivery.assigned_to_you",
+                title: `Delivery ${d.trackingCode} is assigned to you`,
+                body: `Deliver to ${d.dropoffAddress} on ${isoDate(d.deliveryDate)}.`,
+                dedupeKey: `event:${event.id}`,
+                deliveryId: d.id,
+              },
+            },
+          ]
+        : []),
+    ];
   }
-  const created = await notifyUsers(await partnerUserIds(d.partnerId), {
-    kind: event.name === "delivery/created" ? "delivery.created" : "delivery.status_changed",
-    title:
-      event.name === "delivery/created"
-        ? `Delivery ${d.trackingCode} created`
-        : `Delivery ${d.trackingCode} is now ${statusWord(event.data.to)}`,
-    body:
-      event.name === "delivery/created"
-        ? "The delivery request was received."
-        : `It moved from ${statusWord(event.data.from)} to ${statusWord(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : "."}`,
-    dedupeKey: `event:${event.id}`,
-    deliveryId: d.id,
+  const created = event.name === "delivery/created";
+  return [
+    {
+      userIds: partnerUsers,
+      notification: {
+        kind: created ? "delivery.created" : "delivery.status_changed",
+        title: created
+          ? `Delivery ${d.trackingCode} created`
+          : `Delivery ${d.trackingCode} is now ${statusWord(event.data.to)}`,
+        body: created
+          ? "The delivery request was received."
+          : `It moved from ${statusWord(event.data.from)} to ${statusWord(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : "."}`,
+        dedupeKey: `event:${event.id}`,
+        deliveryId: d.id,
+      },
+    },
+  ];
+}
+
+/**
+ * The in-app notifications of a batch of events, in one insert. The (user, dedupeKey) unique
+ * index makes a repeated run add nothing.
+ */
+export async function notifyForEvents(events: DeliveryEvent[]): Promise<{ created: number }> {
+  const deliveries = await loadDeliveries(events);
+  const partners = [...new Set([...deliveries.values()].map((d) => d.partnerId))];
+  const users = await db.user.findMany({
+    where: { partnerId: { in: partners }, active: true },
+    select: { id: true, partnerId: true },
   });
-  return { created };
+  const usersOf = (partnerId: string) => users.filter((u) => u.partnerId === partnerId).map((u) => u.id);
+  const data = events.flatMap((event) => {
+    const d = deliveries.get(event.data.deliveryId);
+    return notificationsFor(event, d, d ? usersOf(d.partnerId) : []).flatMap(({ userIds, notification }) =>
+      userIds.map((userId) => ({ userId, ...notification, deliveryId: notification.deliveryId ?? null })),
+    );
+  });
+  if (data.length === 0) return { created: 0 };
+  const { count } = await db.notification.createMany({ data, skipDuplicates: true });
+  return { created: count };
+}
+
+/** Emails sent at once while a batch's emails go out. */
+const EMAILS_AT_ONCE = 8;
+
+/**
+ * Both emails of every event of a batch. One that fails (a provider error) does not stop the
+ * others; when any failed, this throws after all had their turn, so the step is retried and only
+ * those are sent again (each email is keyed by its event).
+ */
+export async function emailForEvents(events: DeliveryEvent[]): Promise<{ sent: number; skipped: number }> {
+  const deliveries = await loadDeliveries(events);
+  const failures: string[] = [];
+  let sent = 0;
+  let skipped = 0;
+  const jobs = events.flatMap((event) => {
+    const d = deliveries.get(event.data.deliveryId);
+    return [
+      ["partner-contact", () => emailPartnerContact(event, d)],
+      ["recipient", () => emailRecipient(event, d)],
+    ] as const;
+  });
+  await pMap(
+    jobs,
+    async ([name, send]) => {
+      try {
+        const result = await send();
+        if ("skipped" in result) skipped++;
+        else sent++;
+      } catch (error) {
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    { concurrency: EMAILS_AT_ONCE },
+  );
+  if (failures.length > 0) {
+    const more = failures.length > 5 ? ` (and ${failures.length - 5} more)` : "";
+    throw new Error(failures.slice(0, 5).join("; ") + more);
+  }
+  return { sent, skipped };
 }

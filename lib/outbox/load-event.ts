@@ -14,3 +14,28 @@ export async function loadDeliveryEvent(event: { id?: string; name: string }): P
   const data = OUTBOX_EVENTS[name].safeParse(row.payload);
   return data.success ? ({ id: event.id, name, data: data.data } as DeliveryEvent) : null;
 }
+
+/**
+ * The same for a batch, in one read: the events with their outbox rows, and the ids of those
+ * without one (written by no change).
+ */
+export async function loadDeliveryEvents(
+  events: { id?: string; name: string }[],
+): Promise<{ events: DeliveryEvent[]; missing: string[] }> {
+  const ids = events.map((e) => e.id).filter((id): id is string => !!id && z.uuid().safeParse(id).success);
+  const rows = await db.outboxEvent.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, payload: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found: DeliveryEvent[] = [];
+  const missing: string[] = [];
+  for (const event of events) {
+    const row = event.id ? byId.get(event.id) : undefined;
+    const name = DELIVERY_EVENT_NAMES.find((n) => n === event.name && n === row?.name);
+    const data = row && name ? OUTBOX_EVENTS[name].safeParse(row.payload) : null;
+    if (data?.success) found.push({ id: row!.id, name, data: data.data } as DeliveryEvent);
+    else missing.push(`${event.id ?? "(no id)"} (${event.name})`);
+  }
+  return { events: found, missing };
+}

@@ -3,7 +3,7 @@
 // document shows for its type. The receiving partner is the delivery's owner in the database,
 // whatever partner the event names.
 import { db } from "@/lib/db";
-import { deliverySelect, serializeDelivery } from "@/lib/deliveries/serialize";
+import { deliverySelect, serializeDelivery, type DeliveryRow } from "@/lib/deliveries/serialize";
 import type { DeliveryEvent } from "@/lib/outbox/events";
 import { WEBHOOK_DATA_SCHEMAS } from "@/lib/webhooks/schemas";
 import type { WebhookEvent } from "@/lib/webhooks/send-webhook";
@@ -17,7 +17,11 @@ export const WEBHOOK_TYPES = {
 
 export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent | null> {
   const row = await db.delivery.findUnique({ where: { id: event.data.deliveryId }, select: deliverySelect });
-  if (!row) return null;
+  return row ? webhookEventFrom(event, row) : null;
+}
+
+/** The same for a delivery already read (with `deliverySelect`). */
+export function webhookEventFrom(event: DeliveryEvent, row: DeliveryRow): WebhookEvent {
   // The event's partner is not trusted, nor shown; an import id is internal: the schemas omit both.
   const type = WEBHOOK_TYPES[event.name];
   return {

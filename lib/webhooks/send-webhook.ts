@@ -3,6 +3,7 @@
 // under the same `webhook-id`. A failure is thrown so that the caller retries with backoff, unless
 // this failure was the one that disabled the endpoint (consecutive failures ≥
 // WEBHOOK_MAX_FAILURES); then the caller tells the partner.
+import pMap from "p-map";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { announceWebhookDisabled } from "@/lib/webhooks/announce-disabled";
@@ -28,20 +29,25 @@ export class WebhookAttemptFailed extends Error {}
 
 const isSuccess = (status: number | null) => status !== null && status >= 200 && status < 300;
 
-/** The message of this event for this endpoint: created with the body on first use, then reused. */
-export async function ensureMessage(endpointId: string, event: Omit<WebhookEvent, "partnerId">) {
+/** What a message row holds for this event and endpoint: the body as first signed, and its labels. */
+export function messageData(endpointId: string, event: Omit<WebhookEvent, "partnerId">) {
   const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
   const delivery = event.data.delivery as { id?: unknown; trackingCode?: unknown } | undefined;
+  return {
+    endpointId,
+    eventId: event.id,
+    eventType: event.type,
+    deliveryId: typeof delivery?.id === "string" ? delivery.id : null,
+    trackingCode: typeof delivery?.trackingCode === "string" ? delivery.trackingCode : null,
+    body,
+  };
+}
+
+/** The message of this event for this endpoint: created with the body on first use, then reused. */
+export async function ensureMessage(endpointId: string, event: Omit<WebhookEvent, "partnerId">) {
   return db.webhookMessage.upsert({
     where: { endpointId_eventId: { endpointId, eventId: event.id } },
-    create: {
-      endpointId,
-      eventId: event.id,
-      eventType: event.type,
-      deliveryId: typeof delivery?.id === "string" ? delivery.id : null,
-      trackingCode: typeof delivery?.trackingCode === "string" ? delivery.trackingCode : null,
-      body,
-    },
+    create: messageData(endpointId, event),
     update: {},
   });
 }
@@ -94,10 +100,31 @@ export async function deliverMessage(messageId: string, options: { since?: Date 
   if (previous.some((p) => isSuccess(p.responseStatus) && (!since || p.createdAt >= since))) {
     return { outcome: "skipped", reason: "already delivered" };
   }
-  const attempt = previous.length + 1;
+  return attemptCounted(endpoint, message, previous.length + 1, { clear: endpoint.failureCount === 0 });
+}
+
+type LoadedEndpoint = Pick<WebhookEndpoint, "id" | "url" | "secret" | "previousSecret" | "previousSecretExpiresAt">;
+
+/**
+ * One attempt, counted on the endpoint: a success clears its failure streak, a failure adds to it
+ * and, at the limit, disables it. Throws WebhookAttemptFailed unless this failure disabled it.
+ * `streak.clear` says the streak is known to be 0, so a success writes nothing.
+ */
+async function attemptCounted(
+  endpoint: LoadedEndpoint,
+  message: Pick<WebhookMessage, "id" | "eventId" | "eventType" | "body">,
+  attempt: number,
+  streak: { clear: boolean },
+): Promise<DeliverOutcome> {
   const result = await attemptMessage(endpoint, message, attempt);
   if (result.ok) {
-    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failureCount: 0 } });
+    if (!streak.clear) {
+      await db.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, failureCount: { gt: 0 } },
+        data: { failureCount: 0 },
+      });
+      streak.clear = true;
+    }
     return { outcome: "delivered", attempt, responseStatus: result.responseStatus };
   }
   // One statement counts the failure and, at the limit, disables: only the attempt that flips
@@ -117,49 +144,82 @@ export async function deliverMessage(messageId: string, options: { since?: Date 
       "updatedAt" = now()
     WHERE "id" = ${endpoint.id}::uuid AND "enabled"
     RETURNING "enabled"`;
+  streak.clear = false;
   if (after && !after.enabled) return { outcome: "disabled", endpointId: endpoint.id, attempt, error: result.error };
   throw new WebhookAttemptFailed(`Webhook attempt ${attempt} to ${endpoint.url} failed: ${result.error}`);
 }
 
-/** The enabled endpoints of the event's partner that subscribe to its type, oldest first. */
-export async function subscribedEndpoints(event: Pick<WebhookEvent, "partnerId" | "type">) {
-  return db.webhookEndpoint.findMany({
-    where: { partnerId: event.partnerId, enabled: true, events: { has: event.type } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
+/** Messages to one endpoint sent at once, at most; a batch of events to one endpoint is a burst. */
+const PER_ENDPOINT = 4;
+/** Endpoints sent to at once. */
+const ENDPOINTS_AT_ONCE = 16;
+
+export interface PendingOutcome {
+  delivered: number;
+  disabled: string[];
+  failed: string[];
 }
 
-export type FanOutResult = Record<string, DeliverOutcome>;
-
 /**
- * Sends the event to every endpoint in `endpointIds` that has not received it, all at once: a slow
- * or failing endpoint never holds up another, and one that got the event is not sent it again when
- * this is retried. The attempt that disables an endpoint tells the partner. Throws when any
- * attempt failed (after every other one finished), so the caller retries only the failed ones.
+ * Sends every message of these events that has not got through to an enabled endpoint. Per
+ * endpoint the first message goes alone: when it fails, the others wait for the next attempt (an
+ * endpoint that is down costs one timeout and one failure per attempt, not one per event). The
+ * attempt that disables an endpoint tells the partner. Throws when any message is still to send
+ * (after every endpoint had its turn), so the caller retries with backoff and only those are sent.
  */
-export async function fanOutWebhook(event: WebhookEvent, endpointIds: string[]) {
-  const outcomes: FanOutResult = {};
-  const failures: string[] = [];
-  await Promise.all(
-    endpointIds.map(async (endpointId) => {
-      try {
-        // Deleted since it was listed: nothing to send (and no message to write for it).
-        if (!(await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true } }))) {
-          outcomes[endpointId] = { outcome: "skipped", reason: "no endpoint" };
-          return;
+export async function deliverPending(eventIds: string[]): Promise<PendingOutcome> {
+  const messages = await db.webhookMessage.findMany({
+    where: {
+      eventId: { in: eventIds },
+      endpoint: { enabled: true },
+      attempts: { none: { responseStatus: { gte: 200, lte: 299 } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      eventId: true,
+      eventType: true,
+      body: true,
+      endpoint: {
+        select: { id: true, url: true, secret: true, previousSecret: true, previousSecretExpiresAt: true },
+      },
+      _count: { select: { attempts: true } },
+    },
+  });
+  const byEndpoint = new Map<string, typeof messages>();
+  for (const m of messages) byEndpoint.set(m.endpoint.id, [...(byEndpoint.get(m.endpoint.id) ?? []), m]);
+  const outcome: PendingOutcome = { delivered: 0, disabled: [], failed: [] };
+  await pMap(
+    byEndpoint.values(),
+    async (list) => {
+      const endpoint = list[0].endpoint;
+      // Cleared by the first success (the count read with the messages may be stale by then).
+      const streak = { clear: false };
+      let stop = false;
+      const send = async (m: (typeof list)[number]) => {
+        if (stop) return void outcome.failed.push(`${m.eventId}: not sent, ${endpoint.url} failed this attempt`);
+        try {
+          const result = await attemptCounted(endpoint, m, m._count.attempts + 1, streak);
+          if (result.outcome === "delivered") outcome.delivered++;
+          else if (result.outcome === "disabled") {
+            stop = true;
+            outcome.disabled.push(endpoint.id);
+            await announceWebhookDisabled(endpoint.id);
+          }
+        } catch (error) {
+          if (!(error instanceof WebhookAttemptFailed)) throw error;
+          stop = true;
+          outcome.failed.push(error.message);
         }
-        const message = await ensureMessage(endpointId, event);
-        const outcome = await deliverMessage(message.id);
-        // Told here, not after the fan-out: a retry of the others would not see this outcome again.
-        if (outcome.outcome === "disabled") await announceWebhookDisabled(endpointId);
-        outcomes[endpointId] = outcome;
-      } catch (error) {
-        if (!(error instanceof WebhookAttemptFailed)) throw error;
-        failures.push(error.message);
-      }
-    }),
+      };
+      await send(list[0]);
+      await pMap(list.slice(1), send, { concurrency: PER_ENDPOINT });
+    },
+    { concurrency: ENDPOINTS_AT_ONCE },
   );
-  if (failures.length > 0) throw new WebhookAttemptFailed(failures.join("; "));
-  return outcomes;
+  if (outcome.failed.length > 0) {
+    const more = outcome.failed.length > 5 ? ` (and ${outcome.failed.length - 5} more)` : "";
+    throw new WebhookAttemptFailed(outcome.failed.slice(0, 5).join("; ") + more);
+  }
+  return outcome;
 }

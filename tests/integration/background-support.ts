@@ -119,3 +119,14 @@ export async function hurryRetries(databaseUrl: string): Promise<() => Promise<v
     await utils.release();
   };
 }
+
+/**
+ * The runs that took an event: its own (a function of one event, or a cron tick) and the batches
+ * it joined (the batched delivery functions), by function id.
+ */
+export async function runsOfEvent(eventId: string) {
+  return db.backgroundRun.findMany({
+    where: { OR: [{ eventId }, { members: { some: { eventId } } }] },
+    orderBy: { functionId: "asc" },
+  });
+}

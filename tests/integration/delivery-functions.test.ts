@@ -1,10 +1,10 @@
-// The delivery-event Inngest functions, run with @inngest/test against the real database: the
-// event is the outbox row a real API call wrote. A fresh engine per run (results are memoised
+// The delivery-notifications function (in-app notifications and emails for delivery events, in
+// batches), run with @inngest/test against the real database: each event is the outbox row a real
+// API call wrote. A fresh engine per run (results are memoised
 // per engine); running twice is how Inngest's retries and redeliveries look to our side effects.
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deliveryEmails } from "@/inngest/functions/delivery-emails";
-import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
+import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
 import { db } from "@/lib/db";
 import { api, createDeliveryAs, createWorld, transitionAs, type World } from "./support";
 import { eventOf, outboxRowsFor } from "./background-support";
@@ -17,24 +17,22 @@ beforeAll(async () => {
   await db.partner.update({ where: { id: world.partnerA.id }, data: { contactEmail } });
 });
 
-/** Both functions a delivery event triggers for people: the emails and the in-app notification. */
-async function run(row: { id: string; name: string; payload: unknown }) {
-  const events = [eventOf(row)] as [ReturnType<typeof eventOf>];
-  const emails = await new InngestTestEngine({ function: deliveryEmails }).execute({ events });
-  const inApp = await new InngestTestEngine({ function: deliveryInApp }).execute({ events });
-  const sent = emails.result as { partnerContact?: unknown; recipient?: unknown } | undefined;
+/** The function for people, on a batch of these events: the in-app notifications and the emails. */
+async function run(...rows: { id: string; name: string; payload: unknown }[]) {
+  const events = rows.map(eventOf) as [ReturnType<typeof eventOf>, ...ReturnType<typeof eventOf>[]];
+  const { result, error } = await new InngestTestEngine({ function: deliveryNotifications }).execute({ events });
   return {
-    result: { partner: sent?.partnerContact, recipient: sent?.recipient, inApp: inApp.result },
-    error: emails.error ?? inApp.error,
+    result: result as { events: number; inApp: { created: number }; emails: { sent: number; skipped: number } },
+    error,
   };
 }
 
 const sideEffectsOf = async (deliveryId: string) => ({
-  emails: await db.emailMessage.findMany({ where: { deliveryId }, orderBy: { createdAt: "asc" } }),
+  emails: await db.emailMessage.findMany({ where: { deliveryId }, orderBy: { template: "asc" } }),
   notifications: await db.notification.findMany({ where: { deliveryId }, orderBy: { createdAt: "asc" } }),
 });
 
-describe("delivery-emails and delivery-in-app on delivery/created", () => {
+describe("delivery-notifications on delivery/created", () => {
   it("emails the partner contact and the recipient and notifies the partner's users, once", async () => {
     const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "Grace@Example.com" });
     const [row] = await outboxRowsFor([delivery.id]);
@@ -42,11 +40,7 @@ describe("delivery-emails and delivery-in-app on delivery/created", () => {
 
     const { result, error } = await run(row);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({
-      partner: { status: "LOGGED" },
-      recipient: { status: "LOGGED" },
-      inApp: { created: 1 },
-    });
+    expect(result).toEqual({ events: 1, inApp: { created: 1 }, emails: { sent: 2, skipped: 0 } });
 
     const first = await sideEffectsOf(delivery.id);
     expect(first.emails.map((e) => [e.template, e.to, e.status])).toEqual([
@@ -73,12 +67,33 @@ describe("delivery-emails and delivery-in-app on delivery/created", () => {
     const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: undefined });
     const [row] = await outboxRowsFor([delivery.id]);
     const { result } = await run(row);
-    expect(result).toMatchObject({ recipient: { skipped: "no recipient email" } });
+    expect(result).toMatchObject({ emails: { sent: 1, skipped: 1 } });
     expect((await sideEffectsOf(delivery.id)).emails.map((e) => e.template)).toEqual(["delivery-created"]);
+  });
+
+  it("does a whole batch in one run: every event's emails and notifications, each once", async () => {
+    const deliveries = await Promise.all(
+      [1, 2, 3].map((n) =>
+        createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: `r${n}@example.com` }),
+      ),
+    );
+    const rows = await outboxRowsFor(deliveries.map((d) => d.id));
+    expect(rows).toHaveLength(3);
+    const { result, error } = await run(...rows);
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ events: 3, inApp: { created: 3 }, emails: { sent: 6, skipped: 0 } });
+    for (const [n, d] of deliveries.entries()) {
+      const { emails, notifications } = await sideEffectsOf(d.id);
+      expect(emails.map((e) => e.to).sort()).toEqual([contactEmail, `r${n + 1}@example.com`].sort());
+      expect(notifications.map((x) => x.title)).toEqual([`Delivery ${d.trackingCode} created`]);
+    }
+    const again = await run(...rows);
+    expect(again.result).toEqual({ events: 3, inApp: { created: 0 }, emails: { sent: 6, skipped: 0 } });
+    expect(await db.emailMessage.count({ where: { deliveryId: { in: deliveries.map((d) => d.id) } } })).toBe(6);
   });
 });
 
-describe("delivery-emails and delivery-in-app on delivery/status.changed", () => {
+describe("delivery-notifications on delivery/status.changed", () => {
   it.each([
     ["IN_TRANSIT", "is on its way", "in transit"],
     ["CANCELLED", "was cancelled", "cancelled"],
@@ -125,7 +140,7 @@ describe("delivery-emails and delivery-in-app on delivery/status.changed", () =>
   });
 });
 
-describe("delivery-emails and delivery-in-app on delivery/assigned (as an Inngest server runs them)", () => {
+describe("delivery-notifications on delivery/assigned (as an Inngest server runs it)", () => {
   it("tells the partner who has it, notifies partner users and the courier, and skips the recipient, once", async () => {
     const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "ada@example.com" });
     const assigned = await api("PUT", `/api/v1/deliveries/${delivery.id}/assignment`, {
@@ -137,7 +152,7 @@ describe("delivery-emails and delivery-in-app on delivery/assigned (as an Innges
 
     const { result, error } = await run(row);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({ partner: { status: "LOGGED" }, recipient: { skipped: expect.any(String) } });
+    expect(result).toMatchObject({ emails: { sent: 1, skipped: 1 } });
     const again = await run(row);
     expect(again.error).toBeUndefined();
 

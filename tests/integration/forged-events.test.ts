@@ -6,13 +6,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { EmbeddedExecutor } from "@/lib/background/embedded/executor";
-import { deliveryEmails } from "@/inngest/functions/delivery-emails";
-import { deliveryInApp } from "@/inngest/functions/delivery-in-app";
-import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { deliveryNotifications } from "@/inngest/functions/delivery-notifications";
+import { deliveryWebhooks } from "@/inngest/functions/delivery-webhooks";
 import { db } from "@/lib/db";
 import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoint";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/schemas";
-import { startReceiver, type Receiver } from "./background-support";
+import { outboxRowsFor, runsOfEvent, startReceiver, type Receiver } from "./background-support";
 import { createDeliveryAs, createWorld, type World } from "./support";
 
 let world: World;
@@ -38,7 +37,7 @@ beforeAll(async () => {
   await createWebhookEndpoint({ actor, input: { url: `${hooks.url}/hooks`, events: [...WEBHOOK_EVENT_TYPES] } });
   executor = new EmbeddedExecutor({
     appId: inngest.id,
-    functions: [deliveryEmails, deliveryInApp, deliveryWebhook],
+    functions: [deliveryNotifications, deliveryWebhooks],
     pgPool,
     concurrency: 4,
     leaseMs: 5_000,
@@ -55,8 +54,8 @@ afterAll(async () => {
 async function runsOf(eventId: string) {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const runs = await db.backgroundRun.findMany({ where: { eventId } });
-    if (runs.length === 3 && runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED")) return runs;
+    const runs = await runsOfEvent(eventId);
+    if (runs.length === 2 && runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED")) return runs;
     if (Date.now() > deadline) throw new Error(`runs of ${eventId} did not settle: ${JSON.stringify(runs)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -87,11 +86,32 @@ describe("a delivery event no change wrote", () => {
     const runs = await runsOf(forged.id);
     for (const run of runs) {
       expect(run.status).toBe("FAILED");
-      expect(run.error).toContain(`No outbox row ${forged.id} (delivery/status.changed)`);
+      expect(run.error).toContain(`No outbox row for ${forged.id} (delivery/status.changed)`);
     }
     const emails = await db.emailMessage.findMany({ where: { idempotencyKey: { startsWith: forged.id } } });
     expect(emails).toEqual([]);
     expect(await db.notification.count({ where: { dedupeKey: `event:${forged.id}` } })).toBe(0);
+    expect(hooks.requests.filter((r) => r.headers["webhook-id"] === forged.id)).toEqual([]);
+  });
+
+  it("does the genuine events of a batch it shares, and fails the run naming only the forged one", async () => {
+    const delivery = await createDeliveryAs({ apiKey: world.partnerA.apiKey }, { recipientEmail: "ada@example.com" });
+    const [row] = await outboxRowsFor([delivery.id]);
+    const genuine = { id: row.id, name: row.name, data: row.payload as Record<string, unknown>, ts: Date.now() };
+    const forged = forgedChange(delivery, randomUUID());
+    await executor.send([genuine, forged]);
+
+    const runs = await runsOf(forged.id);
+    expect((await runsOfEvent(genuine.id)).map((r) => r.id).sort()).toEqual(runs.map((r) => r.id).sort());
+    for (const run of runs) {
+      expect(run.status).toBe("FAILED");
+      expect(run.error).toContain(`No outbox row for ${forged.id} (delivery/status.changed)`);
+      expect(run.error).not.toContain(genuine.id);
+    }
+    const emails = await db.emailMessage.findMany({ where: { idempotencyKey: { startsWith: genuine.id } } });
+    expect(emails.map((e) => e.template).sort()).toEqual(["delivery-created", "recipient-update"]);
+    expect(await db.notification.count({ where: { dedupeKey: `event:${genuine.id}` } })).toBe(1);
+    expect(hooks.requests.filter((r) => r.headers["webhook-id"] === genuine.id)).toHaveLength(1);
     expect(hooks.requests.filter((r) => r.headers["webhook-id"] === forged.id)).toEqual([]);
   });
 });

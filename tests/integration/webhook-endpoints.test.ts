@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { deliveryWebhooks } from "@/inngest/functions/delivery-webhooks";
 import { webhookResend } from "@/inngest/functions/webhook-resend";
 import { db } from "@/lib/db";
 import { RESPONSE_BODY_BYTES } from "@/lib/webhooks/post";
@@ -190,7 +190,7 @@ describe("the message log and resend", () => {
     const deliveries = [await createDeliveryAs(who.partnerAKey), await createDeliveryAs(who.partnerAKey)];
     const events = (await outboxRowsFor(deliveries.map((d) => d.id))).map(eventOf);
     const run = (event: (typeof events)[number]) =>
-      new InngestTestEngine({ function: deliveryWebhook }).execute({ events: [event] as [typeof event] });
+      new InngestTestEngine({ function: deliveryWebhooks }).execute({ events: [event] as [typeof event] });
     expect((await run(events[0])).error).toBeDefined(); // 500: retried
     status = 200;
     expect((await run(events[0])).error).toBeUndefined();

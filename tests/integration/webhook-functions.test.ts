@@ -4,7 +4,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryWebhook } from "@/inngest/functions/delivery-webhook";
+import { deliveryWebhooks } from "@/inngest/functions/delivery-webhooks";
 import { webhookResend } from "@/inngest/functions/webhook-resend";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -56,7 +56,7 @@ async function newDeliveryEvent() {
 }
 
 const run = (event: ReturnType<typeof eventOf>) =>
-  new InngestTestEngine({ function: deliveryWebhook }).execute({ events: [event] as [typeof event] });
+  new InngestTestEngine({ function: deliveryWebhooks }).execute({ events: [event] as [typeof event] });
 
 const errorText = (error: unknown) => String((error as { message?: string } | undefined)?.message ?? error);
 
@@ -70,7 +70,7 @@ const verify = (secret: string, request: ReceivedRequest) =>
 const requestsTo = (path: string, eventId: string) =>
   receiver.requests.filter((r) => r.url === path && r.headers["webhook-id"] === eventId);
 
-describe("delivery-webhook", () => {
+describe("delivery-webhooks", () => {
   it("POSTs a Standard Webhooks event the library verifies, and does not send it again on a repeated run", async () => {
     const { id: endpointId, secret } = await freshEndpoint("/hooks");
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -79,9 +79,8 @@ describe("delivery-webhook", () => {
 
     const { result, error } = await run(event);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({
-      endpoints: { [endpointId]: { outcome: "delivered", attempt: 1, responseStatus: 204 } },
-    });
+    expect(result).toEqual({ events: 1, messages: 1, sent: { delivered: 1, disabled: [], failed: [] } });
+    expect(await db.webhookMessage.count({ where: { endpointId, eventId: event.id } })).toBe(1);
     const [request, ...more] = requestsTo("/hooks", event.id);
     expect(more).toHaveLength(0);
     expect(request.headers["webhook-id"]).toBe(event.id);
@@ -101,9 +100,7 @@ describe("delivery-webhook", () => {
     expect(() => verify(secret, { ...request, headers: stale })).toThrow();
 
     const again = await run(event);
-    expect(again.result).toMatchObject({
-      endpoints: { [endpointId]: { outcome: "skipped", reason: "already delivered" } },
-    });
+    expect(again.result).toEqual({ events: 1, messages: 1, sent: { delivered: 0, disabled: [], failed: [] } });
     expect(requestsTo("/hooks", event.id)).toHaveLength(1);
     expect(await attemptsFor(event.id)).toMatchObject([{ attempt: 1, responseStatus: 204, error: null }]);
   });
@@ -127,12 +124,7 @@ describe("delivery-webhook", () => {
 
     flakyUp = true;
     const retried = await run(event);
-    expect(retried.result).toMatchObject({
-      endpoints: {
-        [good.id]: { outcome: "skipped", reason: "already delivered" },
-        [flaky.id]: { outcome: "delivered", attempt: 2 },
-      },
-    });
+    expect(retried.result).toEqual({ events: 1, messages: 2, sent: { delivered: 1, disabled: [], failed: [] } });
     expect(requestsTo("/good", event.id)).toHaveLength(1);
     const flakyPosts = requestsTo("/flaky", event.id);
     expect(flakyPosts).toHaveLength(2);
@@ -151,6 +143,35 @@ describe("delivery-webhook", () => {
     expect(other.id).toBeTruthy();
   });
 
+  it("tries an endpoint that is down once per attempt of a batch, then sends the whole batch when it is up", async () => {
+    const { id } = await freshEndpoint("/down");
+    let up = false;
+    receiver.respond = () => ({ status: up ? 200 : 503 });
+    const batch = await Promise.all([1, 2, 3].map(() => newDeliveryEvent()));
+    const events = batch.map((b) => b.event) as [ReturnType<typeof eventOf>, ...ReturnType<typeof eventOf>[]];
+    const engine = () => new InngestTestEngine({ function: deliveryWebhooks });
+    const ids = events.map((e) => e.id);
+    const posts = () => receiver.requests.filter((r) => ids.includes(r.headers["webhook-id"] as string));
+
+    const failed = await engine().execute({ events });
+    expect(errorText(failed.error)).toMatch(/attempt 1 .*\/down failed: HTTP 503.*not sent/);
+    expect(posts()).toHaveLength(1);
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({ failureCount: 1 });
+
+    up = true;
+    const retried = await engine().execute({ events });
+    expect(retried.result).toEqual({ events: 3, messages: 3, sent: { delivered: 3, disabled: [], failed: [] } });
+    expect(posts()).toHaveLength(4); // the refused one again, and the two that had waited
+    for (const eventId of ids) {
+      const attempts = await attemptsFor(eventId);
+      expect(
+        attempts.filter((a) => a.responseStatus === 200),
+        eventId,
+      ).toHaveLength(1);
+    }
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({ failureCount: 0 });
+  });
+
   it("disables an endpoint after WEBHOOK_MAX_FAILURES consecutive failures and tells the partner once", async () => {
     const max = env().WEBHOOK_MAX_FAILURES;
     const { id } = await freshEndpoint("/broken");
@@ -162,9 +183,7 @@ describe("delivery-webhook", () => {
     }
     const last = await run(event);
     expect(last.error).toBeUndefined();
-    expect(last.result).toMatchObject({
-      endpoints: { [id]: { outcome: "disabled", attempt: max, error: "HTTP 500" } },
-    });
+    expect(last.result).toEqual({ events: 1, messages: 1, sent: { delivered: 0, disabled: [id], failed: [] } });
 
     const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
     expect(endpoint).toMatchObject({ enabled: false, failureCount: max });
@@ -184,9 +203,9 @@ describe("delivery-webhook", () => {
 
     // Not sent while disabled: a run no longer lists it, and a repeated run announces nothing twice.
     const sent = receiver.requests.length;
-    expect((await run(event)).result).toEqual({ endpoints: {} });
+    expect((await run(event)).result).toEqual({ events: 1, messages: 0, sent: null });
     const later = await newDeliveryEvent();
-    expect((await run(later.event)).result).toEqual({ endpoints: {} });
+    expect((await run(later.event)).result).toEqual({ events: 1, messages: 0, sent: null });
     expect(receiver.requests.length).toBe(sent);
     expect(await db.emailMessage.count({ where: { template: "webhook-disabled", to: emails[0].to } })).toBe(1);
 

@@ -56,8 +56,8 @@ export function createFunctionCaller(appId: string, functions: AnyFunction[]) {
 
   return async function callFunction(fnId: string, run: LoadedRun): Promise<CallOutcome> {
     const body = canonicalize({
-      event: run.event,
-      events: [run.event],
+      event: run.events?.[0] ?? run.event,
+      events: run.events ?? [run.event],
       steps: run.steps,
       version: 2,
       ctx: {

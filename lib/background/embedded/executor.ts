@@ -8,6 +8,7 @@ import type { InngestFunction } from "inngest";
 import type pg from "pg";
 import { z } from "zod";
 import {
+  enqueueBatch,
   enqueueRuns,
   finishRun,
   loadRun,
@@ -18,12 +19,14 @@ import {
   scheduledRun,
   type JobSpec,
   type LoadedRun,
+  type NewBatch,
   type NewRun,
   type RunEvent,
 } from "@/lib/background/runs";
 import { freeDeadPools, notePool, releasePool } from "@/lib/background/worker-pools";
 import { createFunctionCaller, errorText } from "@/lib/background/embedded/call-function";
 import { graphileLogger, log } from "@/lib/background/embedded/logger";
+import { evaluate, priorityFactor, understood } from "@/lib/background/embedded/expressions";
 
 type AnyFunction = InngestFunction.Any;
 
@@ -75,27 +78,30 @@ export class EmbeddedExecutor {
     return ((fn.opts as { retries?: number }).retries ?? DEFAULT_RETRIES) + 1;
   }
 
+  private options_(fn: AnyFunction) {
+    return fn.opts as {
+      priority?: { run?: string };
+      concurrency?: number | { limit?: number; key?: string } | { limit?: number; key?: string }[];
+      batchEvents?: { maxSize: number; timeout: string; key?: string };
+    };
+  }
+
   /**
    * How the queue holds a function's runs. Inngest's `priority.run` moves a run that many seconds
    * ahead of (or, negative, behind) the function's queue; graphile-worker runs lower priorities
    * first, strictly and across functions, which is the same order as long as the factors are only
    * used to let bulk work yield. `concurrency: { limit: 1 }` becomes a serial queue per function,
-   * or per value of its `key` (`event.data.<field>`), so one partner's backlog is its own queue.
+   * or per value of its `key`, so one partner's (or one import's) backlog is its own queue. A
+   * batch is keyed by its first event, as Inngest does.
    */
   private jobSpec(functionId: string, fn: AnyFunction, event?: RunEvent): JobSpec {
-    const opts = fn.opts as {
-      priority?: { run?: string };
-      concurrency?: number | { limit?: number; key?: string } | { limit?: number; key?: string }[];
-    };
+    const opts = this.options_(fn);
     const seconds = priorityFactor(opts.priority?.run, event);
     const c = [opts.concurrency ?? []].flat()[0];
     const limit = typeof c === "number" ? c : c?.limit;
-    const key = typeof c === "object" ? c.key : undefined;
+    const key = typeof c === "object" && c.key ? evaluate(c.key, event) : undefined;
     let queueName: string | null = null;
-    if (limit === 1) {
-      const field = key && /^event\.data\.(\w+)$/.exec(key)?.[1];
-      queueName = field ? `${functionId}:${String(event?.data[field] ?? "")}` : functionId;
-    }
+    if (limit === 1) queueName = key === undefined ? functionId : `${functionId}:${String(key ?? "")}`;
     return { priority: -seconds, queueName, maxJobAttempts: MAX_JOB_ATTEMPTS };
   }
 
@@ -104,18 +110,42 @@ export class EmbeddedExecutor {
     return (this.migrated ??= runMigrations({ pgPool: this.options.pgPool, logger: graphileLogger }));
   }
 
-  /** The relay's sender: one run per (function, event); nothing is executed on the caller's time. */
+  /**
+   * The relay's sender: one run per (function, event), or for a batched function the events join
+   * batches per batch key. Nothing is executed on the caller's time.
+   */
   async send(events: RunEvent[]): Promise<void> {
     await this.migrate();
     const runs: NewRun[] = [];
+    const batches = new Map<string, NewBatch>();
     for (const event of events) {
       for (const [functionId, fn] of this.byId) {
-        if (this.triggers(fn).some((t) => t.event === event.name)) {
+        if (!this.triggers(fn).some((t) => t.event === event.name)) continue;
+        const batching = this.options_(fn).batchEvents;
+        if (!batching) {
           runs.push({ functionId, maxAttempts: this.maxAttempts(fn), event, ...this.jobSpec(functionId, fn, event) });
+          continue;
         }
+        const batchKey = String((batching.key && evaluate(batching.key, event)) ?? "");
+        const group = `${functionId}\u0000${batchKey}`;
+        let batch = batches.get(group);
+        if (!batch) {
+          const spec = this.jobSpec(functionId, fn, event);
+          batch = {
+            functionId,
+            batchKey,
+            maxSize: batching.maxSize,
+            maxAttempts: this.maxAttempts(fn),
+            events: [],
+            ...spec,
+          };
+          batches.set(group, batch);
+        }
+        batch.events.push(event);
       }
     }
     await enqueueRuns(runs);
+    for (const batch of batches.values()) await enqueueBatch(batch);
   }
 
   start(): Promise<void> {
@@ -132,9 +162,12 @@ export class EmbeddedExecutor {
     const taskList: TaskList = {};
     const cronItems = [];
     for (const [functionId, fn] of this.byId) {
-      const priority = (fn.opts as { priority?: { run?: string } }).priority?.run;
-      if (unsupportedPriority(priority))
-        log("warn", "background: priority expression not understood here; counted 0", { functionId, priority });
+      const opts = this.options_(fn);
+      const expressions = [opts.priority?.run, opts.batchEvents?.key, ...[opts.concurrency ?? []].flat()]
+        .map((x) => (typeof x === "object" ? x.key : typeof x === "string" ? x : undefined))
+        .filter((x) => !understood(x));
+      if (expressions.length > 0)
+        log("warn", "background: expressions not understood here (priority 0, one key)", { functionId, expressions });
       taskList[functionId] = (payload, helpers) => this.runJob(functionId, fn, payload, helpers);
       for (const { cron } of this.triggers(fn)) {
         if (!cron) continue;
@@ -200,6 +233,7 @@ export class EmbeddedExecutor {
 
   private async execute(run: LoadedRun, helpers: JobHelpers): Promise<void> {
     await markRunning(run);
+    if (run.events?.length === 0) return finishRun(run, { output: { events: 0 } });
     const lastJobAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     for (;;) {
       // Stopping: the job fails and is retried later (here or elsewhere), after the last stored step.
@@ -255,21 +289,3 @@ export class EmbeddedExecutor {
     return this.active;
   }
 }
-
-/**
- * The subset of Inngest's priority expressions (CEL) this executor evaluates: a whole number, or
- * `has(event.data.<field>) ? <n> : <m>`. Anything else counts 0 and is reported once per expression
- * at start (`unsupportedPriority`), so a function is never silently given a different order.
- */
-const PRIORITY_CONDITIONAL = /^has\(event\.data\.(\w+)\) \? (-?\d+) : (-?\d+)$/;
-export function priorityFactor(expression: string | undefined, event?: RunEvent): number {
-  const text = expression?.trim();
-  if (!text) return 0;
-  if (/^-?\d+$/.test(text)) return Number(text);
-  const conditional = PRIORITY_CONDITIONAL.exec(text);
-  if (!conditional) return 0;
-  const [, field, then, otherwise] = conditional;
-  return Number(event?.data[field] !== undefined && event?.data[field] !== null ? then : otherwise);
-}
-export const unsupportedPriority = (expression: string | undefined) =>
-  Boolean(expression?.trim()) && !/^-?\d+$/.test(expression!.trim()) && !PRIORITY_CONDITIONAL.test(expression!.trim());
