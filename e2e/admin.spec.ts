@@ -23,7 +23,7 @@ test("the admin overview shows counts, the 30-day chart, stuck deliveries and th
 
   await page.getByRole("link", { name: "Open background runs" }).click();
   await expect(page.getByRole("heading", { name: "Background runs" })).toBeVisible();
-  await expect(page.getByTestId("runs-table").getByText("delivery-webhook").first()).toBeVisible();
+  await expect(page.getByTestId("runs-table").getByText("delivery-webhooks").first()).toBeVisible();
   await expect(page.getByTestId("run-status").filter({ hasText: "completed" }).first()).toBeVisible();
   await screenshot(page, "background-runs");
 });

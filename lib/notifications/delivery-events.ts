@@ -198,11 +198,13 @@ const EMAILS_AT_ONCE = 8;
  * others; when any failed, this throws after all had their turn, so the step is retried and only
  * those are sent again (each email is keyed by its event).
  */
-export async function emailForEvents(events: DeliveryEvent[]): Promise<{ sent: number; skipped: number }> {
+export async function emailForEvents(
+  events: DeliveryEvent[],
+): Promise<{ sent: number; skipped: Record<string, number> }> {
   const deliveries = await loadDeliveries(events);
   const failures: string[] = [];
   let sent = 0;
-  let skipped = 0;
+  const skipped: Record<string, number> = {};
   const jobs = events.flatMap((event) => {
     const d = deliveries.get(event.data.deliveryId);
     return [
@@ -215,7 +217,8 @@ export async function emailForEvents(events: DeliveryEvent[]): Promise<{ sent: n
     async ([name, send]) => {
       try {
         const result = await send();
-        if ("skipped" in result) skipped++;
+        const reason = "skipped" in result ? result.skipped : undefined;
+        if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
         else sent++;
       } catch (error) {
         failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -29,7 +29,7 @@ describe("Inngest serve route", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       authentication_succeeded: true,
-      function_count: 8, // inngest/functions/index.ts
+      function_count: 7, // inngest/functions/index.ts
       mode: "cloud",
       has_signing_key: true,
       app_id: "delivery-platform",
@@ -45,7 +45,7 @@ describe("Inngest serve route", () => {
   });
 
   it("refuses unsigned function calls in cloud mode", async () => {
-    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-emails&stepId=step", {
+    const res = await api("POST", "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step", {
       json: { event: {}, events: [], steps: {}, ctx: {} },
     });
     expect(res.status).toBe(401);

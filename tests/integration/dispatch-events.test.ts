@@ -103,11 +103,13 @@ describe("an assignment on the embedded executor", { timeout: 90_000 }, () => {
       select: { id: true },
     });
     expect(events).toHaveLength(2);
+    const members = { some: { eventId: { in: events.map((e) => e.id) } } };
     const runs = await until("the runs of both events to settle", async () => {
-      const rows = await db.backgroundRun.findMany({ where: { eventId: { in: events.map((e) => e.id) } } });
-      return rows.length === 6 && rows.every((r) => r.status === "COMPLETED") && rows;
+      const rows = await db.backgroundRun.findMany({ where: { members }, include: { members: true } });
+      const taken = rows.flatMap((r) => r.members).filter((m) => events.some((e) => e.id === m.eventId));
+      return taken.length === 4 && rows.every((r) => r.status === "COMPLETED") && rows;
     });
-    expect(runs).toHaveLength(6);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(await db.emailMessage.count({ where: { deliveryId: delivery.id, template: "recipient-update" } })).toBe(1);
   });
 

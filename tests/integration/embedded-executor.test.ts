@@ -66,6 +66,29 @@ const urgent = app.createFunction(
   async ({ event, step }) => step.run("note", () => void order.push(`urgent:${event.id}`)),
 );
 
+/** Each batch the batched function was given, and how many of a group ran at once. */
+const batches: { group: string; ids: string[] }[] = [];
+const runningByGroup: Record<string, number> = {};
+const maxByGroup: Record<string, number> = {};
+const batched = app.createFunction(
+  {
+    id: "batched",
+    triggers: [{ event: "test/batched" }],
+    retries: 0,
+    batchEvents: { maxSize: 5, timeout: "1s", key: "event.data.group" },
+    concurrency: { key: "event.data.group", limit: 1 },
+  },
+  async ({ events, step }) =>
+    step.run("take", async () => {
+      const group = String(events[0].data.group);
+      batches.push({ group, ids: events.map((e) => e.id!) });
+      maxByGroup[group] = Math.max(maxByGroup[group] ?? 0, (runningByGroup[group] = (runningByGroup[group] ?? 0) + 1));
+      await new Promise((r) => setTimeout(r, 150));
+      runningByGroup[group]--;
+      return events.length;
+    }),
+);
+
 const pgPool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
 pgPool.on("error", () => {});
 afterAll(() => pgPool.end());
@@ -74,7 +97,7 @@ let executor: EmbeddedExecutor | undefined;
 async function start(concurrency = 4) {
   executor = new EmbeddedExecutor({
     appId: app.id,
-    functions: [threeSteps, giveUp, sleeper, slow, plain, urgent],
+    functions: [threeSteps, giveUp, sleeper, slow, plain, urgent, batched],
     pgPool,
     concurrency,
     leaseMs: 1_000,
@@ -108,6 +131,45 @@ async function settled(eventId: string, timeoutMs = 10_000) {
 }
 
 describe("the embedded executor", () => {
+  it("gives a batched function its events in batches per key, each event once, growing while they wait", async () => {
+    const ex = await start();
+    const group = (g: string) => ({ ...event("test/batched"), data: { group: g } });
+    const groupName = `a-${Date.now()}`;
+    const a = Array.from({ length: 12 }, () => group(groupName));
+    const b = Array.from({ length: 3 }, () => group("b"));
+    const groupA = String(a[0].data.group);
+    for (const e of a) await ex.send([e]);
+    // Handed over again, alone and together: no event joins a second batch.
+    await Promise.all([ex.send(b), ex.send(a.slice(0, 4)), ex.send([...b, a[11]])]);
+    const all = [...a, ...b];
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const taken = batches.flatMap((x) => x.ids).filter((id) => all.some((e) => e.id === id));
+      if (taken.length >= all.length) break;
+      if (Date.now() > deadline) throw new Error(`batches: ${JSON.stringify(batches)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 300)); // nothing more comes
+    const mine = batches.filter((x) => x.ids.some((id) => all.some((e) => e.id === id)));
+    const ids = mine.flatMap((x) => x.ids);
+    expect(ids.sort()).toEqual(all.map((e) => e.id).sort());
+    for (const x of mine) {
+      expect(x.ids.length).toBeLessThanOrEqual(5);
+      const groups = new Set(x.ids.map((id) => String(all.find((e) => e.id === id)!.data.group)));
+      expect([...groups]).toEqual([x.group]);
+    }
+    // While one batch of a group ran, the group's next one filled up: 12 events, at most 4 batches.
+    expect(mine.filter((x) => x.group === groupA).length).toBeLessThanOrEqual(4);
+    expect(maxByGroup[groupA]).toBe(1);
+    const runs = await db.backgroundRun.findMany({
+      where: { members: { some: { eventId: { in: all.map((e) => e.id) } } } },
+      include: { _count: { select: { members: true } } },
+    });
+    expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
+    expect(runs.reduce((n, r) => n + r._count.members, 0)).toBe(all.length);
+    expect(runs.map((r) => (r.events as unknown[]).length).reduce((x, y) => x + y, 0)).toBe(all.length);
+  });
+
   it("runs each step once, retries a failing step with backoff and remembers finished steps", async () => {
     failB = 2;
     const e = event("test/three");

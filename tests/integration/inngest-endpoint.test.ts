@@ -65,7 +65,7 @@ describe("in cloud mode", () => {
     for (const [method, path] of [
       ["PUT", "/api/inngest"],
       ["GET", "/api/inngest"],
-      ["POST", "/api/inngest?fnId=delivery-platform-delivery-emails&stepId=step"],
+      ["POST", "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step"],
     ]) {
       const res = await api(method, path, { baseUrl: cloud.url, json: method === "GET" ? undefined : {} });
       expect(res.status, `${method} ${path}`).toBe(401);
@@ -75,7 +75,7 @@ describe("in cloud mode", () => {
 
   it("refuses signatures by another key, of another body, or too old", async () => {
     const body = JSON.stringify({ event: {}, events: [], steps: {}, ctx: {} });
-    const path = "/api/inngest?fnId=delivery-platform-delivery-emails&stepId=step";
+    const path = "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step";
     const other = `signkey-test-${randomBytes(32).toString("hex")}`;
     for (const signature of [
       signed(body, other),
@@ -131,7 +131,7 @@ describe("in cloud mode", () => {
 
 describe("in dev mode", () => {
   const call = { event: {}, events: [], steps: {}, ctx: {} };
-  const path = "/api/inngest?fnId=delivery-platform-delivery-emails&stepId=step";
+  const path = "/api/inngest?fnId=delivery-platform-delivery-notifications&stepId=step";
 
   it("refuses a web page's cross-site text/plain POST", async () => {
     const res = await api("POST", path, {

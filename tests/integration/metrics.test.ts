@@ -197,7 +197,9 @@ describe("metrics across both workers, scraped by Prometheus", () => {
     // Each create's event runs the in-app notification function once, in the background worker.
     const runs = await eventually(
       async () => {
-        const value = await query('sum(background_runs_total{function=~".*delivery-in-app",outcome="completed"})');
+        const value = await query(
+          'sum(background_runs_total{function=~".*delivery-notifications",outcome="completed"})',
+        );
         return value !== undefined && value >= CREATES ? value : undefined;
       },
       60_000,
