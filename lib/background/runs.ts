@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { backgroundRuns } from "@/lib/observability/metrics";
+import { backgroundRunEvents, backgroundRuns } from "@/lib/observability/metrics";
 
 export interface RunEvent {
   id: string;
@@ -237,7 +237,9 @@ export async function recordFailedAttempt(run: LoadedRun, attempt: number, error
 
 export async function finishRun(run: LoadedRun, outcome: { output: unknown } | { error: string }) {
   const failed = "error" in outcome;
-  backgroundRuns.inc({ function: run.functionId, outcome: failed ? "failed" : "completed" });
+  const labels = { function: run.functionId, outcome: failed ? "failed" : "completed" };
+  backgroundRuns.inc(labels);
+  backgroundRunEvents.inc(labels, run.events?.length ?? 1);
   await db.backgroundRun.update({
     where: { id: run.id },
     data: {

@@ -23,6 +23,16 @@ export const backgroundRuns = once(
     }),
 );
 
+export const backgroundRunEvents = once(
+  "background_run_events_total",
+  () =>
+    new Counter({
+      name: "background_run_events_total",
+      help: "Events taken by background runs that ended for good (a batch counts each), by function and outcome.",
+      labelNames: ["function", "outcome"],
+    }),
+);
+
 export const emails = once(
   "emails_total",
   () =>
