@@ -1,6 +1,7 @@
 // The "background drain" scenario: creates at a steady rate, every partner's webhook on a loopback
 // receiver, and for each create the time from its 201 to its delivery.created webhook: intake is
 // what the API took, drain how fast the side effects followed.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -52,11 +53,16 @@ export async function drainScenario(
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // One endpoint per partner, subscribed to every event, replacing any an earlier scenario left.
+  await client.query(`DELETE FROM "WebhookEndpoint"`);
   await client.query(
-    `INSERT INTO "WebhookEndpoint" ("id", "partnerId", "url", "secret", "updatedAt")
-     SELECT gen_random_uuid(), "id", $1, 'bench-secret', now() FROM "Partner"
-     ON CONFLICT ("partnerId") DO UPDATE SET "url" = $1, "enabled" = true, "failureCount" = 0`,
-    [hookUrl],
+    `INSERT INTO "WebhookEndpoint" ("id", "partnerId", "url", "events", "secret", "updatedAt")
+     SELECT gen_random_uuid(), "id", $1, $2, $3, now() FROM "Partner"`,
+    [
+      hookUrl,
+      ["delivery.created", "delivery.status_changed", "delivery.assigned"],
+      `whsec_${randomBytes(32).toString("base64")}`,
+    ],
   );
   await client.end();
 

@@ -1,5 +1,5 @@
 // Renders a template to what we store and send: subject, HTML and the plain-text alternative.
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import { createElement, type FunctionComponent } from "react";
 import { templates, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 
@@ -16,6 +16,8 @@ export async function renderEmail<T extends TemplateName>(
   const entry = templates[template];
   const subject = (entry.subject as (p: TemplateProps<T>) => string)(props);
   const element = createElement(entry.Component as FunctionComponent<TemplateProps<T>>, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text };
+  // Rendered once: the text is read off the HTML (what `render(…, { plainText: true })` does after
+  // rendering the whole tree a second time, which was half the cost of an email).
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
 }

@@ -45,14 +45,26 @@ function noteLogged() {
 export async function sendEmail<T extends TemplateName>(options: SendEmailOptions<T>) {
   const { key, to, template, deliveryId = null } = options;
   const rendered = await renderEmail(template, options.props);
-  const message = await db.emailMessage.upsert({
-    where: { idempotencyKey: key },
-    create: { idempotencyKey: key, to, template, deliveryId, ...rendered },
-    update: {},
-  });
-  if (message.status === "SENT" || message.status === "LOGGED") return message;
-
   const resend = transport();
+  // Stored in one statement, and without a provider stored as logged in that same statement; an
+  // email stored before (a retried step) is read back as it is.
+  const [created] = await db.emailMessage.createManyAndReturn({
+    data: {
+      idempotencyKey: key,
+      to,
+      template,
+      deliveryId,
+      ...rendered,
+      ...(resend ? {} : { status: "LOGGED" as const, attempts: 1 }),
+    },
+    skipDuplicates: true,
+  });
+  if (created && !resend) {
+    noteLogged();
+    return created;
+  }
+  const message = created ?? (await db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: key } }));
+  if (message.status === "SENT" || message.status === "LOGGED") return message;
   if (!resend) {
     noteLogged();
     return db.emailMessage.update({
