@@ -59,8 +59,10 @@ export function markdown(r: Results, name: string): string {
       ? [
           `Background work left by a scenario, finished before the next one started:`,
           ``,
-          ...r.backgroundDrains.map(
-            (d) => `- after ${d.after}: ${d.runs} runs in ${d.seconds} s (${Math.round(d.runs / d.seconds)} runs/s)`,
+          ...r.backgroundDrains.map((d) =>
+            d.events === undefined
+              ? `- after ${d.after}: ${d.runs} runs in ${d.seconds} s (${Math.round(d.runs / d.seconds)} runs/s)`
+              : `- after ${d.after}: ${d.events} events' side effects (${d.runs} runs) in ${d.seconds} s (${Math.round(d.events / d.seconds)} events/s); CPU per event: server ${d.cpu?.serverMs} ms, PostgreSQL ${d.cpu?.postgresMs} ms`,
           ),
           ``,
         ]

@@ -32,7 +32,11 @@ export interface Results {
    * The background work each scenario left behind (its creates' email, notification and webhook
    * runs), finished before the next scenario started: the embedded executor's throughput.
    */
-  backgroundDrains?: { after: string; runs: number; seconds: number }[];
+  /**
+   * The side effects a scenario left, finished before the next one: runs, events (a create's
+   * event counts once however many functions it triggers) and the CPU per event meanwhile.
+   */
+  backgroundDrains?: { after: string; runs: number; events?: number; seconds: number; cpu?: CpuSplit }[];
   /** Creates at a steady rate, each followed to its webhook (bench/drain.ts). */
   drain?: DrainRun | "skipped";
   /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */

@@ -14,7 +14,7 @@ import { INNGEST_UNREACHABLE, NO_OUTSIDE_INNGEST } from "../tests/support/app-se
 import { captureListQuery, createCeiling, drive, uniqueRef } from "./ceiling";
 import { drainScenario, type DrainRun } from "./drain";
 import { importScenario, type ImportRun } from "./import";
-import { cpuMeter, localPostgres, parentOf, rssWatcher } from "./proc";
+import { cpuMeter, localPostgres, parentOf, rssWatcher, type CpuSplit } from "./proc";
 import { summariseProfiles } from "./profile";
 import { machine, printTable, write } from "./report";
 import type { Results, Scenario } from "./results";
@@ -83,20 +83,30 @@ async function indexUsage(url: string): Promise<Record<string, number>> {
 }
 
 /**
- * Waits until the background work the previous scenario caused (a create's emails, notification and
- * webhook runs) is done, so that each scenario is measured on its own: otherwise the runs of 3,000
- * creates would still be executing, on the same two cores, while the list scenario after them ran.
- * Returns the seconds waited and the runs finished meanwhile (the executor's throughput).
+ * Waits until the background work the previous scenario caused (each create's notifications, emails
+ * and webhook) is done, so that each scenario is measured on its own: otherwise the side effects of
+ * 3,000 creates would still be executing, on the same two cores, while the list scenario after them
+ * ran. Returns the seconds waited, the runs and the events whose side effects finished meanwhile,
+ * and the CPU that took (nothing else runs then): per event, the background's cost of a create.
  */
-async function settle(databaseUrl: string, limitSeconds = 300): Promise<{ seconds: number; runs: number }> {
+async function settle(
+  databaseUrl: string,
+  cpu: ReturnType<typeof cpuMeter>,
+  limitSeconds = 300,
+): Promise<{ seconds: number; runs: number; events: number; cpu: CpuSplit }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const started = performance.now();
-  const finished = async () =>
-    Number(
-      (await client.query(`SELECT count(*) AS n FROM "BackgroundRun" WHERE "status" IN ('COMPLETED', 'FAILED')`))
-        .rows[0].n,
+  const measuring = cpu.start();
+  // Events whose every run has ended: a batch counts each of its events once.
+  const finished = async () => {
+    const { rows } = await client.query<{ runs: string; events: string }>(
+      `SELECT (SELECT count(*) FROM "BackgroundRun" WHERE "status" IN ('COMPLETED', 'FAILED')) AS runs,
+              (SELECT count(DISTINCT m."eventId") FROM "BackgroundRunEvent" m JOIN "BackgroundRun" r ON r."id" = m."runId"
+               WHERE r."status" IN ('COMPLETED', 'FAILED')) AS events`,
     );
+    return { runs: Number(rows[0].runs), events: Number(rows[0].events) };
+  };
   const before = await finished();
   try {
     for (;;) {
@@ -107,7 +117,11 @@ async function settle(databaseUrl: string, limitSeconds = 300): Promise<{ second
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       const done = Number(rows[0].backlog) === 0;
       if (!done && seconds > limitSeconds) log(`background backlog of ${rows[0].backlog} left after ${seconds} s`);
-      if (done || seconds > limitSeconds) return { seconds, runs: (await finished()) - before };
+      if (done || seconds > limitSeconds) {
+        const after = await finished();
+        const events = after.events - before.events;
+        return { seconds, runs: after.runs - before.runs, events, cpu: measuring(events) };
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {
@@ -221,12 +235,12 @@ async function main() {
     const drains: NonNullable<Results["backgroundDrains"]> = [];
     const drain = async (after: string) => {
       if (!settling) return;
-      const { seconds: waited, runs } = await settle(database.url);
+      const { seconds: waited, runs, events, cpu: used } = await settle(database.url, cpu);
       if (waited < 1) return;
       log(
-        `background work left by ${after}: ${runs} runs finished in ${waited} s (${Math.round(runs / waited)} runs/s)`,
+        `background work left by ${after}: ${events} events' side effects (${runs} runs) in ${waited} s (${Math.round(events / waited)} events/s); CPU per event: server ${used.serverMs} ms, pg ${used.postgresMs} ms`,
       );
-      drains.push({ after, runs, seconds: waited });
+      drains.push({ after, runs, events, seconds: waited, cpu: used });
     };
     let previous = "warm-up";
     for (const [name, next] of Object.entries(all)) {

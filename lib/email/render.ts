@@ -1,5 +1,6 @@
 // Renders a template to what we store and send: subject, HTML and the plain-text alternative.
-import { render, toPlainText } from "@react-email/components";
+import { plainTextSelectors, render } from "@react-email/components";
+import { compile } from "html-to-text";
 import { createElement, type FunctionComponent } from "react";
 import { templates, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 
@@ -8,6 +9,12 @@ export interface RenderedEmail {
   html: string;
   text: string;
 }
+
+/**
+ * react-email's plain-text conversion (its `toPlainText` options), compiled once: converting with
+ * fresh options compiles its selectors on every call, which cost more than rendering the email.
+ */
+const toPlainText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 export async function renderEmail<T extends TemplateName>(
   template: T,
