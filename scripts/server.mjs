@@ -1,7 +1,8 @@
 // @ts-check
 // The production server (`npm start`): Next.js's handler on a plain Node server, so shutdown is ours:
 // stop accepting, finish in-flight requests, close Next.js and the pool. WEB_CONCURRENCY workers
-// (default one per core) share the port; background work runs in worker 1. Plain JS: no loader.
+// (default one per core) share the port; background work runs in the first BACKGROUND_WORKERS of
+// them (default all). Plain JS: no loader.
 import cluster from "node:cluster";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -27,6 +28,9 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 // limited by a CPU quota rather than a CPU set sees the host's cores: set WEB_CONCURRENCY there.
 const concurrency = process.env.WEB_CONCURRENCY || "auto";
 const workers = concurrency === "auto" ? os.availableParallelism() : Number(concurrency);
+// How many of the workers also run background work (the relay and the embedded executor); the
+// others only serve requests and forward their outbox kicks to one that does (README "Running it").
+const backgroundWorkers = Math.min(workers, Number(process.env.BACKGROUND_WORKERS || workers));
 const workerId = cluster.isWorker ? cluster.worker?.id : undefined;
 const logger = createLogger().child({ component: "server", ...(workerId ? { worker: workerId } : {}) });
 /** @param {string} line */
@@ -46,6 +50,8 @@ const fail = (/** @type {string} */ line) => {
 if (!process.env.AUTH_SECRET) fail("AUTH_SECRET is not set: set one (e.g. `openssl rand -base64 32`).");
 if (!Number.isInteger(workers) || workers < 1)
   fail(`WEB_CONCURRENCY must be "auto" or a whole number ≥ 1, not ${process.env.WEB_CONCURRENCY}.`);
+if (!Number.isInteger(backgroundWorkers) || backgroundWorkers < 1)
+  fail(`BACKGROUND_WORKERS must be a whole number ≥ 1, not ${process.env.BACKGROUND_WORKERS}.`);
 
 if (cluster.isPrimary && workers > 1) await primary();
 else await serve();
@@ -104,25 +110,30 @@ async function primary() {
   // it then left the primary without its finish, and it ended silently when its last handle closed.
   let alive = 0;
   let stopSignal = "SIGTERM";
-  /** @type {import("node:cluster").Worker | undefined} */
-  let background;
+  /** Workers running background work, in start order: kicks go to the first one connected. */
+  /** @type {Set<import("node:cluster").Worker>} */
+  const background = new Set();
   /** @param {boolean} runsBackground */
   const fork = (runsBackground) => {
     const worker = cluster.fork({ BACKGROUND_WORK: runsBackground ? "on" : "off" });
     alive++;
     accepting.add(worker);
-    if (runsBackground) background = worker;
+    if (runsBackground) background.add(worker);
     worker.on("message", (/** @type {{ type?: string }} */ message) => {
       if (message?.type === "ready" && ++readyCount === workers) {
         log(`Ready on http://${hostname}:${port} (${workers} workers)`);
       }
       // A create in another worker committed an outbox row: the relay runs at once, not on its timer.
-      // (Not once worker 1 has gone: its relay's timer sweeps those rows on the next start.)
-      if (message?.type === "outbox:kick" && background?.isConnected()) background.send(message, () => {});
+      // (With none connected, a relay's timer sweeps those rows on the next start.)
+      if (message?.type === "outbox:kick") {
+        const to = [...background].find((w) => w.isConnected());
+        to?.send(message, () => {});
+      }
       if (message?.type === "draining") stoppedAccepting(worker);
     });
     worker.once("exit", (code, signal) => {
       alive--;
+      const ranBackground = background.delete(worker);
       stoppedAccepting(worker);
       if (stopping) {
         if (code !== 0) {
@@ -141,7 +152,7 @@ async function primary() {
       }
       logger.error(`Worker ${worker.id} ended (${signal ?? `code ${code}`}); starting another.`);
       readyCount--;
-      fork(worker === background);
+      fork(ranBackground);
     });
   };
   const finish = () => {
@@ -150,7 +161,7 @@ async function primary() {
   };
   // One scrape of any worker answers for all of them (lib/observability/http.mjs).
   serveClusterMetrics(cluster);
-  for (let i = 0; i < workers; i++) fork(i === 0);
+  for (let i = 0; i < workers; i++) fork(i < backgroundWorkers);
   /** @param {NodeJS.Signals} signal */
   const onSignal = (signal) => {
     if (stopping) return;

@@ -1,6 +1,8 @@
-// The one way to send an email: rendered, stored in EmailMessage under an idempotency key, then sent
+// The one way to send emails: rendered, stored in EmailMessage under an idempotency key, then sent
 // through Resend with that key (a retried step never sends twice); without RESEND_API_KEY stored as
-// LOGGED for /admin/emails. A provider failure is recorded and thrown, so the step retries.
+// LOGGED for /admin/emails. A provider failure is recorded and reported (thrown by sendEmail), so
+// the step retries. A batch of emails is stored in one statement.
+import pMap from "p-map";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { renderEmail } from "@/lib/email/render";
@@ -11,7 +13,7 @@ import { emails } from "@/lib/observability/metrics";
 
 const log = loggerFor("email");
 
-export interface SendEmailOptions<T extends TemplateName> {
+export interface SendEmailOptions<T extends TemplateName = TemplateName> {
   /** Stable per message, e.g. `<event id>:recipient`. */
   key: string;
   to: string;
@@ -42,53 +44,109 @@ function noteLogged() {
   }, 1_000).unref();
 }
 
-export async function sendEmail<T extends TemplateName>(options: SendEmailOptions<T>) {
-  const { key, to, template, deliveryId = null } = options;
-  const rendered = await renderEmail(template, options.props);
-  const resend = transport();
-  // Stored in one statement, and without a provider stored as logged in that same statement; an
-  // email stored before (a retried step) is read back as it is.
-  const [created] = await db.emailMessage.createManyAndReturn({
-    data: {
-      idempotencyKey: key,
-      to,
-      template,
-      deliveryId,
-      ...rendered,
-      ...(resend ? {} : { status: "LOGGED" as const, attempts: 1 }),
-    },
-    skipDuplicates: true,
-  });
-  if (created && !resend) {
-    noteLogged();
-    return created;
-  }
-  const message = created ?? (await db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: key } }));
-  if (message.status === "SENT" || message.status === "LOGGED") return message;
-  if (!resend) {
-    noteLogged();
-    return db.emailMessage.update({
-      where: { id: message.id },
-      data: { status: "LOGGED", attempts: { increment: 1 } },
-    });
-  }
+/** What a stored email is, as its senders see it. */
+export interface SentEmail {
+  id: string;
+  status: "QUEUED" | "SENT" | "FAILED" | "LOGGED";
+}
 
-  const { data, error } = await resend.emails.send(
-    { from: env().EMAIL_FROM, to: [message.to], subject: message.subject, html: message.html, text: message.text },
-    { idempotencyKey: key },
-  );
-  if (error || !data) {
-    const text = error ? `${error.name}: ${error.message}` : "Resend returned no message id";
-    emails.inc({ outcome: "failed" });
-    await db.emailMessage.update({
-      where: { id: message.id },
-      data: { status: "FAILED", error: text, attempts: { increment: 1 } },
+/** Emails sent to the provider at once. */
+const AT_ONCE = 8;
+
+/**
+ * Stores and sends a batch of emails. Each answer is the stored message, or the provider's error
+ * for that one (recorded on the message); one failure never stops the others.
+ */
+export async function sendEmails(list: SendEmailOptions[]): Promise<(SentEmail | { error: string })[]> {
+  if (list.length === 0) return [];
+  const resend = transport();
+  const rows: {
+    key: string;
+    to: string;
+    template: string;
+    deliveryId: string | null;
+    subject: string;
+    html: string;
+    text: string;
+  }[] = [];
+  for (const options of list) {
+    const rendered = await renderEmail(options.template, options.props as never);
+    rows.push({
+      key: options.key,
+      to: options.to,
+      template: options.template,
+      deliveryId: options.deliveryId ?? null,
+      ...rendered,
     });
-    throw new Error(`Email ${message.id} to ${to} failed: ${text}`);
   }
-  emails.inc({ outcome: "sent" });
-  return db.emailMessage.update({
-    where: { id: message.id },
-    data: { status: "SENT", providerMessageId: data.id, error: null, attempts: { increment: 1 } },
-  });
+  // One statement stores them all; without a provider they are stored as logged, and done. An
+  // email stored before (a retried step) is read back as it is.
+  const created = await db.$queryRaw<(SentEmail & { key: string })[]>`
+    INSERT INTO "EmailMessage" ("id", "idempotencyKey", "to", "template", "subject", "html", "text",
+      "deliveryId", "status", "attempts", "updatedAt")
+    SELECT gen_random_uuid(), x."key", x."to", x."template", x."subject", x."html", x."text", x."deliveryId"::uuid,
+      ${resend ? "QUEUED" : "LOGGED"}::"EmailStatus", ${resend ? 0 : 1}, now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+      "key" text, "to" text, "template" text, "subject" text, "html" text, "text" text, "deliveryId" text)
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING "id", "idempotencyKey" AS "key", "status"::text AS "status"`;
+  const byKey = new Map(created.map((m) => [m.key, m]));
+  if (!resend) for (let i = 0; i < created.length; i++) noteLogged();
+  const missing = list.filter((o) => !byKey.has(o.key)).map((o) => o.key);
+  if (missing.length > 0) {
+    const found = await db.emailMessage.findMany({
+      where: { idempotencyKey: { in: missing } },
+      select: { id: true, idempotencyKey: true, status: true },
+    });
+    for (const m of found) byKey.set(m.idempotencyKey, { id: m.id, key: m.idempotencyKey, status: m.status });
+  }
+  return pMap(
+    list,
+    async (options): Promise<SentEmail | { error: string }> => {
+      const message = byKey.get(options.key)!;
+      if (message.status === "SENT" || message.status === "LOGGED") return { id: message.id, status: message.status };
+      if (!resend) {
+        noteLogged();
+        await db.emailMessage.update({
+          where: { id: message.id },
+          data: { status: "LOGGED", attempts: { increment: 1 } },
+        });
+        return { id: message.id, status: "LOGGED" };
+      }
+      // What was stored first is what is sent, on every attempt.
+      const stored = created.includes(message)
+        ? rows.find((r) => r.key === options.key)!
+        : await db.emailMessage.findUniqueOrThrow({
+            where: { id: message.id },
+            select: { to: true, subject: true, html: true, text: true },
+          });
+      const { data, error } = await resend.emails.send(
+        { from: env().EMAIL_FROM, to: [stored.to], subject: stored.subject, html: stored.html, text: stored.text },
+        { idempotencyKey: options.key },
+      );
+      if (error || !data) {
+        const text = error ? `${error.name}: ${error.message}` : "Resend returned no message id";
+        emails.inc({ outcome: "failed" });
+        await db.emailMessage.update({
+          where: { id: message.id },
+          data: { status: "FAILED", error: text, attempts: { increment: 1 } },
+        });
+        return { error: `Email ${message.id} to ${options.to} failed: ${text}` };
+      }
+      emails.inc({ outcome: "sent" });
+      await db.emailMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", providerMessageId: data.id, error: null, attempts: { increment: 1 } },
+      });
+      return { id: message.id, status: "SENT" };
+    },
+    { concurrency: AT_ONCE },
+  );
+}
+
+/** One email, as stored; a provider failure is thrown (so the caller's step retries). */
+export async function sendEmail<T extends TemplateName>(options: SendEmailOptions<T>) {
+  const [result] = await sendEmails([options as SendEmailOptions]);
+  if ("error" in result) throw new Error(result.error);
+  return db.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
 }

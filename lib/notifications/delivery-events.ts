@@ -2,12 +2,11 @@
 // in-app notifications, each keyed by the event id. The delivery and its partner come from the
 // database, never from the event, so an event naming another partner sends nothing astray. The
 // background functions take events in batches: deliveries and users are read once per batch.
-import pMap from "p-map";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hit } from "@/lib/rate-limit";
 import { statusWord } from "@/lib/deliveries/status-labels";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmails, type SendEmailOptions } from "@/lib/email/send-email";
 import { isoDate } from "@/lib/core/format";
 import type { NotificationInput } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
@@ -44,10 +43,11 @@ export const courierName = (assignee: { name: string | null } | null) => assigne
 /** A row of a CSV import: the partner is told about the import once, not about each row. */
 const fromImport = (event: DeliveryEvent) => event.name === "delivery/created" && !!event.data.importId;
 
-export async function emailPartnerContact(event: DeliveryEvent, d: EventDelivery | undefined) {
-  if (fromImport(event)) return { skipped: "created by an import (one summary instead)" } satisfies Skipped;
-  if (!d) return { skipped: "delivery not found" } satisfies Skipped;
-  if (!d.partner.contactEmail) return { skipped: "partner has no contact email" } satisfies Skipped;
+/** The partner contact's email about an event, or why there is none. */
+export function partnerContactEmail(event: DeliveryEvent, d: EventDelivery | undefined): SendEmailOptions | Skipped {
+  if (fromImport(event)) return { skipped: "created by an import (one summary instead)" };
+  if (!d) return { skipped: "delivery not found" };
+  if (!d.partner.contactEmail) return { skipped: "partner has no contact email" };
   const common = { key: `${event.id}:partner-contact`, to: d.partner.contactEmail, deliveryId: d.id };
   const base = {
     partnerName: d.partner.name,
@@ -55,34 +55,36 @@ export async function emailPartnerContact(event: DeliveryEvent, d: EventDelivery
     trackingCode: d.trackingCode,
     recipientName: d.recipientName,
   };
-  const message =
-    event.name === "delivery/created"
-      ? await sendEmail({
-          ...common,
-          template: "delivery-created",
-          props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: isoDate(d.deliveryDate) },
-        })
-      : await sendEmail({
-          ...common,
-          template: "delivery-status-changed",
-          props: {
-            ...base,
-            from: event.data.from,
-            to: event.data.to,
-            reason: event.data.reason,
-            assigneeName: event.name === "delivery/assigned" ? courierName(d.assignee) : null,
-          },
-        });
-  return { emailId: message.id, status: message.status };
+  return event.name === "delivery/created"
+    ? {
+        ...common,
+        template: "delivery-created",
+        props: { ...base, dropoffAddress: d.dropoffAddress, deliveryDate: isoDate(d.deliveryDate) },
+      }
+    : {
+        ...common,
+        template: "delivery-status-changed",
+        props: {
+          ...base,
+          from: event.data.from,
+          to: event.data.to,
+          reason: event.data.reason,
+          assigneeName: event.name === "delivery/assigned" ? courierName(d.assignee) : null,
+        },
+      };
 }
 
-export async function emailRecipient(event: DeliveryEvent, d: EventDelivery | undefined) {
-  if (!d) return { skipped: "delivery not found" } satisfies Skipped;
-  if (!d.recipientEmail) return { skipped: "no recipient email" } satisfies Skipped;
+/** The recipient's email about an event, or why there is none (counted against the daily cap). */
+export async function recipientEmail(
+  event: DeliveryEvent,
+  d: EventDelivery | undefined,
+): Promise<SendEmailOptions | Skipped> {
+  if (!d) return { skipped: "delivery not found" };
+  if (!d.recipientEmail) return { skipped: "no recipient email" };
   const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
   // Dispatch's own moves (assign, reassign, unassign) are no news to the recipient.
   if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
-    return { skipped: "assignment changes are not sent to recipients" } satisfies Skipped;
+    return { skipped: "assignment changes are not sent to recipients" };
   }
   // Recipients are addresses a partner supplies, not our users: a daily cap per partner keeps the
   // platform from mailing a whole list for one. A retried step may count twice (it errs on less).
@@ -93,8 +95,8 @@ export async function emailRecipient(event: DeliveryEvent, d: EventDelivery | un
       windowSeconds: 86_400,
     },
   ]);
-  if (!cap.allowed) return { skipped: "the partner's daily cap of recipient emails is reached" } satisfies Skipped;
-  const message = await sendEmail({
+  if (!cap.allowed) return { skipped: "the partner's daily cap of recipient emails is reached" };
+  return {
     key: `${event.id}:recipient`,
     to: d.recipientEmail,
     deliveryId: d.id,
@@ -107,8 +109,7 @@ export async function emailRecipient(event: DeliveryEvent, d: EventDelivery | un
       // "Out for delivery" carries the code for partners that ask for one.
       deliveryCode: status === "IN_TRANSIT" ? d.proofCode : null,
     },
-  });
-  return { emailId: message.id, status: message.status };
+  };
 }
 
 /** The in-app notifications an event means, given the partner's active users. */
@@ -190,45 +191,36 @@ export async function notifyForEvents(events: DeliveryEvent[]): Promise<{ create
   return { created: count };
 }
 
-/** Emails sent at once while a batch's emails go out. */
-const EMAILS_AT_ONCE = 8;
-
 /**
- * Both emails of every event of a batch. One that fails (a provider error) does not stop the
- * others; when any failed, this throws after all had their turn, so the step is retried and only
- * those are sent again (each email is keyed by its event).
+ * Both emails of every event of a batch, stored in one statement. One that fails (a provider
+ * error) does not stop the others; when any failed, this throws after all had their turn, so the
+ * step is retried and only those are sent again (each email is keyed by its event).
  */
 export async function emailForEvents(
   events: DeliveryEvent[],
 ): Promise<{ sent: number; skipped: Record<string, number> }> {
   const deliveries = await loadDeliveries(events);
-  const failures: string[] = [];
-  let sent = 0;
   const skipped: Record<string, number> = {};
-  const jobs = events.flatMap((event) => {
+  const outgoing: SendEmailOptions[] = [];
+  const names: string[] = [];
+  for (const event of events) {
     const d = deliveries.get(event.data.deliveryId);
-    return [
-      ["partner-contact", () => emailPartnerContact(event, d)],
-      ["recipient", () => emailRecipient(event, d)],
-    ] as const;
-  });
-  await pMap(
-    jobs,
-    async ([name, send]) => {
-      try {
-        const result = await send();
-        const reason = "skipped" in result ? result.skipped : undefined;
-        if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
-        else sent++;
-      } catch (error) {
-        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    for (const [name, email] of [
+      ["partner-contact", partnerContactEmail(event, d)],
+      ["recipient", await recipientEmail(event, d)],
+    ] as const) {
+      if ("skipped" in email) skipped[email.skipped] = (skipped[email.skipped] ?? 0) + 1;
+      else {
+        outgoing.push(email);
+        names.push(name);
       }
-    },
-    { concurrency: EMAILS_AT_ONCE },
-  );
+    }
+  }
+  const results = await sendEmails(outgoing);
+  const failures = results.flatMap((r, i) => ("error" in r ? [`${names[i]}: ${r.error}`] : []));
   if (failures.length > 0) {
     const more = failures.length > 5 ? ` (and ${failures.length - 5} more)` : "";
     throw new Error(failures.slice(0, 5).join("; ") + more);
   }
-  return { sent, skipped };
+  return { sent: results.length, skipped };
 }
