@@ -4,15 +4,16 @@
 // with backoff and sends only what has not got through. The attempt that reaches
 // WEBHOOK_MAX_FAILURES consecutive failures disables that endpoint, and the partner is told.
 import { inngest } from "@/inngest/client";
+import { loadDeliveryEvents } from "@/lib/outbox/load-event";
 import { deliveryEventTriggers } from "@/inngest/events";
-import { DELIVERY_BATCHES, deliveryEventsOf, endBatch } from "@/inngest/functions/support";
+import { DELIVERY_BATCHES, endBatch } from "@/inngest/functions/support";
 import { prepareWebhookMessages } from "@/lib/webhooks/delivery-webhooks";
 import { deliverPending } from "@/lib/webhooks/send-webhook";
 
 export const deliveryWebhooks = inngest.createFunction(
   { id: "delivery-webhooks", triggers: deliveryEventTriggers, retries: 8, ...DELIVERY_BATCHES },
   async ({ events, step }) => {
-    const batch = await deliveryEventsOf(events);
+    const batch = await loadDeliveryEvents(events);
     const { messages } = await step.run("messages", () => prepareWebhookMessages(batch.events));
     const sent = messages > 0 ? await step.run("deliver", () => deliverPending(batch.events.map((e) => e.id))) : null;
     return endBatch({ events: batch.events.length, messages, sent }, batch.missing);

@@ -1,6 +1,5 @@
 // Shared by the functions: the event as the change wrote it, and steps that must not block each other.
 import { NonRetriableError } from "inngest";
-import { loadDeliveryEvents } from "@/lib/outbox/load-event";
 
 /**
  * How the delivery side-effect functions take events: in batches of up to 100 (Inngest waits up to
@@ -15,12 +14,9 @@ export const DELIVERY_BATCHES = {
 };
 
 /**
- * The outbox rows behind a batch of delivery events. Events with no row were written by no
- * change: nothing is done for them, and `endBatch` fails the run naming them (after the others).
+ * A batch's result, or a failure naming the events that had no outbox row (skipped; not retried:
+ * a row does not appear later), once the others are done.
  */
-export const deliveryEventsOf = loadDeliveryEvents;
-
-/** A batch's result, or a failure (not retried: a row does not appear later) naming the events skipped. */
 export function endBatch<T>(result: T, missing: string[]): T {
   if (missing.length > 0) {
     throw new NonRetriableError(`No outbox row for ${missing.join(", ")}: not written by a change; skipped`);

@@ -67,6 +67,8 @@ const RUN_ROW = {
   durationMs: true,
   createdAt: true,
   finishedAt: true,
+  /** A batch's events (0 for a run of one event). */
+  _count: { select: { members: true } },
 } as const;
 
 export interface RunStats {

@@ -5,19 +5,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { DELIVERY_EVENT_NAMES, OUTBOX_EVENTS, type DeliveryEvent } from "@/lib/outbox/events";
 
-export async function loadDeliveryEvent(event: { id?: string; name: string }): Promise<DeliveryEvent | null> {
-  if (!event.id || !z.uuid().safeParse(event.id).success) return null;
-  const name = DELIVERY_EVENT_NAMES.find((n) => n === event.name);
-  if (!name) return null;
-  const row = await db.outboxEvent.findUnique({ where: { id: event.id }, select: { name: true, payload: true } });
-  if (!row || row.name !== name) return null;
-  const data = OUTBOX_EVENTS[name].safeParse(row.payload);
-  return data.success ? ({ id: event.id, name, data: data.data } as DeliveryEvent) : null;
-}
-
 /**
- * The same for a batch, in one read: the events with their outbox rows, and the ids of those
- * without one (written by no change).
+ * The delivery events of a batch with their outbox rows, in one read, and the ids of those without
+ * one (written by no change).
  */
 export async function loadDeliveryEvents(
   events: { id?: string; name: string }[],

@@ -99,7 +99,11 @@ export default async function BackgroundRunsPage({
               header: "Function",
               cell: (r) => <span className="font-mono">{r.functionId.replace(/^delivery-platform-/, "")}</span>,
             },
-            { key: "event", header: "Event", cell: (r) => r.eventName },
+            {
+              key: "event",
+              header: "Event",
+              cell: (r) => (r._count.members > 1 ? `${format.number(r._count.members)} events (a batch)` : r.eventName),
+            },
             {
               key: "status",
               header: "Status",
