@@ -88,7 +88,10 @@ function importLine(r: Results): string {
   if (!i || i === "skipped") return "not run (no background work in this run)";
   return (
     `${i.rows.toLocaleString("en")} rows in ${i.totalSeconds} s from upload to the last row created ` +
-    `(**${i.rowsPerSec} rows/s**; upload and dry run ${i.uploadSeconds} s; ${i.created.toLocaleString("en")} created)`
+    `(**${i.rowsPerSec} rows/s**; upload and dry run ${i.uploadSeconds} s; ${i.created.toLocaleString("en")} created)` +
+    (i.sideEffectsSeconds === undefined
+      ? ""
+      : `; every row's side effects done ${i.sideEffectsSeconds} s after the upload`)
   );
 }
 

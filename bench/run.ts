@@ -275,8 +275,10 @@ async function main() {
     let bulkImport: ImportRun | "skipped" = "skipped";
     if (args.background !== "unreachable" && (!only || only.test("import"))) {
       log("import: 10,000 rows through the API, dry run, confirm, background creation");
-      bulkImport = await importScenario(url, seeded.partners[0].key);
-      log(`import: ${bulkImport.rowsPerSec} rows/s (${bulkImport.totalSeconds} s in all)`);
+      bulkImport = await importScenario(url, database.url, seeded.partners[0].key);
+      log(
+        `import: ${bulkImport.rowsPerSec} rows/s (${bulkImport.totalSeconds} s in all); every side effect done ${bulkImport.sideEffectsSeconds} s after the upload`,
+      );
     }
     const memory = rss.stop();
     const indexes = await indexUsage(database.url);

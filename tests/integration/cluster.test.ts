@@ -1,5 +1,6 @@
-// Cluster mode of scripts/server.mjs: WEB_CONCURRENCY workers share the port, every one
-// of them serves, background work runs in one of them, and SIGTERM drains each before exit 0.
+// Cluster mode of scripts/server.mjs: WEB_CONCURRENCY workers share the port, every one of them
+// serves, background work runs in BACKGROUND_WORKERS of them (one here, so the others' outbox kicks
+// go through the primary), and SIGTERM drains each before exit 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processTicks, processTree } from "../../bench/proc";
 import { createWorld, slowCreate, type World } from "./support";
@@ -12,7 +13,10 @@ let app: RunningApp;
 let world: World;
 beforeAll(async () => {
   world = await createWorld();
-  app = await startApp({ databaseUrl: process.env.DATABASE_URL!, env: { WEB_CONCURRENCY: "2" } });
+  app = await startApp({
+    databaseUrl: process.env.DATABASE_URL!,
+    env: { WEB_CONCURRENCY: "2", BACKGROUND_WORKERS: "1" },
+  });
 }, 180_000);
 afterAll(() => app?.stop("SIGKILL"));
 
