@@ -15,7 +15,11 @@ async function fillForm(page: Page, ref: string) {
 /** Deliveries with this reference, as the table finds them. */
 async function countByReference(page: Page, ref: string) {
   await page.goto(`/deliveries?q=${ref}`);
-  return (await page.getByTestId("deliveries-table").getByRole("row").count()) - 1; // minus the header
+  // The list streams in after the page loads: wait for the table, or for the empty state.
+  const table = page.getByTestId("deliveries-table");
+  await expect(table.or(page.getByTestId("deliveries-empty"))).toBeVisible();
+  if (!(await table.isVisible())) return 0;
+  return (await table.getByRole("row").count()) - 1; // minus the header
 }
 
 test("a submit whose answer is lost keeps every value, and its retry makes exactly one delivery", async ({ page }) => {
