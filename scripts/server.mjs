@@ -85,7 +85,7 @@ async function refusing() {
   }
 }
 
-/** Starts the workers, passes signals on, relays outbox kicks to worker 1, exits once all have. */
+/** Starts the workers, passes signals on, relays outbox kicks to a background worker, exits once all have. */
 async function primary() {
   await checkPort();
   let stopping = false;

@@ -32,8 +32,9 @@ function queuePool(connectionString: string, concurrency: number) {
 export function startBackgroundWork({ client, functions }: { client: Inngest.Any; functions: InngestFunction.Any[] }) {
   const e = env();
   if (e.BACKGROUND_WORK === "off") {
-    // A cluster worker: worker 1 runs the relay. Its kicks after a commit go there through the
-    // primary (scripts/server.mjs), at most one message per few ms, however many creates.
+    // A cluster worker that only serves requests (BACKGROUND_WORKERS): another runs the relay. Its
+    // kicks after a commit go there through the primary (scripts/server.mjs), at most one message
+    // per few ms, however many creates.
     const send = process.send?.bind(process);
     if (send) {
       let pending = false;
