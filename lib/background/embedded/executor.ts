@@ -78,7 +78,7 @@ export class EmbeddedExecutor {
     return ((fn.opts as { retries?: number }).retries ?? DEFAULT_RETRIES) + 1;
   }
 
-  private options_(fn: AnyFunction) {
+  private functionOptions(fn: AnyFunction) {
     return fn.opts as {
       priority?: { run?: string };
       concurrency?: number | { limit?: number; key?: string } | { limit?: number; key?: string }[];
@@ -95,7 +95,7 @@ export class EmbeddedExecutor {
    * batch is keyed by its first event, as Inngest does.
    */
   private jobSpec(functionId: string, fn: AnyFunction, event?: RunEvent): JobSpec {
-    const opts = this.options_(fn);
+    const opts = this.functionOptions(fn);
     const seconds = priorityFactor(opts.priority?.run, event);
     const c = [opts.concurrency ?? []].flat()[0];
     const limit = typeof c === "number" ? c : c?.limit;
@@ -121,7 +121,7 @@ export class EmbeddedExecutor {
     for (const event of events) {
       for (const [functionId, fn] of this.byId) {
         if (!this.triggers(fn).some((t) => t.event === event.name)) continue;
-        const batching = this.options_(fn).batchEvents;
+        const batching = this.functionOptions(fn).batchEvents;
         if (!batching) {
           runs.push({ functionId, maxAttempts: this.maxAttempts(fn), event, ...this.jobSpec(functionId, fn, event) });
           continue;
@@ -162,7 +162,7 @@ export class EmbeddedExecutor {
     const taskList: TaskList = {};
     const cronItems = [];
     for (const [functionId, fn] of this.byId) {
-      const opts = this.options_(fn);
+      const opts = this.functionOptions(fn);
       const expressions = [opts.priority?.run, opts.batchEvents?.key, ...[opts.concurrency ?? []].flat()]
         .map((x) => (typeof x === "object" ? x.key : typeof x === "string" ? x : undefined))
         .filter((x) => !understood(x));
