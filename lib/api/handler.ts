@@ -72,8 +72,9 @@ async function routeParams<P>(route?: { params?: Promise<Params> }): Promise<P> 
  * is a 400 naming it, decided here for every route (bodies are checked where they are parsed).
  */
 function refuseControlChars(request: Request, params: Params) {
-  const query: Record<string, string[]> = {};
-  for (const [key, value] of new URL(request.url).searchParams) (query[key] ??= []).push(value);
+  const search = new URL(request.url).searchParams;
+  // Built from entries, so a key named like an Object member ("toString") is data, not a lookup.
+  const query = Object.fromEntries([...new Set(search.keys())].map((key) => [key, search.getAll(key)]));
   const inPath = findControlChars(params);
   const inQuery = inPath ? null : findControlChars(query);
   const found = inPath ?? inQuery;

@@ -41,17 +41,19 @@ export function headerValue<S extends z.ZodType>(request: Request, name: string,
 /** Query string → plain object; repeated keys and comma lists become arrays where asked. */
 export function searchParamsObject(url: string | URLSearchParams, arrayKeys: readonly string[] = []) {
   const params = typeof url === "string" ? new URL(url).searchParams : url;
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    out[key] = arrayKeys.includes(key)
-      ? values
-          .flatMap((v) => v.split(","))
-          .map((v) => v.trim())
-          .filter(Boolean)
-      : values[values.length - 1];
-  }
-  return out;
+  // From entries, so a key such as "__proto__" or "toString" is an own field like any other.
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      const value = arrayKeys.includes(key)
+        ? values
+            .flatMap((v) => v.split(","))
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : values[values.length - 1];
+      return [key, value];
+    }),
+  ) as Record<string, string | string[]>;
 }
 
 /** `X-File-Name`, percent-decoded when it was encoded (headers carry only ASCII), else as sent. */

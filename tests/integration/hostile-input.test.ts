@@ -11,6 +11,7 @@ import {
   deliveryPayload,
   PROBLEM_CONTENT_TYPE,
   type ApiResponse,
+  type Caller,
   type World,
 } from "./support";
 
@@ -133,7 +134,7 @@ describe("POST /api/v1/deliveries/{id}/status under hostile input", () => {
 describe("GET /api/v1/deliveries under hostile input", () => {
   it("answers any query string with a page or a 4xx problem", async () => {
     const name = fc.oneof(
-      fc.constantFrom("status", "q", "from", "to", "partnerId", "limit", "cursor"),
+      fc.constantFrom("status", "q", "from", "to", "partnerId", "limit", "cursor", "toString", "__proto__"),
       fc.string({ maxLength: 8 }),
     );
     const query = fc.array(fc.tuple(name, fc.string({ maxLength: 120 })), { maxLength: 6 });
@@ -144,5 +145,43 @@ describe("GET /api/v1/deliveries under hostile input", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("query keys named like Object members", () => {
+  // A query object built by assignment would find these on Object.prototype instead of the query.
+  const NAMES = ["toString", "valueOf", "constructor", "hasOwnProperty", "__proto__", "__defineGetter__"];
+  const PATHS = [
+    "/api/v1/deliveries",
+    "/api/v1/deliveries.csv",
+    "/api/v1/imports",
+    "/api/v1/notifications",
+    "/track",
+    "/sign-in",
+  ];
+
+  const PAGES = [
+    ["admin", "/deliveries"],
+    ["admin", "/admin/emails"],
+    ["admin", "/admin/runs"],
+    ["admin", "/deliveries/new"],
+    ["courier", "/courier"],
+  ] as const;
+
+  async function expectNoServerError(path: string, caller: Caller) {
+    for (const name of NAMES) {
+      for (const value of ["", "x", "1"]) {
+        const res = await api("GET", `${path}?${name}=${value}&${name}=${value}`, { as: caller });
+        expect(res.status, `${path}?${name}=${value}`).toBeLessThan(500);
+      }
+    }
+  }
+
+  it.each(PATHS)("%s answers them as unknown or ordinary fields", async (path) => {
+    await expectNoServerError(path, as);
+  });
+
+  it.each(PAGES)("the %s's page %s renders with them", async (who, path) => {
+    await expectNoServerError(path, { cookie: world[who].cookie });
   });
 });
