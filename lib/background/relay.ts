@@ -1,6 +1,8 @@
-// The outbox relay (DESIGN §7): claims committed rows in batches (SKIP LOCKED, a short lease, no
-// transaction held across the send), hands them on under their row id as the event id (so a resend
-// is dropped as a duplicate), and never gives a row up: failures back off and stay visible.
+// The outbox relay: claims committed rows in batches (SKIP LOCKED, a short lease, no transaction
+// held across the send), hands them on under their row id as the event id (so a resend is dropped
+// as a duplicate), and never gives a row up: failures back off and stay visible. Live rows go
+// before an import's (oldest first within each), so one partner's import of thousands of rows
+// does not hold another's single change in the outbox.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -32,16 +34,24 @@ export interface RelayResult {
 const LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 15 * 60;
 
-async function claimBatch(limit: number): Promise<ClaimedRow[]> {
+async function claimLane(bulk: boolean, limit: number): Promise<ClaimedRow[]> {
   return db.$queryRaw<ClaimedRow[]>`
-    UPDATE "OutboxEvent" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
-    WHERE "id" IN (
-      SELECT "id" FROM "OutboxEvent"
-      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now()
-      ORDER BY "createdAt", "id"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "name", "payload", "createdAt", "attempts"`;
+    WITH claimed AS (
+      UPDATE "OutboxEvent" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE "id" IN (
+        SELECT "id" FROM "OutboxEvent"
+        WHERE "sentAt" IS NULL AND "bulk" = ${bulk} AND "nextAttemptAt" <= now()
+        ORDER BY "createdAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "name", "payload", "createdAt", "attempts")
+    SELECT * FROM claimed ORDER BY "createdAt", "id"`;
+}
+
+/** Up to `limit` due rows: live ones first, the rest of the batch filled from imports. */
+async function claimBatch(limit: number): Promise<ClaimedRow[]> {
+  const live = await claimLane(false, limit);
+  return live.length < limit ? [...live, ...(await claimLane(true, limit - live.length))] : live;
 }
 
 async function markSent(ids: string[]) {

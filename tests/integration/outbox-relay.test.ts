@@ -1,11 +1,13 @@
 // The outbox relay (DESIGN §7) against the real database, with loopback receivers standing in for
 // Inngest's event API, or nothing listening at all (Inngest down).
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { createDeliverySchema } from "@/lib/deliveries/schemas";
 import { relayOutbox } from "@/lib/background/relay";
 import { kickOutbox, startOutboxRelay, stopOutboxRelay } from "@/lib/background/scheduler";
+import { writeOutboxEvent } from "@/lib/outbox/events";
 import { getOutboxStats } from "@/lib/outbox/get-outbox-stats";
 import { retryOutbox } from "@/lib/outbox/retry-outbox";
 import { OPERATOR_ACTOR as operator } from "@/lib/auth/actor";
@@ -132,6 +134,41 @@ describe("outbox relay", () => {
     expect(result.sent).toBe(2);
     expect(await db.outboxEvent.count({ where: { sentAt: null } })).toBeGreaterThanOrEqual(4);
     await relayOutbox({ sender: inngestAt(events.url), batchSize: 500 });
+  });
+
+  it("hands on live rows before an import's older rows, oldest first within each", async () => {
+    const importId = randomUUID();
+    const imported = await db.$transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) {
+        await writeOutboxEvent(tx, {
+          name: "delivery/created",
+          data: {
+            deliveryId: randomUUID(),
+            partnerId: world.partnerA.id,
+            trackingCode: `DLV-IMPORT${i}`,
+            status: "CREATED",
+            occurredAt: new Date().toISOString(),
+            importId,
+          },
+        });
+      }
+      return tx.outboxEvent.findMany({ where: { payload: { path: ["importId"], equals: importId } } });
+    });
+    expect(imported.every((r) => r.bulk)).toBe(true);
+    const live = await outboxRowsFor(await createDeliveries(3));
+    expect(live.every((r) => !r.bulk)).toBe(true);
+
+    const events = await receiver(startInngestEventApi);
+    await relayOutbox({ sender: inngestAt(events.url), batchSize: 2 });
+    const batches = events.requests.map((r) => (JSON.parse(r.body) as { id: string }[]).map((e) => e.id));
+    const batchOf = (id: string) => batches.findIndex((ids) => ids.includes(id));
+    const lastLive = Math.max(...live.map((r) => batchOf(r.id)));
+    const firstImported = Math.min(...imported.map((r) => batchOf(r.id)));
+    // At most the last live batch is topped up with imported rows; no live row waits behind one.
+    expect(lastLive).toBeLessThanOrEqual(firstImported);
+    expect(batches.flat().filter((id) => imported.some((r) => r.id === id))).toEqual(
+      [...imported].sort((a, b) => +a.createdAt - +b.createdAt || (a.id < b.id ? -1 : 1)).map((r) => r.id),
+    );
   });
 
   it("never sends a row twice when several instances relay at once (SKIP LOCKED)", async () => {
