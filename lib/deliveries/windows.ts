@@ -1,0 +1,203 @@
+// Delivery windows (README "Delivery windows"): a pickup and a drop-off window, each two instants
+// stored in UTC and entered and shown in the partner's time zone. One schema per window and one set
+// of rules between them, used by the API, the form, the CSV import, reschedules and re-attempts.
+import { z } from "zod";
+
+/** How wide a window may be, in hours, unless DELIVERY_WINDOW_MAX_HOURS says otherwise. */
+export const DEFAULT_WINDOW_MAX_HOURS = 12;
+
+/**
+ * The configured limit. Read from the environment on the server only (the same schema runs in the
+ * browser, which has no environment and checks the default; the server's answer decides).
+ */
+export function windowMaxHours(): number {
+  if (typeof window !== "undefined") return DEFAULT_WINDOW_MAX_HOURS;
+  const raw = process.env.DELIVERY_WINDOW_MAX_HOURS;
+  const hours = raw === undefined || raw.trim() === "" ? DEFAULT_WINDOW_MAX_HOURS : Number(raw);
+  return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_WINDOW_MAX_HOURS;
+}
+
+export interface Window {
+  /** ISO 8601 instant in UTC (`…Z`). */
+  from: string;
+  to: string;
+}
+
+const instant = z.iso
+  .datetime({ offset: true, error: "An ISO 8601 date-time with a time zone, e.g. 2030-01-15T09:00:00+01:00" })
+  // One spelling per instant (UTC, milliseconds), so the idempotency fingerprint sees equal windows as equal.
+  .transform((value) => new Date(value).toISOString());
+
+/** `{ from, to }`: two instants with an offset or `Z`; answered back in UTC. */
+export const windowSchema = z
+  .strictObject({
+    from: instant.meta({ description: "Start of the window (ISO 8601 with offset)." }),
+    to: instant.meta({ description: "End of the window (ISO 8601 with offset); after `from`." }),
+  })
+  .meta({ id: "TimeWindow" });
+
+/** A window in a request: absent, null or blank mean "none". */
+export const optionalWindow = z.preprocess(
+  (value) => (value === null || value === "" ? undefined : value),
+  windowSchema.optional(),
+);
+
+export const WINDOW_RULES = {
+  order: "`to` must be after `from`",
+  width: (hours: number) => `At most ${hours} hours wide`,
+  past: "Must not end in the past",
+  dropoffBeforePickup: "The drop-off window must not end before the pickup window starts",
+} as const;
+
+type Issue = { path: (string | number)[]; message: string };
+
+const HOUR = 3_600_000;
+
+/** What is wrong with one window, as issues under `field` (empty when it is fine). */
+export function windowIssues(field: string, value: Window | undefined, now: number = Date.now()): Issue[] {
+  if (!value) return [];
+  const from = Date.parse(value.from);
+  const to = Date.parse(value.to);
+  const issues: Issue[] = [];
+  if (!(to > from)) issues.push({ path: [field, "to"], message: WINDOW_RULES.order });
+  else if (to - from > windowMaxHours() * HOUR) {
+    issues.push({ path: [field, "to"], message: WINDOW_RULES.width(windowMaxHours()) });
+  }
+  if (to <= now) issues.push({ path: [field, "to"], message: WINDOW_RULES.past });
+  return issues;
+}
+
+/** The rules of a pair of windows: each on its own, and the drop-off not ending before the pickup starts. */
+export function windowPairIssues(
+  windows: { pickupWindow?: Window; dropoffWindow?: Window },
+  now: number = Date.now(),
+): Issue[] {
+  const issues = [
+    ...windowIssues("pickupWindow", windows.pickupWindow, now),
+    ...windowIssues("dropoffWindow", windows.dropoffWindow, now),
+  ];
+  const { pickupWindow, dropoffWindow } = windows;
+  if (pickupWindow && dropoffWindow && Date.parse(dropoffWindow.to) < Date.parse(pickupWindow.from)) {
+    issues.push({ path: ["dropoffWindow", "to"], message: WINDOW_RULES.dropoffBeforePickup });
+  }
+  return issues;
+}
+
+/** Adds the window rules to a zod refinement (objects that carry pickupWindow / dropoffWindow). */
+export function refineWindows(value: { pickupWindow?: Window; dropoffWindow?: Window }, ctx: z.RefinementCtx) {
+  for (const issue of windowPairIssues(value)) {
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
+  }
+}
+
+// --- Time zones -----------------------------------------------------------------------------------
+
+/** An IANA time zone name as Intl knows it (canonical spelling), or null. */
+export function canonicalTimeZone(value: string): string | null {
+  if (!value || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return null;
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .max(64, "At most 64 characters")
+  .refine((v) => canonicalTimeZone(v) !== null, "Not a known IANA time zone, e.g. Europe/Berlin")
+  .transform((v) => canonicalTimeZone(v)!)
+  .meta({ description: "IANA time zone name, e.g. Europe/Berlin.", example: "Europe/Berlin" });
+
+const partsFormat = new Map<string, Intl.DateTimeFormat>();
+function wallClock(at: number, timeZone: string) {
+  let format = partsFormat.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormat.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+function offsetAt(at: number, timeZone: string): number {
+  const w = wallClock(at, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A wall-clock time in `timeZone` (`YYYY-MM-DDTHH:mm`, as a datetime-local input sends it) as an
+ * instant, or null when it is not such a time. A time skipped by a clock change moves forward by
+ * the gap; a repeated one is its first occurrence.
+ */
+export function localToInstant(local: string, timeZone: string): Date | null {
+  const m = LOCAL.exec(local.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(guess).getUTCDate() !== day) return null; // 31 February and the like
+  // The zone's offsets a day either side (no zone changes its clock twice within two days). A
+  // candidate is right when it reads back as this wall-clock time; when neither does, the time fell
+  // into a gap, and the offset from before the change puts it the gap's width later.
+  const before = guess - offsetAt(guess - 86_400_000, timeZone);
+  const after = guess - offsetAt(guess + 86_400_000, timeZone);
+  const reads = (at: number) => {
+    const w = wallClock(at, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === guess;
+  };
+  const fits = [before, after].filter(reads);
+  return new Date(fits.length > 0 ? Math.min(...fits) : before);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as the wall-clock time in `timeZone`, `YYYY-MM-DDTHH:mm` (a datetime-local value). */
+export function instantToLocal(at: Date | string, timeZone: string): string {
+  const w = wallClock(new Date(at).getTime(), timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** The calendar day of an instant in `timeZone`, `YYYY-MM-DD`. */
+export function dayInZone(at: Date | string, timeZone: string): string {
+  return instantToLocal(at, timeZone).slice(0, 10);
+}
+
+/** Columns ↔ the API's window objects. */
+export function windowOf(start: Date | null | undefined, end: Date | null | undefined): Window | null {
+  return start && end ? { from: start.toISOString(), to: end.toISOString() } : null;
+}
+
+/** Whether a delivery is late: its drop-off window has ended and it is still open. */
+export function isLate(
+  delivery: { status: string; dropoffWindowEnd?: Date | null },
+  now: number = Date.now(),
+): boolean {
+  return (
+    !!delivery.dropoffWindowEnd &&
+    delivery.dropoffWindowEnd.getTime() < now &&
+    !["COMPLETED", "CANCELLED", "FAILED"].includes(delivery.status)
+  );
+}
