@@ -44,6 +44,51 @@ const TRANSITIONS: readonly Transition[] = [
   { from: "IN_TRANSIT", to: "FAILED", roles: ["ADMIN", "COURIER"], reasonRequired: true, assignee: "keep" },
 ];
 
+/**
+ * Re-attempts of a FAILED delivery (lib/deliveries/reattempt-delivery.ts): back to CREATED without a
+ * courier, or to ASSIGNED keeping the same one. They belong to the re-attempt endpoint only, so the
+ * status and assignment moves above never see them and FAILED stays final for everything else
+ * ("finished" in the reschedule and cancel checks).
+ */
+const REATTEMPTS: readonly Transition[] = [
+  { from: "FAILED", to: "CREATED", roles: PARTNER_SIDE, reasonRequired: false, assignee: "clear" },
+  { from: "FAILED", to: "ASSIGNED", roles: PARTNER_SIDE, reasonRequired: false, assignee: "keep" },
+];
+
+/** How many attempts a delivery may have in all, unless DELIVERY_MAX_ATTEMPTS says otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+export function maxAttempts(): number {
+  const raw = process.env.DELIVERY_MAX_ATTEMPTS;
+  const n = raw === undefined || raw.trim() === "" ? DEFAULT_MAX_ATTEMPTS : Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : DEFAULT_MAX_ATTEMPTS;
+}
+
+export type ReattemptCheck =
+  { ok: true; transition: Transition } | { ok: false; reason: "invalid" | "forbidden" | "limit" };
+
+/**
+ * Judges a re-attempt: only from FAILED, only by the partner side, only below the attempt limit.
+ * `keepCourier` picks ASSIGNED (the caller still checks that the courier is active) over CREATED.
+ */
+export function checkReattempt(
+  from: DeliveryStatus,
+  role: ActorRole,
+  attempt: number,
+  keepCourier: boolean,
+): ReattemptCheck {
+  const transition = REATTEMPTS.find((t) => t.from === from && t.to === (keepCourier ? "ASSIGNED" : "CREATED"));
+  if (!transition) return { ok: false, reason: "invalid" };
+  if (!transition.roles.includes(role)) return { ok: false, reason: "forbidden" };
+  if (attempt >= maxAttempts()) return { ok: false, reason: "limit" };
+  return { ok: true, transition };
+}
+
+/** Whether `role` may re-attempt a delivery in `from` at `attempt`; the UI offers the control only then. */
+export function canReattempt(from: DeliveryStatus, role: ActorRole, attempt: number): boolean {
+  return checkReattempt(from, role, attempt, false).ok;
+}
+
 export function isFinal(status: DeliveryStatus): boolean {
   return !TRANSITIONS.some((t) => t.from === status);
 }

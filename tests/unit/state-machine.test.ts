@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   assignmentTransition,
+  canReattempt,
+  checkReattempt,
+  maxAttempts,
   canAssign,
   canUnassign,
   checkTransition,
@@ -96,5 +99,45 @@ describe("delivery state machine", () => {
     expect(checkTransition("IN_TRANSIT", "FAILED", "ADMIN", "Address not found")).toMatchObject({ ok: true });
     expect(checkTransition("CREATED", "CANCELLED", "PARTNER")).toMatchObject({ ok: true });
     expect(checkTransition("ASSIGNED", "CANCELLED", "API_KEY")).toMatchObject({ ok: true });
+  });
+});
+
+describe("re-attempts", () => {
+  afterEach(() => {
+    delete process.env.DELIVERY_MAX_ATTEMPTS;
+  });
+
+  it("moves a FAILED delivery back to CREATED, or to ASSIGNED keeping the courier", () => {
+    const plain = checkReattempt("FAILED", "PARTNER", 1, false);
+    expect(plain.ok && [plain.transition.to, plain.transition.assignee]).toEqual(["CREATED", "clear"]);
+    const kept = checkReattempt("FAILED", "ADMIN", 2, true);
+    expect(kept.ok && [kept.transition.to, kept.transition.assignee]).toEqual(["ASSIGNED", "keep"]);
+    expect(checkReattempt("FAILED", "API_KEY", 1, false).ok).toBe(true);
+  });
+
+  it("refuses other statuses, couriers and attempts at the limit", () => {
+    for (const from of DELIVERY_STATUSES.filter((s) => s !== "FAILED")) {
+      expect(checkReattempt(from, "ADMIN", 1, false)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(checkReattempt("FAILED", "COURIER", 1, false)).toEqual({ ok: false, reason: "forbidden" });
+    expect(checkReattempt("FAILED", "ADMIN", 3, false)).toEqual({ ok: false, reason: "limit" });
+    expect(canReattempt("FAILED", "PARTNER", 2)).toBe(true);
+    expect(canReattempt("FAILED", "PARTNER", 3)).toBe(false);
+  });
+
+  it("takes the limit from DELIVERY_MAX_ATTEMPTS and ignores nonsense there", () => {
+    process.env.DELIVERY_MAX_ATTEMPTS = "5";
+    expect(maxAttempts()).toBe(5);
+    expect(checkReattempt("FAILED", "ADMIN", 4, false).ok).toBe(true);
+    process.env.DELIVERY_MAX_ATTEMPTS = "0";
+    expect(maxAttempts()).toBe(3);
+  });
+
+  it("stays out of the status and assignment endpoints: FAILED is still final there", () => {
+    expect(isFinal("FAILED")).toBe(true);
+    expect(nextStatuses("FAILED")).toEqual([]);
+    expect(checkTransition("FAILED", "CREATED", "ADMIN").ok).toBe(false);
+    expect(assignmentTransition("FAILED", false)).toBeUndefined();
+    expect(canUnassign("FAILED", "ADMIN")).toBe(false);
   });
 });
