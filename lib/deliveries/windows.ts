@@ -1,6 +1,7 @@
 // Delivery windows (README "Delivery windows"): a pickup and a drop-off window, each two instants
 // stored in UTC and entered and shown in the partner's time zone. One schema per window and one set
 // of rules between them, used by the API, the form, the CSV import, reschedules and re-attempts.
+import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
 /** How wide a window may be, in hours, unless DELIVERY_WINDOW_MAX_HOURS says otherwise. */
@@ -111,73 +112,28 @@ export const timeZoneSchema = z
   .transform((v) => canonicalTimeZone(v)!)
   .meta({ description: "IANA time zone name, e.g. Europe/Berlin.", example: "Europe/Berlin" });
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-function wallClock(at: number, timeZone: string) {
-  let format = partsFormat.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormat.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-function offsetAt(at: number, timeZone: string): number {
-  const w = wallClock(at, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
-
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
  * A wall-clock time in `timeZone` (`YYYY-MM-DDTHH:mm`, as a datetime-local input sends it) as an
  * instant, or null when it is not such a time. A time skipped by a clock change moves forward by
- * the gap; a repeated one is its first occurrence.
+ * the gap; a repeated one (clocks going back) is its occurrence after the change, in standard time.
  */
 export function localToInstant(local: string, timeZone: string): Date | null {
   const m = LOCAL.exec(local.trim());
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0));
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (new Date(guess).getUTCDate() !== day) return null; // 31 February and the like
-  // The zone's offsets a day either side (no zone changes its clock twice within two days). A
-  // candidate is right when it reads back as this wall-clock time; when neither does, the time fell
-  // into a gap, and the offset from before the change puts it the gap's width later.
-  const before = guess - offsetAt(guess - 86_400_000, timeZone);
-  const after = guess - offsetAt(guess + 86_400_000, timeZone);
-  const reads = (at: number) => {
-    const w = wallClock(at, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === guess;
-  };
-  const fits = [before, after].filter(reads);
-  return new Date(fits.length > 0 ? Math.min(...fits) : before);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null; // 31 February and the like
+  return new Date(new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime());
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** An instant as the wall-clock time in `timeZone`, `YYYY-MM-DDTHH:mm` (a datetime-local value). */
 export function instantToLocal(at: Date | string, timeZone: string): string {
-  const w = wallClock(new Date(at).getTime(), timeZone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+  const w = new TZDate(new Date(at).getTime(), timeZone);
+  return `${w.getFullYear()}-${pad(w.getMonth() + 1)}-${pad(w.getDate())}T${pad(w.getHours())}:${pad(w.getMinutes())}`;
 }
 
 /** The calendar day of an instant in `timeZone`, `YYYY-MM-DD`. */

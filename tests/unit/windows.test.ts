@@ -121,9 +121,11 @@ describe("time zones", () => {
     expect(localToInstant("2030-03-10T02:30", "America/New_York")?.toISOString()).toBe("2030-03-10T07:30:00.000Z");
   });
 
-  it("reads a repeated time as its first occurrence", () => {
+  it("reads a repeated time as its occurrence after the change, and says so when shown", () => {
     // Berlin falls back at 01:00Z on 27 October 2030: 02:30 happens at 00:30Z and at 01:30Z.
-    expect(localToInstant("2030-10-27T02:30", "Europe/Berlin")?.toISOString()).toBe("2030-10-27T00:30:00.000Z");
+    expect(localToInstant("2030-10-27T02:30", "Europe/Berlin")?.toISOString()).toBe("2030-10-27T01:30:00.000Z");
+    expect(instantToLocal("2030-10-27T00:30:00Z", "Europe/Berlin")).toBe("2030-10-27T02:30");
+    expect(instantToLocal("2030-10-27T01:30:00Z", "Europe/Berlin")).toBe("2030-10-27T02:30");
   });
 
   it("refuses what is not a wall-clock time", () => {
