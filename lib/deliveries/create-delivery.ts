@@ -12,6 +12,8 @@ import { db } from "@/lib/db";
 import { derivedIdempotencyKey, explicitIdempotencyKey, requestFingerprint } from "@/lib/deliveries/canonical";
 import { keyExpiry } from "@/lib/deliveries/idempotency";
 import { DELIVERY_DATE_RULE, isBookableDate, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
+import { dayInZone, windowPairIssues } from "@/lib/deliveries/windows";
+import type { FieldError } from "@/lib/core/errors";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
 import { outboxRow } from "@/lib/outbox/events";
@@ -34,6 +36,8 @@ type InsertedRow = Omit<DeliveryRow, "partner"> & { partnerId: string; partnerNa
  */
 export function createDeliveryStatement(args: {
   input: CreateDeliveryInput;
+  /** The day it is for when the input has a drop-off window instead (deliveryDateOf). */
+  deliveryDate?: string;
   actor: Actor;
   partnerId: string;
   idempotencyKey: string;
@@ -58,12 +62,15 @@ export function createDeliveryStatement(args: {
         "id", "trackingCode", "partnerId", "createdByKind", "createdById", "status",
         "pickupAddress", "dropoffAddress", "recipientName", "recipientPhone", "recipientEmail",
         "productName", "packageWeightKg", "deliveryDate", "notes", "externalReference",
+        "pickupWindowStart", "pickupWindowEnd", "dropoffWindowStart", "dropoffWindowEnd",
         "idempotencyKey", "idempotencyKeyExpiresAt", "requestFingerprint", "version", "createdAt", "updatedAt")
       VALUES (
         ${id}::uuid, ${trackingCode}, ${partnerId}::uuid, ${actor.kind}::"ActorKind", ${actor.id}::uuid, 'CREATED',
         ${input.pickupAddress}, ${input.dropoffAddress}, ${input.recipientName}, ${input.recipientPhone ?? null},
-        ${input.recipientEmail ?? null}, ${input.productName ?? null}, ${weight}::numeric, ${input.deliveryDate}::date,
+        ${input.recipientEmail ?? null}, ${input.productName ?? null}, ${weight}::numeric, ${args.deliveryDate ?? input.deliveryDate}::date,
         ${input.notes ?? null}, ${input.externalReference ?? null},
+        ${instant(input.pickupWindow?.from)}, ${instant(input.pickupWindow?.to)},
+        ${instant(input.dropoffWindow?.from)}, ${instant(input.dropoffWindow?.to)},
         ${idempotencyKey}, ${args.keyExpiresAt ?? null}, ${fingerprint}, 1, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *
@@ -78,8 +85,41 @@ export function createDeliveryStatement(args: {
     SELECT i."id", i."trackingCode", i."status"::text AS "status", i."pickupAddress", i."dropoffAddress",
       i."recipientName", i."recipientPhone", i."recipientEmail", i."productName", i."packageWeightKg",
       to_char(i."deliveryDate", 'YYYY-MM-DD') AS "deliveryDate", i."notes", i."externalReference", i."version",
+      i."pickupWindowStart", i."pickupWindowEnd", i."dropoffWindowStart", i."dropoffWindowEnd", i."eta", i."attempt",
       i."createdAt", i."updatedAt", i."partnerId", p."name" AS "partnerName"
     FROM inserted i JOIN "Partner" p ON p."id" = i."partnerId"`;
+}
+
+/** A window end as a timestamp parameter (the columns are UTC `timestamp(3)`), or NULL. */
+const instant = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
+
+const invalidBody = (errors: FieldError[]) =>
+  new AppError("validation_failed", "The request body is not valid.", { errors });
+
+/**
+ * The day a delivery is for: the drop-off window's start in the partner's time zone when it has a
+ * window (a delivery date that says otherwise is a contradiction naming both), else the input's.
+ */
+async function deliveryDateOf(partnerId: string, input: CreateDeliveryInput): Promise<string> {
+  if (!input.dropoffWindow) return input.deliveryDate!; // the schema requires one or the other
+  const partner = await db.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { timeZone: true } });
+  const day = dayInZone(input.dropoffWindow.from, partner.timeZone);
+  if (input.deliveryDate !== undefined && input.deliveryDate !== day) {
+    const message = `Disagree: the drop-off window starts on ${day} in ${partner.timeZone}`;
+    throw invalidBody([
+      { path: "deliveryDate", message },
+      { path: "dropoffWindow", message },
+    ]);
+  }
+  return day;
+}
+
+/** What has passed by now: a window that has ended, or (without a window) a day before today. */
+function pastIssues(input: CreateDeliveryInput, deliveryDate: string, now: Date): FieldError[] {
+  if (input.pickupWindow || input.dropoffWindow) {
+    return windowPairIssues(input, now.getTime()).map((i) => ({ path: i.path.join("."), message: i.message }));
+  }
+  return isBookableDate(deliveryDate) ? [] : [{ path: "deliveryDate", message: DELIVERY_DATE_RULE }];
 }
 
 const EXPIRED = Symbol("expired");
@@ -123,8 +163,7 @@ async function releaseExpiredKey(idempotencyKey: string, now: Date) {
   });
 }
 
-const partnerIdError = (message: string) =>
-  new AppError("validation_failed", "The request body is not valid.", { errors: [{ path: "partnerId", message }] });
+const partnerIdError = (message: string) => invalidBody([{ path: "partnerId", message }]);
 
 /**
  * Whose delivery this is: staff (admins, admin keys, an admin's import) name the partner, which
@@ -164,15 +203,16 @@ export async function createDelivery(options: {
   const keyKind = options.importId ? "permanent" : options.idempotencyKey ? "explicit" : "derived";
   const now = new Date();
 
-  // Replays are decided before the date rule: a retry sent after midnight UTC must get the
-  // delivery its first attempt created, although its date is now "in the past". Only a past date
-  // costs this extra lookup; the usual create stays one statement.
-  if (!isBookableDate(input.deliveryDate)) {
+  const deliveryDate = await deliveryDateOf(partnerId, input);
+
+  // Replays are decided before the rules about the past: a retry sent after midnight UTC (or
+  // after its window ended) must get the delivery its first attempt created. Only a request in
+  // the past costs this extra lookup; the usual create stays one statement.
+  const past = pastIssues(input, deliveryDate, now);
+  if (past.length > 0) {
     const replay = await replayOf(idempotencyKey, fingerprint, now);
     if (replay && replay !== EXPIRED) return replay;
-    throw new AppError("validation_failed", "The request body is not valid.", {
-      errors: [{ path: "deliveryDate", message: DELIVERY_DATE_RULE }],
-    });
+    throw invalidBody(past);
   }
 
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -181,6 +221,7 @@ export async function createDelivery(options: {
       rows = await db.$queryRaw<InsertedRow[]>(
         createDeliveryStatement({
           input,
+          deliveryDate,
           actor,
           partnerId,
           idempotencyKey,

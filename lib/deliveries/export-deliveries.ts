@@ -12,6 +12,9 @@ export const EXPORT_COLUMNS = [
   ...IMPORT_COLUMNS,
   "trackingCode",
   "status",
+  "late",
+  "eta",
+  "attempt",
   "partner",
   "createdAt",
   "updatedAt",
@@ -22,9 +25,14 @@ const PAGE = 1000;
 
 /** The API's representation of the row, laid out in the export's columns. */
 function cells(row: DeliveryRow): string[] {
-  const delivery = serializeDelivery(row);
-  const value: Record<(typeof EXPORT_COLUMNS)[number], string | number | null> = {
+  const { pickupWindow, dropoffWindow, ...delivery } = serializeDelivery(row);
+  const value: Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> = {
     ...delivery,
+    // Windows as the import reads them back: two cells each, in UTC with its offset.
+    pickupWindowFrom: pickupWindow?.from ?? null,
+    pickupWindowTo: pickupWindow?.to ?? null,
+    dropoffWindowFrom: dropoffWindow?.from ?? null,
+    dropoffWindowTo: dropoffWindow?.to ?? null,
     partner: delivery.partner.name,
   };
   return EXPORT_COLUMNS.map((c) => String(value[c] ?? ""));

@@ -5,6 +5,7 @@ import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
 import { lineText, text } from "@/lib/core/text";
 import { IDEMPOTENCY_DESCRIPTION } from "@/lib/deliveries/idempotency";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
+import { optionalWindow, refineWindows, windowSchema, type Window } from "@/lib/deliveries/windows";
 
 export const LIMITS = {
   address: 500,
@@ -80,6 +81,35 @@ function dateRuleWithOtherErrors(value: unknown, ctx: z.RefinementCtx) {
 /** Runs the rule only when the payload already has issues (see dateRuleWithOtherErrors). */
 const withDateRule = { when: (payload: { issues: unknown[] }) => payload.issues.length > 0 };
 
+export const DELIVERY_DATE_OR_WINDOW = "Required unless dropoffWindow is given";
+
+const PICKUP_WINDOW_DESCRIPTION =
+  "When the courier may collect it: `{ from, to }`, instants with an offset, answered in UTC. `to` after " +
+  "`from`, at most 12 hours wide by default, not ended.";
+const DROPOFF_WINDOW_DESCRIPTION =
+  "When the recipient expects it, as pickupWindow; must not end before the pickup window starts. " +
+  "`deliveryDate` is then the day the window starts in the partner's time zone (send it too only if it agrees).";
+
+/** A window that parsed (the refinement runs even when a field failed, and then sees its raw input). */
+const parsedWindow = (value: unknown): Window | undefined => windowSchema.safeParse(value).data;
+
+/**
+ * Across fields, beside every other error: the windows' rules (lib/deliveries/windows.ts), and a
+ * delivery date unless a drop-off window gives it.
+ */
+function scheduleRules(value: unknown, ctx: z.RefinementCtx) {
+  const fields = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  refineWindows(
+    { pickupWindow: parsedWindow(fields.pickupWindow), dropoffWindow: parsedWindow(fields.dropoffWindow) },
+    ctx,
+  );
+  if (fields.deliveryDate === undefined && fields.dropoffWindow === undefined) {
+    ctx.addIssue({ code: "custom", path: ["deliveryDate"], message: DELIVERY_DATE_OR_WINDOW, input: value });
+  }
+}
+
+const always = { when: () => true };
+
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES).meta({ id: "DeliveryStatus" });
 
 const isoDate = z.iso.date("Use the format YYYY-MM-DD");
@@ -122,14 +152,18 @@ const createDeliveryFields = z.strictObject({
     .meta({ multipleOf: 0.001 }),
   // "Today or later" is judged by createDelivery once it knows the request is not a retry of one
   // accepted on an earlier day, or here beside other errors (dateRuleWithOtherErrors).
-  deliveryDate: isoDate.meta({ description: DELIVERY_DATE_DESCRIPTION, example: "2030-01-15" }),
+  deliveryDate: isoDate.optional().meta({ description: DELIVERY_DATE_DESCRIPTION, example: "2030-01-15" }),
+  pickupWindow: optionalWindow.meta({ description: PICKUP_WINDOW_DESCRIPTION }),
+  dropoffWindow: optionalWindow.meta({ description: DROPOFF_WINDOW_DESCRIPTION }),
   notes: optionalText(LIMITS.notes),
   externalReference: optionalText(LIMITS.externalReference).meta({
     description: "Your own order id; searchable with `q`.",
   }),
 });
 
-export const createDeliverySchema = createDeliveryFields.superRefine(dateRuleWithOtherErrors, withDateRule);
+export const createDeliverySchema = createDeliveryFields
+  .superRefine(scheduleRules, always)
+  .superRefine(dateRuleWithOtherErrors, withDateRule);
 
 export type CreateDeliveryInput = z.infer<typeof createDeliverySchema>;
 
@@ -140,6 +174,7 @@ const onBehalfOfField = z.uuid("Choose a partner").optional().meta({
 /** POST /api/v1/deliveries: the create request, plus the partner staff create it for. */
 export const createDeliveryRequestSchema = createDeliveryFields
   .extend({ partnerId: onBehalfOfField })
+  .superRefine(scheduleRules, always)
   .superRefine(dateRuleWithOtherErrors, withDateRule)
   .meta({ id: "CreateDeliveryRequest" });
 
@@ -207,6 +242,7 @@ export const newDeliveryFormSchema = createDeliveryFields
     idempotencyKey: idempotencyKeySchema,
     partnerId: z.preprocess((v) => (v === "" ? undefined : v), onBehalfOfField),
   })
+  .superRefine(scheduleRules, always)
   .superRefine(dateRuleWithOtherErrors, withDateRule);
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
@@ -281,6 +317,11 @@ export const deliverySchema = z
     deliveryDate: z.string().meta({ example: "2030-01-15" }),
     notes: z.string().nullable(),
     externalReference: z.string().nullable(),
+    pickupWindow: z.union([windowSchema, z.null()]),
+    dropoffWindow: z.union([windowSchema, z.null()]),
+    late: z.boolean().meta({ description: "Its drop-off window has ended and it is neither delivered nor closed." }),
+    eta: z.iso.datetime().nullable().meta({ description: "The courier's estimated arrival, once on the way." }),
+    attempt: z.number().int().min(1).meta({ description: "1, then one more for each re-attempt after a failure." }),
     partner: z.object({ id: z.uuid(), name: z.string() }),
     assignee: z
       .object({ id: z.uuid(), name: z.string().nullable() })

@@ -3,6 +3,7 @@ import { isoDate } from "@/lib/core/format";
 import type { DeliveryDto } from "@/lib/deliveries/schemas";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { trackingPageUrl } from "@/lib/links";
+import { isLate, windowOf } from "@/lib/deliveries/windows";
 
 export interface DeliveryRow {
   id: string;
@@ -18,6 +19,12 @@ export interface DeliveryRow {
   deliveryDate: Date | string;
   notes: string | null;
   externalReference: string | null;
+  pickupWindowStart: Date | null;
+  pickupWindowEnd: Date | null;
+  dropoffWindowStart: Date | null;
+  dropoffWindowEnd: Date | null;
+  eta: Date | null;
+  attempt: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -40,6 +47,12 @@ export const deliverySelect = {
   deliveryDate: true,
   notes: true,
   externalReference: true,
+  pickupWindowStart: true,
+  pickupWindowEnd: true,
+  dropoffWindowStart: true,
+  dropoffWindowEnd: true,
+  eta: true,
+  attempt: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -62,6 +75,11 @@ export function serializeDelivery(row: DeliveryRow): DeliveryDto {
     deliveryDate: isoDate(row.deliveryDate),
     notes: row.notes,
     externalReference: row.externalReference,
+    pickupWindow: windowOf(row.pickupWindowStart, row.pickupWindowEnd),
+    dropoffWindow: windowOf(row.dropoffWindowStart, row.dropoffWindowEnd),
+    late: isLate(row),
+    eta: row.eta?.toISOString() ?? null,
+    attempt: row.attempt,
     partner: { id: row.partner.id, name: row.partner.name },
     assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
     version: row.version,

@@ -54,8 +54,11 @@ type Issue = { path: (string | number)[]; message: string };
 
 const HOUR = 3_600_000;
 
-/** What is wrong with one window, as issues under `field` (empty when it is fine). */
-export function windowIssues(field: string, value: Window | undefined, now: number = Date.now()): Issue[] {
+/**
+ * What is wrong with one window, as issues under `field` (empty when it is fine). The rule about
+ * the past is judged only when `now` is given: a replay of a request accepted earlier is not.
+ */
+export function windowIssues(field: string, value: Window | undefined, now?: number): Issue[] {
   if (!value) return [];
   const from = Date.parse(value.from);
   const to = Date.parse(value.to);
@@ -64,29 +67,33 @@ export function windowIssues(field: string, value: Window | undefined, now: numb
   else if (to - from > windowMaxHours() * HOUR) {
     issues.push({ path: [field, "to"], message: WINDOW_RULES.width(windowMaxHours()) });
   }
-  if (to <= now) issues.push({ path: [field, "to"], message: WINDOW_RULES.past });
+  if (now !== undefined && to <= now) issues.push({ path: [field, "to"], message: WINDOW_RULES.past });
   return issues;
 }
 
+export type Windows = { pickupWindow?: Window | null; dropoffWindow?: Window | null };
+
 /** The rules of a pair of windows: each on its own, and the drop-off not ending before the pickup starts. */
-export function windowPairIssues(
-  windows: { pickupWindow?: Window; dropoffWindow?: Window },
-  now: number = Date.now(),
-): Issue[] {
+export function windowPairIssues(windows: Windows, now?: number): Issue[] {
+  const pickupWindow = windows.pickupWindow ?? undefined;
+  const dropoffWindow = windows.dropoffWindow ?? undefined;
   const issues = [
-    ...windowIssues("pickupWindow", windows.pickupWindow, now),
-    ...windowIssues("dropoffWindow", windows.dropoffWindow, now),
+    ...windowIssues("pickupWindow", pickupWindow, now),
+    ...windowIssues("dropoffWindow", dropoffWindow, now),
   ];
-  const { pickupWindow, dropoffWindow } = windows;
   if (pickupWindow && dropoffWindow && Date.parse(dropoffWindow.to) < Date.parse(pickupWindow.from)) {
     issues.push({ path: ["dropoffWindow", "to"], message: WINDOW_RULES.dropoffBeforePickup });
   }
   return issues;
 }
 
-/** Adds the window rules to a zod refinement (objects that carry pickupWindow / dropoffWindow). */
-export function refineWindows(value: { pickupWindow?: Window; dropoffWindow?: Window }, ctx: z.RefinementCtx) {
-  for (const issue of windowPairIssues(value)) {
+/**
+ * The window rules as a zod refinement: always the timeless ones; the past only beside other
+ * errors (so one answer names every problem), as the delivery date's rule does.
+ */
+export function refineWindows(value: Windows, ctx: z.RefinementCtx) {
+  const found = (ctx as unknown as { issues: unknown[] }).issues;
+  for (const issue of windowPairIssues(value, found.length > 0 ? Date.now() : undefined)) {
     ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
   }
 }

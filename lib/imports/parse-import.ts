@@ -6,6 +6,7 @@ import { restoreCell } from "@/lib/core/csv";
 import { fieldErrors } from "@/lib/core/validation";
 import { AppError } from "@/lib/core/errors";
 import { createDeliverySchema, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
+import { localToInstant } from "@/lib/deliveries/windows";
 
 export const IMPORT_LIMITS = {
   /** 10,000 rows of a few hundred bytes each, with room to spare. */
@@ -15,9 +16,25 @@ export const IMPORT_LIMITS = {
   maxRecordBytes: 16 * 1024,
 } as const;
 
-/** The template's columns: exactly the create schema's fields, in its order. */
-export const IMPORT_COLUMNS = Object.keys(createDeliverySchema.shape) as (keyof CreateDeliveryInput)[];
-const REQUIRED = IMPORT_COLUMNS.filter((c) => !createDeliverySchema.shape[c].safeParse(undefined).success);
+type Field = keyof CreateDeliveryInput;
+const WINDOW_FIELDS = ["pickupWindow", "dropoffWindow"] as const satisfies Field[];
+type WindowField = (typeof WINDOW_FIELDS)[number];
+const windowColumns = (field: WindowField) => [`${field}From`, `${field}To`] as const;
+type WindowColumn = ReturnType<typeof windowColumns>[number];
+
+/**
+ * The template's columns: the create schema's fields in its order, a window as two columns
+ * (`dropoffWindowFrom`, `dropoffWindowTo`) since a cell holds one value.
+ */
+export const IMPORT_COLUMNS = (Object.keys(createDeliverySchema.shape) as Field[]).flatMap(
+  (field): (Exclude<Field, WindowField> | WindowColumn)[] =>
+    (WINDOW_FIELDS as readonly string[]).includes(field)
+      ? [...windowColumns(field as WindowField)]
+      : [field as Exclude<Field, WindowField>],
+);
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+// The delivery date is required unless a drop-off window gives it: only the always-required fields.
+const REQUIRED: ImportColumn[] = ["pickupAddress", "dropoffAddress", "recipientName"];
 
 export interface RowError {
   /** Row as a spreadsheet numbers it: the header is row 1 (a quoted line break stays in its row). */
@@ -61,8 +78,17 @@ function delimiterOf(text: string): "," | ";" {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
 }
 
-/** Form and spreadsheet conventions → the schema's types: a blank is absent, "2,5" kg is 2.5. */
-function prepare(record: Record<string, string>): Record<string, unknown> {
+/** A window cell: ISO 8601 with an offset as in the API, or a wall-clock time in the partner's zone. */
+function windowEnd(value: string, timeZone: string): string {
+  const local = localToInstant(value.trim().replace(" ", "T"), timeZone);
+  return local ? local.toISOString() : value.trim();
+}
+
+/**
+ * Form and spreadsheet conventions → the schema's types: a blank is absent, "2,5" kg is 2.5, a
+ * window's two cells are one window (one of them blank is reported under that cell).
+ */
+function prepare(record: Record<string, string>, timeZone: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     // A blank optional cell is "not given"; a blank required one stays, to be reported as required.
@@ -70,12 +96,26 @@ function prepare(record: Record<string, string>): Record<string, unknown> {
     if (key === "packageWeightKg") {
       const number = value.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2");
       out[key] = /^-?\d+(\.\d+)?$/.test(number) ? Number(number) : value;
-    } else out[key] = value;
+    } else if (!WINDOW_FIELDS.some((f) => key.startsWith(f))) out[key] = value;
+  }
+  for (const field of WINDOW_FIELDS) {
+    const [from, to] = windowColumns(field).map((c) => record[c]?.trim() ?? "");
+    if (from || to) out[field] = { from: from ? windowEnd(from, timeZone) : "", to: to ? windowEnd(to, timeZone) : "" };
   }
   return out;
 }
 
-export function parseImport(bytes: Uint8Array): ParsedImport {
+/** A schema path (`dropoffWindow.to`) as the column a spreadsheet user sees (`dropoffWindowTo`). */
+function columnOf(path: string): string {
+  const [field, end] = path.split(".");
+  if ((WINDOW_FIELDS as readonly string[]).includes(field)) {
+    return end === "to" ? `${field}To` : end === "from" ? `${field}From` : `${field}From`;
+  }
+  return path;
+}
+
+/** `timeZone`: the partner's, for window cells written as wall-clock times. */
+export function parseImport(bytes: Uint8Array, timeZone = "UTC"): ParsedImport {
   const text = decode(bytes);
   if (text.trim() === "") throw invalid("The file is empty. Start from the template.");
   let records: string[][];
@@ -110,7 +150,10 @@ export function parseImport(bytes: Uint8Array): ParsedImport {
   });
   const unknown = columns.filter((c) => !(IMPORT_COLUMNS as string[]).includes(c));
   if (unknown.length) throw invalid(`Unknown column(s): ${unknown.join(", ")}. Use the template's columns.`);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  const missing: string[] = REQUIRED.filter((c) => !columns.includes(c));
+  if (!columns.includes("deliveryDate") && !columns.includes("dropoffWindowFrom")) {
+    missing.push("deliveryDate (or dropoffWindowFrom and dropoffWindowTo)");
+  }
   if (missing.length) throw invalid(`Missing column(s): ${missing.join(", ")}.`);
   if (new Set(columns).size !== columns.length) throw invalid("A column appears twice in the header.");
 
@@ -120,9 +163,9 @@ export function parseImport(bytes: Uint8Array): ParsedImport {
     const row = i + 2;
     // A file we exported carries a ' before formula starts (a phone's +): read back, it goes.
     const record = Object.fromEntries(columns.map((c, j) => [c, restoreCell(cells[j] ?? "")]));
-    const parsed = createDeliverySchema.safeParse(prepare(record));
+    const parsed = createDeliverySchema.safeParse(prepare(record, timeZone));
     if (parsed.success) rows.push({ row, input: parsed.data });
-    else for (const e of fieldErrors(parsed.error)) errors.push({ row, column: e.path, message: e.message });
+    else for (const e of fieldErrors(parsed.error)) errors.push({ row, column: columnOf(e.path), message: e.message });
   });
   return { rows, errors, total: data.length };
 }

@@ -38,7 +38,9 @@ export async function previewImport({
   input: { bytes: Uint8Array; fileName?: string | null; partnerId?: string };
 }): Promise<ImportSummary> {
   const partnerId = await uploadPartner(actor, input.partnerId);
-  const parsed = parseImport(input.bytes);
+  // Window cells may be wall-clock times: they are read in the partner's time zone.
+  const { timeZone } = await db.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { timeZone: true } });
+  const parsed = parseImport(input.bytes, timeZone);
   const record = await db.deliveryImport.create({
     data: {
       partnerId,

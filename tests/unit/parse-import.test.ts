@@ -68,3 +68,36 @@ describe("parseImport", () => {
     expect(IMPORT_COLUMNS).not.toContain("idempotencyKey");
   });
 });
+
+describe("parseImport: delivery windows", () => {
+  const head = "pickupAddress,dropoffAddress,recipientName,dropoffWindowFrom,dropoffWindowTo";
+
+  it("reads wall-clock cells in the partner's time zone and offsets as given; the window gives the date", () => {
+    const parsed = parseImport(
+      bytes(`${head}\na,b,c,2030-01-15 14:00,2030-01-15T16:00\na,b,c,2030-01-15T14:00:00Z,2030-01-15T16:00:00+01:00\n`),
+      "Europe/Berlin",
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0].input.dropoffWindow).toEqual({
+      from: "2030-01-15T13:00:00.000Z",
+      to: "2030-01-15T15:00:00.000Z",
+    });
+    expect(parsed.rows[1].input.dropoffWindow).toEqual({
+      from: "2030-01-15T14:00:00.000Z",
+      to: "2030-01-15T15:00:00.000Z",
+    });
+    expect(parsed.rows[0].input.deliveryDate).toBeUndefined();
+  });
+
+  it("names the cell of a broken window, and the date when neither is given", () => {
+    const parsed = parseImport(
+      bytes(`${head},deliveryDate\na,b,c,2030-01-15 16:00,2030-01-15 14:00,\na,b,c,2030-01-15 14:00,,\na,b,c,,,\n`),
+    );
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual([
+      { row: 2, column: "dropoffWindowTo", message: "`to` must be after `from`" },
+      { row: 3, column: "dropoffWindowTo", message: expect.any(String) },
+      { row: 4, column: "deliveryDate", message: "Required unless dropoffWindow is given" },
+    ]);
+  });
+});

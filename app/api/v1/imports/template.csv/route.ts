@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/api/methods";
 import { withApi } from "@/lib/api/handler";
 import { csvLines } from "@/lib/core/csv";
-import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
+import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/imports/parse-import";
 
 // GET /api/v1/imports/template.csv – the columns an import file has (the create schema's fields)
 export const GET = withApi({ permission: "imports.manage" }, async () => {
   const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const example = {
+  const example: Record<ImportColumn, string> = {
     pickupAddress: "12 Market St, Springfield",
     dropoffAddress: "4 Elm Rd, Springfield",
     recipientName: "Ada Lovelace",
@@ -15,6 +15,11 @@ export const GET = withApi({ permission: "imports.manage" }, async () => {
     productName: "Books",
     packageWeightKg: "2.5",
     deliveryDate: day,
+    pickupWindowFrom: "",
+    pickupWindowTo: "",
+    // A wall-clock time is read in the partner's time zone; an offset (…+01:00, …Z) is taken as given.
+    dropoffWindowFrom: `${day} 14:00`,
+    dropoffWindowTo: `${day} 16:00`,
     notes: "",
     externalReference: "ORDER-1001",
   };
