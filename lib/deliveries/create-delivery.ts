@@ -85,7 +85,7 @@ export function createDeliveryStatement(args: {
     SELECT i."id", i."trackingCode", i."status"::text AS "status", i."pickupAddress", i."dropoffAddress",
       i."recipientName", i."recipientPhone", i."recipientEmail", i."productName", i."packageWeightKg",
       to_char(i."deliveryDate", 'YYYY-MM-DD') AS "deliveryDate", i."notes", i."externalReference", i."version",
-      i."pickupWindowStart", i."pickupWindowEnd", i."dropoffWindowStart", i."dropoffWindowEnd", i."eta", i."attempt",
+      i."pickupWindowStart", i."pickupWindowEnd", i."dropoffWindowStart", i."dropoffWindowEnd", i."eta", i."attempt", i."dueAt",
       i."createdAt", i."updatedAt", i."partnerId", p."name" AS "partnerName"
     FROM inserted i JOIN "Partner" p ON p."id" = i."partnerId"`;
 }

@@ -11,6 +11,7 @@ import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/core
 import { deliveryTableQuerySchema, type DeliverySort, type ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 import { isoDate } from "@/lib/core/format";
 import { deliverySelect } from "@/lib/deliveries/serialize";
+import { OPEN_STATUSES } from "@/lib/deliveries/windows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 
@@ -26,10 +27,10 @@ export const deliveryViewQuerySchema = deliveryTableQuerySchema.extend({
 
 export type DeliveryViewQuery = z.infer<typeof deliveryViewQuerySchema>;
 
-type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string };
+type CursorRow = { id: string; createdAt: Date; deliveryDate: Date | string; dueAt: Date };
 
 const sortValue = (row: CursorRow, sort: DeliverySort) =>
-  sort.by === "createdAt" ? row.createdAt.toISOString() : isoDate(row.deliveryDate);
+  sort.by === "deliveryDate" ? isoDate(row.deliveryDate) : row[sort.by].toISOString();
 
 export function encodeCursor(row: CursorRow, sort: DeliverySort = DEFAULT_SORT, backwards = false): string {
   return writeCursor(sortValue(row, sort), row.id, backwards);
@@ -71,6 +72,7 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
     and.push({ assigneeId: query.assigneeId === UNASSIGNED ? null : query.assigneeId });
   }
   if (query.status?.length) and.push({ status: { in: query.status } });
+  if (query.late !== undefined) and.push(query.late ? lateWhere() : { NOT: lateWhere() });
   if (query.from) and.push({ createdAt: { gte: new Date(query.from) } });
   if (query.to) and.push({ createdAt: upperBound(query.to) });
   if (query.q) {
@@ -80,6 +82,11 @@ export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.Del
     and.push({ searchText: { contains: escapeLike(query.q), mode: "insensitive" } });
   }
   return { AND: and };
+}
+
+/** Late: an open delivery whose drop-off window has ended (isLate, as the database sees it). */
+export function lateWhere(now = new Date()): Prisma.DeliveryWhereInput {
+  return { status: { in: [...OPEN_STATUSES] }, dropoffWindowEnd: { lt: now } };
 }
 
 /** Rows strictly after the cursor row in the direction of travel. */

@@ -261,6 +261,11 @@ export const listDeliveriesQuerySchema = z
       .uuid()
       .optional()
       .meta({ description: "Admins only: the deliveries assigned to one courier (a courier only ever sees theirs)." }),
+    late: z
+      .enum(["true", "false"], { error: "true or false" })
+      .transform((v) => v === "true")
+      .optional()
+      .meta({ description: "true: only late deliveries (drop-off window ended, not delivered); false: none of them." }),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(TABLE_PAGE_SIZES[0]),
     cursor: lineText()
       // Blank means "first page", as before; anything else must decode to a cursor we wrote.
@@ -272,9 +277,19 @@ export const listDeliveriesQuerySchema = z
 
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
 
-/** Orders the web table offers; each is backed by an index on (column, id). The API lists newest first. */
-export const DELIVERY_SORTS = ["createdAt.desc", "createdAt.asc", "deliveryDate.asc", "deliveryDate.desc"] as const;
-export type DeliverySort = { by: "createdAt" | "deliveryDate"; dir: "asc" | "desc" };
+/**
+ * Orders the web table offers; each is backed by an index on (column, id). The API lists newest
+ * first. `dueAt` is when a delivery is due: its drop-off window's end, else the end of its day.
+ */
+export const DELIVERY_SORTS = [
+  "createdAt.desc",
+  "createdAt.asc",
+  "deliveryDate.asc",
+  "deliveryDate.desc",
+  "dueAt.asc",
+  "dueAt.desc",
+] as const;
+export type DeliverySort = { by: "createdAt" | "deliveryDate" | "dueAt"; dir: "asc" | "desc" };
 
 export function parseSort(value: (typeof DELIVERY_SORTS)[number]): DeliverySort {
   const [by, dir] = value.split(".") as [DeliverySort["by"], DeliverySort["dir"]];

@@ -25,6 +25,8 @@ export interface DeliveryRow {
   dropoffWindowEnd: Date | null;
   eta: Date | null;
   attempt: number;
+  /** When it is due (the list's time order); computed by the database. */
+  dueAt: Date;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -53,6 +55,7 @@ export const deliverySelect = {
   dropoffWindowEnd: true,
   eta: true,
   attempt: true,
+  dueAt: true,
   version: true,
   createdAt: true,
   updatedAt: true,

@@ -153,6 +153,9 @@ export function windowOf(start: Date | null | undefined, end: Date | null | unde
   return start && end ? { from: start.toISOString(), to: end.toISOString() } : null;
 }
 
+/** Statuses still on their way to the recipient: one of these past its window is late. */
+export const OPEN_STATUSES = ["CREATED", "ASSIGNED", "IN_TRANSIT"] as const;
+
 /** Whether a delivery is late: its drop-off window has ended and it is still open. */
 export function isLate(
   delivery: { status: string; dropoffWindowEnd?: Date | null },
@@ -161,6 +164,6 @@ export function isLate(
   return (
     !!delivery.dropoffWindowEnd &&
     delivery.dropoffWindowEnd.getTime() < now &&
-    !["COMPLETED", "CANCELLED", "FAILED"].includes(delivery.status)
+    (OPEN_STATUSES as readonly string[]).includes(delivery.status)
   );
 }

@@ -132,8 +132,8 @@ describe("list query plans", () => {
     const sort: DeliverySort = { by: "deliveryDate", dir: "asc" };
     const actor = partnerActor(partnerIds[3]);
     // A cursor in the middle of the partner's rows: both directions then have thousands to skip.
-    const [middle] = await db.$queryRawUnsafe<{ id: string; createdAt: Date; deliveryDate: Date }[]>(
-      `SELECT "id", "createdAt", "deliveryDate" FROM "Delivery" WHERE "partnerId" = $1::uuid ORDER BY "deliveryDate", "id"
+    const [middle] = await db.$queryRawUnsafe<{ id: string; createdAt: Date; deliveryDate: Date; dueAt: Date }[]>(
+      `SELECT "id", "createdAt", "deliveryDate", "dueAt" FROM "Delivery" WHERE "partnerId" = $1::uuid ORDER BY "deliveryDate", "id"
        OFFSET (SELECT count(*) / 2 FROM "Delivery" WHERE "partnerId" = $1::uuid) LIMIT 1`,
       partnerIds[3],
     );
@@ -148,6 +148,23 @@ describe("list query plans", () => {
       const plan = await explain(sql, label);
       expect(plan).toMatch(/Index Scan( Backward)? using "Delivery_partnerId_deliveryDate_id_idx"/);
       expect(plan).not.toMatch(/Seq Scan on "Delivery"/);
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
+  });
+
+  it("serves the due-time order from Delivery_partnerId_dueAt_id_idx and an admin's from Delivery_dueAt_id_idx", async () => {
+    const sort: DeliverySort = { by: "dueAt", dir: "asc" };
+    const actor = partnerActor(partnerIds[3]);
+    const first = await listDeliveries({ actor, query: listDeliveriesQuerySchema.parse({ limit: "20" }), sort });
+    const dues = first.data.map((d) => d.dueAt.getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    for (const [who, label, index] of [
+      [actor, "partner, dueAt asc, next page", "Delivery_partnerId_dueAt_id_idx"],
+      [admin, "admin, dueAt asc, next page", "Delivery_dueAt_id_idx"],
+    ] as const) {
+      const sql = await listSql(who, { limit: "20", cursor: first.nextCursor }, sort);
+      const plan = await explain(sql, label);
+      expect(plan).toMatch(new RegExp(`Index Scan( Backward)? using "${index}"`));
       expect(plan).not.toMatch(/\bSort\b/);
     }
   });

@@ -6,6 +6,7 @@ const row = {
   id: "0b7e7f9c-4a55-4c1e-9a51-5a0d8f1f2a10",
   createdAt: new Date("2030-01-02T03:04:05.678Z"),
   deliveryDate: "2030-01-15",
+  dueAt: new Date("2030-01-15T16:00:00.000Z"),
 };
 
 describe("table cursors", () => {
@@ -18,6 +19,11 @@ describe("table cursors", () => {
   it("carries the sort column's value and a backwards marker for previous pages", () => {
     const cursor = encodeCursor(row, { by: "deliveryDate", dir: "asc" }, true);
     expect(decodeCursor(cursor)).toEqual({ value: "2030-01-15", id: row.id, backwards: true });
+  });
+
+  it("carries the due time as an instant", () => {
+    const cursor = encodeCursor(row, { by: "dueAt", dir: "asc" });
+    expect(decodeCursor(cursor)).toEqual({ value: "2030-01-15T16:00:00.000Z", id: row.id, backwards: false });
   });
 
   it("rejects anything else as a validation problem", () => {
