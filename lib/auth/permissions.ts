@@ -13,6 +13,14 @@ export const PERMISSIONS = {
   "deliveries.read": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
   "deliveries.readAll": ["ADMIN"],
   "deliveries.transition": ["ADMIN", "PARTNER", "COURIER", "API_KEY"],
+  /** Move a delivery's windows with a reason: the partner side while CREATED or ASSIGNED. */
+  "deliveries.reschedule": ["ADMIN", "PARTNER", "API_KEY"],
+  /** Reschedule on the way too (IN_TRANSIT): dispatch, until it is delivered. */
+  "deliveries.rescheduleInTransit": ["ADMIN"],
+  /** Try a FAILED delivery again, as its next attempt. */
+  "deliveries.reattempt": ["ADMIN", "PARTNER", "API_KEY"],
+  /** Set or move the estimated arrival of a delivery on its way (its courier, or dispatch). */
+  "deliveries.setEta": ["ADMIN", "COURIER"],
   /** Sees and moves only the deliveries assigned to them (whatever their partner). */
   "deliveries.assignedOnly": ["COURIER"],
   /** Assign, reassign and unassign deliveries to couriers (dispatch). */

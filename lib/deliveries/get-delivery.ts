@@ -30,6 +30,9 @@ export async function getDeliveryOrThrow({ actor, id }: { actor: Actor; id: stri
   return delivery;
 }
 
+/** What a history entry records: a status move, new windows, or the start of another attempt. */
+export type HistoryKind = "STATUS" | "RESCHEDULE" | "REATTEMPT";
+
 export async function listStatusEvents({ actor, id }: { actor: Actor; id: string }) {
   authorize(actor, "deliveries.read");
   if (!idSchema.safeParse(id).success) throw deliveryNotFound();
@@ -45,6 +48,8 @@ export async function listStatusEvents({ actor, id }: { actor: Actor; id: string
     actor: { kind: e.actorKind, id: e.actorId },
     reason: e.reason,
     assigneeId: e.assigneeId,
+    kind: e.kind as HistoryKind,
+    details: (e.details ?? null) as Record<string, unknown> | null,
     createdAt: e.createdAt.toISOString(),
   }));
 }

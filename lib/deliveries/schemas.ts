@@ -200,6 +200,70 @@ export const transitionDeliverySchema = z
 
 export type TransitionDeliveryInput = z.infer<typeof transitionDeliverySchema>;
 
+const windowRules = (value: { pickupWindow?: Window; dropoffWindow?: Window }, ctx: z.RefinementCtx) =>
+  refineWindows(value, ctx);
+
+/** POST /api/v1/deliveries/{id}/reschedule: new window(s); a window left out stays as it is. */
+export const rescheduleDeliverySchema = z
+  .strictObject({
+    pickupWindow: optionalWindow.meta({ description: "The new pickup window; absent keeps the current one." }),
+    dropoffWindow: optionalWindow.meta({ description: "The new drop-off window; absent keeps the current one." }),
+    reason: requiredText(LIMITS.reason).meta({ description: "Why: shown in the history and to the partner." }),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.pickupWindow && !value.dropoffWindow) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dropoffWindow"],
+        message: "Give a new pickupWindow or dropoffWindow",
+        input: value,
+      });
+    }
+    windowRules(value, ctx);
+  })
+  .meta({ id: "RescheduleRequest" });
+
+export type RescheduleDeliveryInput = z.infer<typeof rescheduleDeliverySchema>;
+
+/** POST /api/v1/deliveries/{id}/reattempt: a FAILED delivery's next attempt, with its new drop-off window. */
+export const reattemptDeliverySchema = z
+  .strictObject({
+    dropoffWindow: windowSchema.meta({ description: "When the next attempt is to arrive." }),
+    pickupWindow: optionalWindow.meta({ description: "A new pickup window; absent clears the old one." }),
+    keepCourier: z
+      .boolean()
+      .default(false)
+      .meta({ description: "true: back to ASSIGNED with the same courier; false: back to CREATED, unassigned." }),
+  })
+  .superRefine(windowRules)
+  .meta({ id: "ReattemptRequest" });
+
+export type ReattemptDeliveryInput = z.infer<typeof reattemptDeliverySchema>;
+
+/** How far ahead an ETA may be. */
+export const ETA_MAX_HOURS = 24;
+
+/** PUT /api/v1/deliveries/{id}/eta: an instant, or minutes from now (the courier's "in 20 minutes"). */
+export const setEtaSchema = z
+  .strictObject({
+    eta: windowSchema.shape.from.optional().meta({ description: "The estimated arrival (ISO 8601 with offset)." }),
+    inMinutes: z
+      .number({ error: "Must be a number" })
+      .int("Whole minutes")
+      .min(1, "At least 1")
+      .max(ETA_MAX_HOURS * 60, `At most ${ETA_MAX_HOURS * 60}`)
+      .optional()
+      .meta({ description: "Instead of `eta`: minutes from now." }),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.eta === undefined) === (value.inMinutes === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["eta"], message: "Give either eta or inMinutes", input: value });
+    }
+  })
+  .meta({ id: "EtaRequest" });
+
+export type SetEtaInput = z.infer<typeof setEtaSchema>;
+
 /** PUT /api/v1/deliveries/{id}/assignment: a courier's user id, or null to unassign. */
 export const assignDeliverySchema = z
   .strictObject({
@@ -364,6 +428,16 @@ export const statusEventSchema = z
     actor: z.object({ kind: z.enum(["USER", "API_KEY", "SYSTEM"]), id: z.string().nullable() }),
     reason: z.string().nullable(),
     assigneeId: z.uuid().nullable().meta({ description: "The courier who has the delivery after this change." }),
+    kind: z.enum(["STATUS", "RESCHEDULE", "REATTEMPT"]).meta({
+      description:
+        "STATUS: a move; RESCHEDULE: new windows (from = to); REATTEMPT: FAILED back to work as the next attempt.",
+    }),
+    details: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({
+        description: "RESCHEDULE: `previous`, `pickupWindow`, `dropoffWindow`; REATTEMPT: `attempt`, `dropoffWindow`.",
+      }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "StatusEvent" });

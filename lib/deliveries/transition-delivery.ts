@@ -11,13 +11,24 @@ import type { TransitionDeliveryInput } from "@/lib/deliveries/schemas";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { checkTransition, type Transition } from "@/lib/deliveries/state-machine";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/outbox/events";
 import { kickOutbox } from "@/lib/background/scheduler";
 
 /** Applies a judged move to a locked delivery: the row, its history row and its outbox event. */
 export async function applyChange(
   tx: Tx,
-  options: { actor: Actor; current: LockedDelivery; transition: Transition; reason?: string; assigneeId?: string },
+  options: {
+    actor: Actor;
+    current: LockedDelivery;
+    transition: Transition;
+    reason?: string;
+    assigneeId?: string;
+    /** Columns that change with the move (a re-attempt's new window and number). */
+    changes?: Prisma.DeliveryUncheckedUpdateInput;
+    /** What the history entry records besides a status move. */
+    history?: { kind: string; details: Prisma.InputJsonValue };
+  },
 ) {
   const { actor, current, transition, reason } = options;
   const assigneeId =
@@ -25,7 +36,14 @@ export async function applyChange(
   const version = current.version + 1;
   const delivery = await tx.delivery.update({
     where: { id: current.id },
-    data: { status: transition.to, version, assigneeId },
+    data: {
+      ...options.changes,
+      status: transition.to,
+      version,
+      assigneeId,
+      // The on-time rate compares this with the drop-off window.
+      ...(transition.to === "COMPLETED" && { completedAt: new Date() }),
+    },
     select: deliverySelect,
   });
   await tx.deliveryStatusEvent.create({
@@ -38,6 +56,7 @@ export async function applyChange(
       actorId: actor.id,
       reason: reason ?? null,
       assigneeId,
+      ...options.history,
     },
   });
   const data = {

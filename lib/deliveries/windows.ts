@@ -18,11 +18,11 @@ export function windowMaxHours(): number {
   return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_WINDOW_MAX_HOURS;
 }
 
-export interface Window {
+export type Window = {
   /** ISO 8601 instant in UTC (`…Z`). */
   from: string;
   to: string;
-}
+};
 
 const instant = z.iso
   .datetime({ offset: true, error: "An ISO 8601 date-time with a time zone, e.g. 2030-01-15T09:00:00+01:00" })
@@ -166,4 +166,38 @@ export function isLate(
     delivery.dropoffWindowEnd.getTime() < now &&
     (OPEN_STATUSES as readonly string[]).includes(delivery.status)
   );
+}
+
+const spoken = new Map<string, Intl.DateTimeFormat>();
+/** An instant as people read it in a zone: "Tue, 15 Jan 2030, 14:00". */
+function spokenAt(at: Date | string, timeZone: string): string {
+  let format = spoken.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    spoken.set(timeZone, format);
+  }
+  return format.format(new Date(at));
+}
+
+/**
+ * A window or an instant for a message (emails, notifications) in the partner's zone, the zone
+ * named: "Tue, 15 Jan 2030, 14:00–16:00 (Europe/Berlin)".
+ */
+export function describeTime(value: Window | Date | string, timeZone: string): string {
+  if (typeof value === "object" && "from" in value) {
+    const from = spokenAt(value.from, timeZone);
+    const to = spokenAt(value.to, timeZone);
+    const sameDay = from.slice(0, -5) === to.slice(0, -5);
+    return `${from}–${sameDay ? to.slice(-5) : to} (${timeZone})`;
+  }
+  return `${spokenAt(value, timeZone)} (${timeZone})`;
 }

@@ -10,6 +10,7 @@ import { sendEmails, type SendEmailOptions } from "@/lib/email/send-email";
 import { isoDate } from "@/lib/core/format";
 import type { NotificationInput } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
+import { describeTime } from "@/lib/deliveries/windows";
 
 export type Skipped = { skipped: string };
 
@@ -22,7 +23,7 @@ const deliveryFields = {
   dropoffAddress: true,
   deliveryDate: true,
   proofCode: true,
-  partner: { select: { name: true, contactEmail: true } },
+  partner: { select: { name: true, contactEmail: true, timeZone: true } },
   assignee: { select: { id: true, name: true, email: true } },
 } as const;
 
@@ -47,6 +48,9 @@ const fromImport = (event: DeliveryEvent) => event.name === "delivery/created" &
 export function partnerContactEmail(event: DeliveryEvent, d: EventDelivery | undefined): SendEmailOptions | Skipped {
   if (fromImport(event)) return { skipped: "created by an import (one summary instead)" };
   if (!d) return { skipped: "delivery not found" };
+  if (event.name === "delivery/rescheduled" || event.name === "delivery/eta.updated") {
+    return { skipped: "schedule changes reach partners in the app and by webhook" };
+  }
   if (!d.partner.contactEmail) return { skipped: "partner has no contact email" };
   const common = { key: `${event.id}:partner-contact`, to: d.partner.contactEmail, deliveryId: d.id };
   const base = {
@@ -81,11 +85,8 @@ export async function recipientEmail(
 ): Promise<SendEmailOptions | Skipped> {
   if (!d) return { skipped: "delivery not found" };
   if (!d.recipientEmail) return { skipped: "no recipient email" };
-  const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
-  // Dispatch's own moves (assign, reassign, unassign) are no news to the recipient.
-  if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
-    return { skipped: "assignment changes are not sent to recipients" };
-  }
+  const message = recipientMessage(event, d);
+  if ("skipped" in message) return message;
   // Recipients are addresses a partner supplies, not our users: a daily cap per partner keeps the
   // platform from mailing a whole list for one. A retried step may count twice (it errs on less).
   const cap = await hit([
@@ -96,10 +97,38 @@ export async function recipientEmail(
     },
   ]);
   if (!cap.allowed) return { skipped: "the partner's daily cap of recipient emails is reached" };
+  return { key: `${event.id}:recipient`, to: d.recipientEmail, deliveryId: d.id, ...message };
+}
+
+/** Which recipient email an event means (template and props), or why none. */
+function recipientMessage(
+  event: DeliveryEvent,
+  d: EventDelivery,
+): Pick<SendEmailOptions, "template" | "props"> | Skipped {
+  const schedule = { partnerName: d.partner.name, trackingCode: d.trackingCode };
+  if (event.name === "delivery/eta.updated") {
+    if (!event.data.announce) return { skipped: "the ETA moved by 15 minutes or less" };
+    return {
+      template: "recipient-schedule",
+      props: { ...schedule, kind: "eta", when: describeTime(event.data.eta, d.partner.timeZone) },
+    };
+  }
+  if (event.name === "delivery/rescheduled") {
+    const { dropoffWindow, previous } = event.data;
+    if (!dropoffWindow || JSON.stringify(dropoffWindow) === JSON.stringify(previous.dropoffWindow)) {
+      return { skipped: "the drop-off window did not move" };
+    }
+    return {
+      template: "recipient-schedule",
+      props: { ...schedule, kind: "rescheduled", when: describeTime(dropoffWindow, d.partner.timeZone) },
+    };
+  }
+  const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
+  // Dispatch's own moves (assign, reassign, unassign) are no news to the recipient.
+  if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
+    return { skipped: "assignment changes are not sent to recipients" };
+  }
   return {
-    key: `${event.id}:recipient`,
-    to: d.recipientEmail,
-    deliveryId: d.id,
     template: "recipient-update",
     props: {
       partnerName: d.partner.name,
@@ -118,7 +147,20 @@ export function notificationsFor(
   d: EventDelivery | undefined,
   partnerUsers: string[],
 ): { userIds: string[]; notification: NotificationInput }[] {
-  if (fromImport(event) || !d) return [];
+  if (fromImport(event) || !d || event.name === "delivery/eta.updated") return [];
+  if (event.name === "delivery/rescheduled") {
+    const { dropoffWindow, pickupWindow, reason } = event.data;
+    const window = dropoffWindow ?? pickupWindow;
+    const notification = {
+      kind: "delivery.rescheduled",
+      title: `Delivery ${d.trackingCode} is rescheduled`,
+      body: `${window ? `${dropoffWindow ? "Drop-off" : "Pickup"} now ${describeTime(window, d.partner.timeZone)}. ` : ""}Reason: ${reason}`,
+      dedupeKey: `event:${event.id}`,
+      deliveryId: d.id,
+    };
+    const courier = d.assignee?.id && d.assignee.id === event.data.assigneeId ? [d.assignee.id] : [];
+    return [{ userIds: [...partnerUsers, ...courier], notification }];
+  }
   if (event.name === "delivery/assigned") {
     const who = courierName(d.assignee);
     return [

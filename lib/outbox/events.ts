@@ -34,6 +34,35 @@ export const deliveryAssignedData = deliveryStatusChangedData.extend({
   previousAssigneeId: z.uuid().nullable(),
 });
 
+const windowData = z.object({ from: z.string(), to: z.string() }).nullable();
+
+/** A delivery's windows moved (a reschedule), with who had it and why. */
+export const deliveryRescheduledData = z.object({
+  deliveryId: z.uuid(),
+  partnerId: z.uuid(),
+  trackingCode: z.string(),
+  reason: z.string(),
+  version: z.number().int(),
+  occurredAt: z.string(),
+  assigneeId: z.uuid().nullable(),
+  previous: z.object({ pickupWindow: windowData, dropoffWindow: windowData }),
+  pickupWindow: windowData,
+  dropoffWindow: windowData,
+});
+
+/** The courier set or moved the ETA; `announce` when the recipient is to hear of it. */
+export const deliveryEtaUpdatedData = z.object({
+  deliveryId: z.uuid(),
+  partnerId: z.uuid(),
+  trackingCode: z.string(),
+  eta: z.string(),
+  previousEta: z.string().nullable(),
+  /** The first ETA, or one more than 15 minutes from the last the recipient was told. */
+  announce: z.boolean(),
+  version: z.number().int(),
+  occurredAt: z.string(),
+});
+
 /** A partner confirmed a validated CSV import: its rows are to be created. */
 export const importConfirmedData = z.object({ importId: z.uuid() });
 
@@ -52,11 +81,15 @@ export const webhookResendRequestedData = z.object({
 export type DeliveryCreatedData = z.infer<typeof deliveryCreatedData>;
 export type DeliveryStatusChangedData = z.infer<typeof deliveryStatusChangedData>;
 export type DeliveryAssignedData = z.infer<typeof deliveryAssignedData>;
+export type DeliveryRescheduledData = z.infer<typeof deliveryRescheduledData>;
+export type DeliveryEtaUpdatedData = z.infer<typeof deliveryEtaUpdatedData>;
 
 export const OUTBOX_EVENTS = {
   "delivery/created": deliveryCreatedData,
   "delivery/status.changed": deliveryStatusChangedData,
   "delivery/assigned": deliveryAssignedData,
+  "delivery/rescheduled": deliveryRescheduledData,
+  "delivery/eta.updated": deliveryEtaUpdatedData,
   "webhook/replay.requested": webhookReplayRequestedData,
   "webhook/resend.requested": webhookResendRequestedData,
   "import/confirmed": importConfirmedData,
@@ -69,14 +102,23 @@ export type OutboxEventInput = {
 }[OutboxEventName];
 
 /** A delivery event as functions see it: the outbox row id is the event id. */
-export type DeliveryEvent = Extract<
-  OutboxEventInput,
-  { name: "delivery/created" | "delivery/status.changed" | "delivery/assigned" }
-> & {
+export const DELIVERY_EVENT_NAMES = [
+  "delivery/created",
+  "delivery/status.changed",
+  "delivery/assigned",
+  "delivery/rescheduled",
+  "delivery/eta.updated",
+] as const;
+
+export type DeliveryEvent = Extract<OutboxEventInput, { name: (typeof DELIVERY_EVENT_NAMES)[number] }> & {
   id: string;
 };
 
-export const DELIVERY_EVENT_NAMES = ["delivery/created", "delivery/status.changed", "delivery/assigned"] as const;
+/** The delivery events that move its status (created, changed, assigned): the ones with `to`. */
+export type StatusEvent = Extract<
+  DeliveryEvent,
+  { name: "delivery/created" | "delivery/status.changed" | "delivery/assigned" }
+>;
 
 /**
  * An event as its outbox row holds it: the name and the payload, checked against its schema. For

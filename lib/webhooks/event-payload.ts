@@ -13,6 +13,8 @@ export const WEBHOOK_TYPES = {
   "delivery/created": "delivery.created",
   "delivery/status.changed": "delivery.status_changed",
   "delivery/assigned": "delivery.assigned",
+  "delivery/rescheduled": "delivery.rescheduled",
+  "delivery/eta.updated": "delivery.eta_updated",
 } as const satisfies Record<DeliveryEvent["name"], string>;
 
 export async function webhookEventFor(event: DeliveryEvent): Promise<WebhookEvent | null> {

@@ -1,10 +1,22 @@
 import { z } from "zod";
 import { CURSOR_MESSAGE, readCursor } from "@/lib/core/cursor";
 import { deliverySchema } from "@/lib/deliveries/schemas";
-import { deliveryAssignedData, deliveryCreatedData, deliveryStatusChangedData } from "@/lib/outbox/events";
+import {
+  deliveryAssignedData,
+  deliveryCreatedData,
+  deliveryEtaUpdatedData,
+  deliveryRescheduledData,
+  deliveryStatusChangedData,
+} from "@/lib/outbox/events";
 
 /** Every event type an endpoint can subscribe to (`webhook.test` is sent on request only). */
-export const WEBHOOK_EVENT_TYPES = ["delivery.created", "delivery.status_changed", "delivery.assigned"] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  "delivery.created",
+  "delivery.status_changed",
+  "delivery.assigned",
+  "delivery.rescheduled",
+  "delivery.eta_updated",
+] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
@@ -157,6 +169,10 @@ export const WEBHOOK_DATA_SCHEMAS = {
   "delivery.created": deliveryCreatedData.omit(internal).extend({ delivery: deliverySchema }),
   "delivery.status_changed": deliveryStatusChangedData.omit({ partnerId: true }).extend({ delivery: deliverySchema }),
   "delivery.assigned": deliveryAssignedData.omit({ partnerId: true }).extend({ delivery: deliverySchema }),
+  "delivery.rescheduled": deliveryRescheduledData.omit({ partnerId: true }).extend({ delivery: deliverySchema }),
+  "delivery.eta_updated": deliveryEtaUpdatedData
+    .omit({ partnerId: true, announce: true })
+    .extend({ delivery: deliverySchema }),
   "webhook.test": z.object({ message: z.string() }),
 } as const;
 
@@ -182,6 +198,14 @@ export const WEBHOOK_PAYLOAD_SCHEMAS = {
   "delivery.assigned": envelope(
     "delivery.assigned",
     "A courier was given the delivery or it passed to another: `data.assigneeId`, `data.previousAssigneeId`.",
+  ),
+  "delivery.rescheduled": envelope(
+    "delivery.rescheduled",
+    "A delivery's windows moved: `data.previous`, `data.pickupWindow`, `data.dropoffWindow`, `data.reason`.",
+  ),
+  "delivery.eta_updated": envelope(
+    "delivery.eta_updated",
+    "The courier set or moved the estimated arrival: `data.eta`, `data.previousEta`.",
   ),
   "webhook.test": envelope("webhook.test", 'Sent by "send test event"; never retried.'),
 } as const;

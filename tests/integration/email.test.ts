@@ -58,6 +58,17 @@ const cases: { [T in TemplateName]: { props: TemplateProps<T>; subject: string; 
     links: ["/track/DLV-AAAA1111"],
     words: ["Hello,", "Acme"],
   },
+  "recipient-schedule": {
+    props: {
+      partnerName: "Acme",
+      trackingCode: "DLV-AAAA1111",
+      kind: "eta",
+      when: "Tue, 15 Jan 2030, 14:20 (Europe/Berlin)",
+    },
+    subject: "Your delivery DLV-AAAA1111 arrives around Tue, 15 Jan 2030, 14:20 (Europe/Berlin)",
+    links: ["/track/DLV-AAAA1111"],
+    words: ["Hello,", "expects to arrive around Tue, 15 Jan 2030, 14:20 (Europe/Berlin)"],
+  },
   "stuck-digest": {
     props: {
       items: [

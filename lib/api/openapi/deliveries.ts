@@ -7,6 +7,9 @@ import {
   deliverySchema,
   idempotencyKeySchema,
   listDeliveriesQuerySchema,
+  reattemptDeliverySchema,
+  rescheduleDeliverySchema,
+  setEtaSchema,
   statusHistorySchema,
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
@@ -96,6 +99,81 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
       403: problem("A valid transition the caller may not make."),
       404: notYours,
       409: problem("Not allowed from the current status; `allowedTransitions` lists what is."),
+      412: problem("If-Match does not match the current version."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "rescheduleDelivery",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries/{id}/reschedule",
+    summary: "Move the pickup and/or drop-off window, with a reason",
+    description:
+      "Partners and their keys while CREATED or ASSIGNED; admins also while IN_TRANSIT. A window left out stays. " +
+      "New windows follow the create rules (order, width, not ended, drop-off not ending before pickup starts); " +
+      "a new drop-off window moves `deliveryDate` to its day in the partner's time zone. Recorded in the history " +
+      "(kind RESCHEDULE, old and new windows) and sent as the `delivery.rescheduled` webhook.",
+    security: SIGNED_IN,
+    request: {
+      params: idParam,
+      headers: ifMatchHeader,
+      body: { required: true, content: { "application/json": { schema: rescheduleDeliverySchema } } },
+    },
+    responses: {
+      200: ok("The delivery with its new windows.", deliverySchema, { ETag: etagHeader }),
+      400: problem("Invalid body or windows; `errors` names the fields."),
+      403: problem("The caller may not reschedule."),
+      404: notYours,
+      409: problem("Not in a status that can be rescheduled by this caller."),
+      412: problem("If-Match does not match the current version."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "reattemptDelivery",
+    tags,
+    method: "post",
+    path: "/api/v1/deliveries/{id}/reattempt",
+    summary: "Try a FAILED delivery again as its next attempt",
+    description:
+      "Back to CREATED (unassigned), or to ASSIGNED with the same courier (`keepCourier`), with a new drop-off window; " +
+      "the tracking code and the history stay, `attempt` counts up (at most DELIVERY_MAX_ATTEMPTS in all, 3 by default). " +
+      "Sent as `delivery.status_changed` (from FAILED).",
+    security: SIGNED_IN,
+    request: {
+      params: idParam,
+      headers: ifMatchHeader,
+      body: { required: true, content: { "application/json": { schema: reattemptDeliverySchema } } },
+    },
+    responses: {
+      200: ok("The delivery, as its next attempt.", deliverySchema, { ETag: etagHeader }),
+      400: problem("Invalid body or window; `errors` names the fields."),
+      403: problem("The caller may not re-attempt deliveries."),
+      404: notYours,
+      409: problem("Not FAILED, or its attempts are used up."),
+      412: problem("If-Match does not match the current version."),
+    },
+  });
+  addOperation(registry, {
+    operationId: "setDeliveryEta",
+    tags,
+    method: "put",
+    path: "/api/v1/deliveries/{id}/eta",
+    summary: "Set or move the estimated arrival (the courier, or admins)",
+    description:
+      "Only while IN_TRANSIT. `eta` an instant, or `inMinutes` from now; up to 24 hours ahead. Sent as the " +
+      "`delivery.eta_updated` webhook every time; the recipient is emailed the first ETA and any move of more than 15 minutes.",
+    security: SIGNED_IN,
+    request: {
+      params: idParam,
+      headers: ifMatchHeader,
+      body: { required: true, content: { "application/json": { schema: setEtaSchema } } },
+    },
+    responses: {
+      200: ok("The delivery with its ETA.", deliverySchema, { ETag: etagHeader }),
+      400: problem("Invalid body, or an ETA in the past or too far ahead."),
+      403: problem("Only its courier or an admin sets an ETA."),
+      404: notYours,
+      409: problem("Not on its way (IN_TRANSIT)."),
       412: problem("If-Match does not match the current version."),
     },
   });

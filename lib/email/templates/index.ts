@@ -4,6 +4,7 @@ import {
   DeliveryStatusChangedEmail,
   deliveryStatusChangedSubject,
 } from "@/lib/email/templates/delivery-status-changed";
+import { RecipientScheduleEmail, recipientScheduleSubject } from "@/lib/email/templates/recipient-schedule";
 import { RecipientUpdateEmail, recipientUpdateSubject } from "@/lib/email/templates/recipient-update";
 import { StuckDigestEmail, stuckDigestSubject } from "@/lib/email/templates/stuck-digest";
 import { WebhookDisabledEmail, webhookDisabledSubject } from "@/lib/email/templates/webhook-disabled";
@@ -12,6 +13,7 @@ export const templates = {
   "delivery-created": { subject: deliveryCreatedSubject, Component: DeliveryCreatedEmail },
   "delivery-status-changed": { subject: deliveryStatusChangedSubject, Component: DeliveryStatusChangedEmail },
   "recipient-update": { subject: recipientUpdateSubject, Component: RecipientUpdateEmail },
+  "recipient-schedule": { subject: recipientScheduleSubject, Component: RecipientScheduleEmail },
   "stuck-digest": { subject: stuckDigestSubject, Component: StuckDigestEmail },
   "webhook-disabled": { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
 } as const;
