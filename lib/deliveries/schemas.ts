@@ -176,7 +176,8 @@ export const createDeliveryRequestSchema = createDeliveryFields
   .extend({ partnerId: onBehalfOfField })
   .superRefine(scheduleRules, always)
   .superRefine(dateRuleWithOtherErrors, withDateRule)
-  .meta({ id: "CreateDeliveryRequest" });
+  // The one cross-field rule JSON Schema can say: a delivery date, or a drop-off window to derive it from.
+  .meta({ id: "CreateDeliveryRequest", anyOf: [{ required: ["deliveryDate"] }, { required: ["dropoffWindow"] }] });
 
 export const transitionDeliverySchema = z
   .strictObject({
@@ -432,12 +433,9 @@ export const statusEventSchema = z
       description:
         "STATUS: a move; RESCHEDULE: new windows (from = to); REATTEMPT: FAILED back to work as the next attempt.",
     }),
-    details: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .meta({
-        description: "RESCHEDULE: `previous`, `pickupWindow`, `dropoffWindow`; REATTEMPT: `attempt`, `dropoffWindow`.",
-      }),
+    details: z.record(z.string(), z.unknown()).nullable().meta({
+      description: "RESCHEDULE: `previous`, `pickupWindow`, `dropoffWindow`; REATTEMPT: `attempt`, `dropoffWindow`.",
+    }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "StatusEvent" });

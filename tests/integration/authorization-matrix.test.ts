@@ -72,6 +72,12 @@ interface Fixtures {
   freshEndpoint(): Promise<{ id: string }>;
 }
 
+/** A drop-off window starting in a day, two hours wide. */
+function soonWindow() {
+  const from = Date.now() + 86_400_000;
+  return { from: new Date(from).toISOString(), to: new Date(from + 7_200_000).toISOString() };
+}
+
 interface Probe {
   path: string;
   json?: unknown;
@@ -182,6 +188,26 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
       json: { status: "CANCELLED" },
     }),
     expect: scoped(200),
+  },
+  "POST /api/v1/deliveries/[id]/reschedule": {
+    probe: async (fx) => ({
+      path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/reschedule`,
+      json: { reason: "Matrix probe", dropoffWindow: soonWindow() },
+    }),
+    expect: scoped(200),
+  },
+  // A CREATED delivery cannot be re-attempted: whoever may try gets the 409, the rest no route.
+  "POST /api/v1/deliveries/[id]/reattempt": {
+    probe: async (fx) => ({
+      path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/reattempt`,
+      json: { dropoffWindow: soonWindow() },
+    }),
+    expect: scoped(409),
+  },
+  // Its courier or dispatch; not on its way yet, so dispatch gets the 409; partners find no route.
+  "PUT /api/v1/deliveries/[id]/eta": {
+    probe: async (fx) => ({ path: `/api/v1/deliveries/${(await fx.freshDelivery()).id}/eta`, json: { inMinutes: 20 } }),
+    expect: scoped(409, { partnerUser: 404, partnerKey: 404 }),
   },
   // Dispatch: admins only; everyone else finds no such route.
   "PUT /api/v1/deliveries/[id]/assignment": {

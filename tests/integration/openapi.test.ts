@@ -29,7 +29,9 @@ describe("OpenAPI document", () => {
     const schema = body.components.schemas.CreateDeliveryRequest;
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(createDeliveryRequestSchema.shape).sort());
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required.sort()).toEqual(["deliveryDate", "dropoffAddress", "pickupAddress", "recipientName"]);
+    expect(schema.required.sort()).toEqual(["dropoffAddress", "pickupAddress", "recipientName"]);
+    // A delivery date, or a drop-off window it is derived from.
+    expect(schema.anyOf).toEqual([{ required: ["deliveryDate"] }, { required: ["dropoffWindow"] }]);
     expect(schema.properties.pickupAddress.maxLength).toBe(LIMITS.address);
   });
 

@@ -64,6 +64,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/deliveries/{id}/reschedule": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the pickup and/or drop-off window, with a reason
+     * @description Partners and their keys while CREATED or ASSIGNED; admins also while IN_TRANSIT. A window left out stays. New windows follow the create rules (order, width, not ended, drop-off not ending before pickup starts); a new drop-off window moves `deliveryDate` to its day in the partner's time zone. Recorded in the history (kind RESCHEDULE, old and new windows) and sent as the `delivery.rescheduled` webhook.
+     */
+    post: operations["rescheduleDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deliveries/{id}/reattempt": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Try a FAILED delivery again as its next attempt
+     * @description Back to CREATED (unassigned), or to ASSIGNED with the same courier (`keepCourier`), with a new drop-off window; the tracking code and the history stay, `attempt` counts up (at most DELIVERY_MAX_ATTEMPTS in all, 3 by default). Sent as `delivery.status_changed` (from FAILED).
+     */
+    post: operations["reattemptDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deliveries/{id}/eta": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set or move the estimated arrival (the courier, or admins)
+     * @description Only while IN_TRANSIT. `eta` an instant, or `inMinutes` from now; up to 24 hours ahead. Sent as the `delivery.eta_updated` webhook every time; the recipient is emailed the first ETA and any move of more than 15 minutes.
+     */
+    put: operations["setDeliveryEta"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/deliveries/{id}/events": {
     parameters: {
       query?: never;
@@ -706,6 +766,46 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  "delivery.rescheduled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * delivery.rescheduled sent to your endpoint
+     * @description A delivery's windows moved: `data.previous`, `data.pickupWindow`, `data.dropoffWindow`, `data.reason`.
+     */
+    post: operations["webhook_delivery_rescheduled"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "delivery.eta_updated": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * delivery.eta_updated sent to your endpoint
+     * @description The courier set or moved the estimated arrival: `data.eta`, `data.previousEta`.
+     */
+    post: operations["webhook_delivery_eta_updated"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "webhook.test": {
     parameters: {
       query?: never;
@@ -746,6 +846,17 @@ export interface components {
       deliveryDate: string;
       notes: string | null;
       externalReference: string | null;
+      pickupWindow: components["schemas"]["TimeWindow"] | null;
+      dropoffWindow: components["schemas"]["TimeWindow"] | null;
+      /** @description Its drop-off window has ended and it is neither delivered nor closed. */
+      late: boolean;
+      /**
+       * Format: date-time
+       * @description The courier's estimated arrival, once on the way.
+       */
+      eta: string | null;
+      /** @description 1, then one more for each re-attempt after a failure. */
+      attempt: number;
       partner: {
         /** Format: uuid */
         id: string;
@@ -767,6 +878,18 @@ export interface components {
     };
     /** @enum {string} */
     DeliveryStatus: "CREATED" | "ASSIGNED" | "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED";
+    TimeWindow: {
+      /**
+       * Format: date-time
+       * @description Start of the window (ISO 8601 with offset).
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description End of the window (ISO 8601 with offset); after `from`.
+       */
+      to: string;
+    };
     /** @description RFC 9457 problem details. */
     Problem: {
       type: string;
@@ -782,33 +905,62 @@ export interface components {
       currentStatus?: string;
       currentVersion?: number;
     };
-    CreateDeliveryRequest: {
-      /** @example 12 Market St, Springfield */
-      pickupAddress: string;
-      /** @example 4 Elm Rd, Springfield */
-      dropoffAddress: string;
-      /** @example Ada Lovelace */
-      recipientName: string;
-      recipientPhone?: string | null;
-      /** Format: email */
-      recipientEmail?: string | null;
-      productName?: string | null;
-      packageWeightKg?: number | null;
-      /**
-       * Format: date
-       * @description Day of delivery, YYYY-MM-DD. Must be today or later, where today is the current date in UTC when the request arrives (so from 00:00 UTC, not local midnight). JSON Schema cannot express a bound relative to the current day, so a schema validator accepts past dates; the server refuses them with 400 naming `deliveryDate`. A retry of a request already accepted replays it even after that day.
-       * @example 2030-01-15
-       */
-      deliveryDate: string;
-      notes?: string | null;
-      /** @description Your own order id; searchable with `q`. */
-      externalReference?: string | null;
-      /**
-       * Format: uuid
-       * @description Admins and admin API keys: the partner the delivery is for (required). Partners may not send it.
-       */
-      partnerId?: string;
-    };
+    CreateDeliveryRequest:
+      | {
+          /** @example 12 Market St, Springfield */
+          pickupAddress: string;
+          /** @example 4 Elm Rd, Springfield */
+          dropoffAddress: string;
+          /** @example Ada Lovelace */
+          recipientName: string;
+          recipientPhone?: string | null;
+          /** Format: email */
+          recipientEmail?: string | null;
+          productName?: string | null;
+          packageWeightKg?: number | null;
+          /**
+           * Format: date
+           * @description Day of delivery, YYYY-MM-DD. Must be today or later, where today is the current date in UTC when the request arrives (so from 00:00 UTC, not local midnight). JSON Schema cannot express a bound relative to the current day, so a schema validator accepts past dates; the server refuses them with 400 naming `deliveryDate`. A retry of a request already accepted replays it even after that day.
+           * @example 2030-01-15
+           */
+          deliveryDate?: string;
+          /** @description When the courier may collect it: `{ from, to }`, instants with an offset, answered in UTC. `to` after `from`, at most 12 hours wide by default, not ended. */
+          pickupWindow?: {
+            /**
+             * Format: date-time
+             * @description Start of the window (ISO 8601 with offset).
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the window (ISO 8601 with offset); after `from`.
+             */
+            to: string;
+          } | null;
+          /** @description When the recipient expects it, as pickupWindow; must not end before the pickup window starts. `deliveryDate` is then the day the window starts in the partner's time zone (send it too only if it agrees). */
+          dropoffWindow?: {
+            /**
+             * Format: date-time
+             * @description Start of the window (ISO 8601 with offset).
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the window (ISO 8601 with offset); after `from`.
+             */
+            to: string;
+          } | null;
+          notes?: string | null;
+          /** @description Your own order id; searchable with `q`. */
+          externalReference?: string | null;
+          /**
+           * Format: uuid
+           * @description Admins and admin API keys: the partner the delivery is for (required). Partners may not send it.
+           */
+          partnerId?: string;
+        }
+      | unknown
+      | unknown;
     DeliveryPage: {
       data: components["schemas"]["Delivery"][];
       nextCursor: string | null;
@@ -819,6 +971,78 @@ export interface components {
       reason?: string | null;
       /** @description Completing for a partner that asks for a delivery code: the 6 digits the recipient received. Limited attempts. */
       code?: string | null;
+    };
+    RescheduleRequest: {
+      /** @description The new pickup window; absent keeps the current one. */
+      pickupWindow?: {
+        /**
+         * Format: date-time
+         * @description Start of the window (ISO 8601 with offset).
+         */
+        from: string;
+        /**
+         * Format: date-time
+         * @description End of the window (ISO 8601 with offset); after `from`.
+         */
+        to: string;
+      } | null;
+      /** @description The new drop-off window; absent keeps the current one. */
+      dropoffWindow?: {
+        /**
+         * Format: date-time
+         * @description Start of the window (ISO 8601 with offset).
+         */
+        from: string;
+        /**
+         * Format: date-time
+         * @description End of the window (ISO 8601 with offset); after `from`.
+         */
+        to: string;
+      } | null;
+      /** @description Why: shown in the history and to the partner. */
+      reason: string;
+    };
+    ReattemptRequest: {
+      /** @description When the next attempt is to arrive. */
+      dropoffWindow: {
+        /**
+         * Format: date-time
+         * @description Start of the window (ISO 8601 with offset).
+         */
+        from: string;
+        /**
+         * Format: date-time
+         * @description End of the window (ISO 8601 with offset); after `from`.
+         */
+        to: string;
+      };
+      /** @description A new pickup window; absent clears the old one. */
+      pickupWindow?: {
+        /**
+         * Format: date-time
+         * @description Start of the window (ISO 8601 with offset).
+         */
+        from: string;
+        /**
+         * Format: date-time
+         * @description End of the window (ISO 8601 with offset); after `from`.
+         */
+        to: string;
+      } | null;
+      /**
+       * @description true: back to ASSIGNED with the same courier; false: back to CREATED, unassigned.
+       * @default false
+       */
+      keepCourier: boolean;
+    };
+    EtaRequest: {
+      /**
+       * Format: date-time
+       * @description The estimated arrival (ISO 8601 with offset).
+       */
+      eta?: string;
+      /** @description Instead of `eta`: minutes from now. */
+      inMinutes?: number;
     };
     StatusHistory: {
       data: components["schemas"]["StatusEvent"][];
@@ -840,6 +1064,15 @@ export interface components {
        * @description The courier who has the delivery after this change.
        */
       assigneeId: string | null;
+      /**
+       * @description STATUS: a move; RESCHEDULE: new windows (from = to); REATTEMPT: FAILED back to work as the next attempt.
+       * @enum {string}
+       */
+      kind: "STATUS" | "RESCHEDULE" | "REATTEMPT";
+      /** @description RESCHEDULE: `previous`, `pickupWindow`, `dropoffWindow`; REATTEMPT: `attempt`, `dropoffWindow`. */
+      details: {
+        [key: string]: unknown;
+      } | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -1013,7 +1246,13 @@ export interface components {
       partnerId: string;
       url: string;
       description: string | null;
-      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      events: (
+        | "delivery.created"
+        | "delivery.status_changed"
+        | "delivery.assigned"
+        | "delivery.rescheduled"
+        | "delivery.eta_updated"
+      )[];
       enabled: boolean;
       /** @description Consecutive failed attempts; reset by any success. */
       failureCount: number;
@@ -1033,10 +1272,18 @@ export interface components {
        * @default [
        *       "delivery.created",
        *       "delivery.status_changed",
-       *       "delivery.assigned"
+       *       "delivery.assigned",
+       *       "delivery.rescheduled",
+       *       "delivery.eta_updated"
        *     ]
        */
-      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      events: (
+        | "delivery.created"
+        | "delivery.status_changed"
+        | "delivery.assigned"
+        | "delivery.rescheduled"
+        | "delivery.eta_updated"
+      )[];
       description?: string;
       /** @description Admins only: whose endpoint. Partners get their own. */
       partnerId?: string;
@@ -1051,7 +1298,13 @@ export interface components {
       partnerId: string;
       url: string;
       description: string | null;
-      events: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      events: (
+        | "delivery.created"
+        | "delivery.status_changed"
+        | "delivery.assigned"
+        | "delivery.rescheduled"
+        | "delivery.eta_updated"
+      )[];
       enabled: boolean;
       /** @description Consecutive failed attempts; reset by any success. */
       failureCount: number;
@@ -1065,7 +1318,13 @@ export interface components {
       /** @description http(s) only; hosts resolving to private, loopback or link-local addresses are refused. */
       url?: string;
       /** @description The event types this endpoint receives. */
-      events?: ("delivery.created" | "delivery.status_changed" | "delivery.assigned")[];
+      events?: (
+        | "delivery.created"
+        | "delivery.status_changed"
+        | "delivery.assigned"
+        | "delivery.rescheduled"
+        | "delivery.eta_updated"
+      )[];
       description?: string | null;
       /** @description true enables the endpoint again (and clears its failure count); false pauses it. */
       enabled?: boolean;
@@ -1127,6 +1386,8 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier (a courier only ever sees theirs). */
         assigneeId?: string;
+        /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
+        late?: "true" | "false";
         limit?: number;
         /** @description Opaque; `nextCursor` of the previous page. */
         cursor?: string;
@@ -1447,6 +1708,375 @@ export interface operations {
         };
       };
       /** @description Not allowed from the current status; `allowedTransitions` lists what is. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rescheduleDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a GET; 412 when stale. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RescheduleRequest"];
+      };
+    };
+    responses: {
+      /** @description The delivery with its new windows. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description The delivery version, e.g. "3"; send it back as If-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Delivery"];
+        };
+      };
+      /** @description Invalid body or windows; `errors` names the fields. */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown or not yours; also for callers who may not reschedule (couriers). */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not in a status that can be rescheduled by this caller. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reattemptDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a GET; 412 when stale. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReattemptRequest"];
+      };
+    };
+    responses: {
+      /** @description The delivery, as its next attempt. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description The delivery version, e.g. "3"; send it back as If-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Delivery"];
+        };
+      };
+      /** @description Invalid body or window; `errors` names the fields. */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown or not yours; also for callers who may not re-attempt (couriers). */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not FAILED, or its attempts are used up. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not JSON. */
+      415: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setDeliveryEta: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a GET; 412 when stale. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EtaRequest"];
+      };
+    };
+    responses: {
+      /** @description The delivery with its ETA. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description The delivery version, e.g. "3"; send it back as If-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Delivery"];
+        };
+      };
+      /** @description Invalid body, or an ETA in the past or too far ahead. */
+      400: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown, not assigned to this courier, or a caller who may not set ETAs (partners). */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not on its way (IN_TRANSIT). */
       409: {
         headers: {
           /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
@@ -2578,7 +3208,10 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier (a courier only ever sees theirs). */
         assigneeId?: string;
-        sort?: "createdAt.desc" | "createdAt.asc" | "deliveryDate.asc" | "deliveryDate.desc";
+        /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
+        late?: "true" | "false";
+        sort?:
+          "createdAt.desc" | "createdAt.asc" | "deliveryDate.asc" | "deliveryDate.desc" | "dueAt.asc" | "dueAt.desc";
       };
       header?: never;
       path?: never;
@@ -3922,6 +4555,113 @@ export interface operations {
             assigneeId: string;
             /** Format: uuid */
             previousAssigneeId: string | null;
+            delivery: components["schemas"]["Delivery"];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_delivery_rescheduled: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "delivery.rescheduled";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            /** Format: uuid */
+            deliveryId: string;
+            trackingCode: string;
+            reason: string;
+            version: number;
+            occurredAt: string;
+            /** Format: uuid */
+            assigneeId: string | null;
+            previous: {
+              pickupWindow: {
+                from: string;
+                to: string;
+              } | null;
+              dropoffWindow: {
+                from: string;
+                to: string;
+              } | null;
+            };
+            pickupWindow: {
+              from: string;
+              to: string;
+            } | null;
+            dropoffWindow: {
+              from: string;
+              to: string;
+            } | null;
+            delivery: components["schemas"]["Delivery"];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_delivery_eta_updated: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: deduplicate on it. */
+        "webhook-id": string;
+        "webhook-timestamp": string;
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Event id; the same on every retry and resend of one event (also the `webhook-id` header). */
+          id: string;
+          /** @enum {string} */
+          type: "delivery.eta_updated";
+          /** @description When the change happened (ISO 8601, UTC). */
+          createdAt: string;
+          data: {
+            /** Format: uuid */
+            deliveryId: string;
+            trackingCode: string;
+            eta: string;
+            previousEta: string | null;
+            version: number;
+            occurredAt: string;
             delivery: components["schemas"]["Delivery"];
           };
         };

@@ -122,8 +122,7 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     responses: {
       200: ok("The delivery with its new windows.", deliverySchema, { ETag: etagHeader }),
       400: problem("Invalid body or windows; `errors` names the fields."),
-      403: problem("The caller may not reschedule."),
-      404: notYours,
+      404: problem("Unknown or not yours; also for callers who may not reschedule (couriers)."),
       409: problem("Not in a status that can be rescheduled by this caller."),
       412: problem("If-Match does not match the current version."),
     },
@@ -147,8 +146,7 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     responses: {
       200: ok("The delivery, as its next attempt.", deliverySchema, { ETag: etagHeader }),
       400: problem("Invalid body or window; `errors` names the fields."),
-      403: problem("The caller may not re-attempt deliveries."),
-      404: notYours,
+      404: problem("Unknown or not yours; also for callers who may not re-attempt (couriers)."),
       409: problem("Not FAILED, or its attempts are used up."),
       412: problem("If-Match does not match the current version."),
     },
@@ -171,8 +169,7 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     responses: {
       200: ok("The delivery with its ETA.", deliverySchema, { ETag: etagHeader }),
       400: problem("Invalid body, or an ETA in the past or too far ahead."),
-      403: problem("Only its courier or an admin sets an ETA."),
-      404: notYours,
+      404: problem("Unknown, not assigned to this courier, or a caller who may not set ETAs (partners)."),
       409: problem("Not on its way (IN_TRANSIT)."),
       412: problem("If-Match does not match the current version."),
     },
