@@ -1,6 +1,7 @@
 // The webhook_endpoints migration's back-fill, run on a row written as before it: an old secret
 // (`whsec_` + unpadded base64url, once used as a text key) keeps its 32 bytes in the Standard
-// Webhooks spelling, and an endpoint from before subscriptions receives every event type.
+// Webhooks spelling, and an endpoint from before subscriptions receives every event type (with the
+// types added since by the migrations that extend "every type").
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +23,10 @@ const backfill = sql
   .split(";")
   .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
   .filter(Boolean);
+/** Later migrations that add event types to endpoints taking every type, applied in order after it. */
+const later = readdirSync(MIGRATIONS)
+  .filter((d) => d.endsWith("_webhook_schedule_events"))
+  .map((d) => readFileSync(path.join(MIGRATIONS, d, "migration.sql"), "utf8"));
 
 class Rollback extends Error {}
 
@@ -41,6 +46,7 @@ describe("webhook_endpoints migration", () => {
           VALUES (gen_random_uuid(), ${partner.id}::uuid, 'https://93.184.215.14/old', ${old}, NULL, now())
           RETURNING "id"`;
         for (const statement of backfill) await tx.$executeRawUnsafe(statement);
+        for (const migration of later) await tx.$executeRawUnsafe(migration);
         [after] = await tx.$queryRaw<{ secret: string; events: string[] | null }[]>`
           SELECT "secret", "events" FROM "WebhookEndpoint" WHERE "id" = ${row.id}::uuid`;
         throw new Rollback(); // leave the shared test database as it was
@@ -56,5 +62,37 @@ describe("webhook_endpoints migration", () => {
     expect(
       new Webhook(after!.secret).verify(body, signWebhook({ id: "evt_1", body, secrets: [after!.secret] })),
     ).toEqual({ id: "evt_1" });
+  });
+});
+
+describe("webhook_schedule_events migration", () => {
+  it("gives the new types to endpoints that took every type, and leaves a chosen few alone", async () => {
+    const partner = await createPartner({ actor: OPERATOR_ACTOR, input: { name: `Schedule hooks ${Date.now()}` } });
+    const OLD_ALL = ["delivery.created", "delivery.status_changed", "delivery.assigned"];
+    let rows: { url: string; events: string[] }[] = [];
+    await db
+      .$transaction(async (tx) => {
+        for (const [url, events] of [
+          ["https://93.184.215.14/all", OLD_ALL],
+          ["https://93.184.215.14/some", ["delivery.created"]],
+        ] as const) {
+          await tx.$executeRaw`
+            INSERT INTO "WebhookEndpoint" ("id", "partnerId", "url", "secret", "events", "updatedAt")
+            VALUES (gen_random_uuid(), ${partner.id}::uuid, ${url}, 'whsec_x', ${events}::text[], now())`;
+        }
+        for (const migration of later) await tx.$executeRawUnsafe(migration);
+        for (const migration of later) await tx.$executeRawUnsafe(migration); // twice: nothing more
+        rows =
+          await tx.$queryRaw`SELECT "url", "events" FROM "WebhookEndpoint" WHERE "partnerId" = ${partner.id}::uuid ORDER BY "url"`;
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(later).toHaveLength(1);
+    expect(rows).toEqual([
+      { url: "https://93.184.215.14/all", events: [...WEBHOOK_EVENT_TYPES] },
+      { url: "https://93.184.215.14/some", events: ["delivery.created"] },
+    ]);
   });
 });
