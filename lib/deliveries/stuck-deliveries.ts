@@ -1,6 +1,7 @@
 // The stuck-delivery check: deliveries that sat in CREATED or IN_TRANSIT longer than the
-// configured thresholds are flagged once per delivery, status and threshold (unique index on
-// StuckAlert). What admins are told about them is in lib/notifications/stuck-alerts.ts.
+// configured thresholds, and open deliveries past their drop-off window (late), are flagged once
+// per delivery, kind, status and threshold (unique index on StuckAlert). What admins are told
+// about them is in lib/notifications/stuck-alerts.ts.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -27,7 +28,14 @@ export async function flagStuckDeliveries(): Promise<string[]> {
     FROM "Delivery" d
     WHERE (d."status" = 'CREATED' AND d."updatedAt" < ${CREATED.before})
        OR (d."status" = 'IN_TRANSIT' AND d."updatedAt" < ${IN_TRANSIT.before})
-    ON CONFLICT ("deliveryId", "status", "thresholdMinutes") DO NOTHING`;
+    ON CONFLICT ("deliveryId", "kind", "status", "thresholdMinutes") DO NOTHING`;
+  // Late: still open when its drop-off window ended (served by the (status, dropoffWindowEnd) index).
+  await db.$executeRaw`
+    INSERT INTO "StuckAlert" ("id", "deliveryId", "kind", "status", "thresholdMinutes", "createdAt")
+    SELECT gen_random_uuid(), d."id", 'LATE', d."status", 0, now()
+    FROM "Delivery" d
+    WHERE d."status" IN ('CREATED', 'ASSIGNED', 'IN_TRANSIT') AND d."dropoffWindowEnd" < now()
+    ON CONFLICT ("deliveryId", "kind", "status", "thresholdMinutes") DO NOTHING`;
   const pending = await db.stuckAlert.findMany({
     where: { notifiedAt: null },
     orderBy: { createdAt: "asc" },

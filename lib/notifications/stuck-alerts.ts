@@ -12,7 +12,15 @@ async function loadAlerts(alertIds: string[]) {
     where: { id: { in: alertIds } },
     orderBy: { createdAt: "asc" },
     include: {
-      delivery: { select: { id: true, trackingCode: true, updatedAt: true, partner: { select: { name: true } } } },
+      delivery: {
+        select: {
+          id: true,
+          trackingCode: true,
+          updatedAt: true,
+          dropoffWindowEnd: true,
+          partner: { select: { name: true } },
+        },
+      },
     },
   });
   const now = Date.now();
@@ -21,10 +29,17 @@ async function loadAlerts(alertIds: string[]) {
     deliveryId: a.delivery.id,
     trackingCode: a.delivery.trackingCode,
     partnerName: a.delivery.partner.name,
-    status: a.status as "CREATED" | "IN_TRANSIT",
+    status: a.status,
     stuckMinutes: Math.floor((now - a.delivery.updatedAt.getTime()) / 60_000),
+    /** Set for a LATE alert: minutes since its drop-off window ended. */
+    lateMinutes:
+      a.kind === "LATE" && a.delivery.dropoffWindowEnd
+        ? Math.floor((now - a.delivery.dropoffWindowEnd.getTime()) / 60_000)
+        : null,
   }));
 }
+
+const hoursAndMinutes = (minutes: number) => `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 
 /**
  * Tells every operator in the app, one notification per alert (keyed by the alert, so a retried
@@ -39,8 +54,11 @@ export async function notifyStuckInApp(alertIds: string[]): Promise<{ operatorId
       operators.map((o) => o.id),
       {
         kind: "delivery.stuck",
-        title: `Delivery ${item.trackingCode} is stuck`,
-        body: `${item.partnerName}: ${statusWord(item.status)} for ${Math.floor(item.stuckMinutes / 60)} h ${item.stuckMinutes % 60} min.`,
+        title: `Delivery ${item.trackingCode} is ${item.lateMinutes === null ? "stuck" : "late"}`,
+        body:
+          item.lateMinutes === null
+            ? `${item.partnerName}: ${statusWord(item.status)} for ${hoursAndMinutes(item.stuckMinutes)}.`
+            : `${item.partnerName}: ${statusWord(item.status)}, its drop-off window ended ${hoursAndMinutes(item.lateMinutes)} ago.`,
         dedupeKey: `stuck:${item.alertId}`,
         deliveryId: item.deliveryId,
       },

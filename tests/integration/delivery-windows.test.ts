@@ -8,7 +8,19 @@ import { emailForEvents } from "@/lib/notifications/delivery-events";
 import { loadDeliveryEvents } from "@/lib/outbox/load-event";
 import { webhookEventFor } from "@/lib/webhooks/event-payload";
 import { WEBHOOK_PAYLOAD_SCHEMAS } from "@/lib/webhooks/schemas";
-import { api, createWorld, deliveryPayload, errorPaths, expectProblem, sideEffects, type World } from "./support";
+import { getOnTimeRates } from "@/lib/deliveries/get-on-time-rates";
+import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
+import { flagStuckDeliveries } from "@/lib/deliveries/stuck-deliveries";
+import {
+  actorsOf,
+  api,
+  createWorld,
+  deliveryPayload,
+  errorPaths,
+  expectProblem,
+  sideEffects,
+  type World,
+} from "./support";
 
 let world: World;
 let asKey: { apiKey: string };
@@ -161,9 +173,67 @@ describe("dispatch by time", () => {
     expect(notLate).not.toContain(late.id);
     expectProblem(await api("GET", "/api/v1/deliveries?late=maybe", { as: asKey }), 400);
 
+    // Late is alerted like stuck, once, and listed on the overview.
+    await flagStuckDeliveries();
+    await flagStuckDeliveries();
+    expect(
+      await db.stuckAlert.findMany({ where: { deliveryId: late.id }, select: { kind: true, status: true } }),
+    ).toEqual([{ kind: "LATE", status: "CREATED" }]);
+    expect(await db.stuckAlert.count({ where: { deliveryId: onTime.id } })).toBe(0);
+    const overview = await listStuckDeliveries({ actor: actorsOf(world).admin, limit: 500 });
+    expect(overview.rows.find((r) => r.id === late.id)).toMatchObject({ late: true });
+    // The alert is this test's: the scheduled check's own test expects no one else's pending.
+    await db.stuckAlert.deleteMany({ where: { deliveryId: late.id } });
+
     // A finished delivery is never late.
     await api("POST", `/api/v1/deliveries/${late.id}/status`, { as: asKey, json: { status: "CANCELLED" } });
     expect((await api("GET", `/api/v1/deliveries/${late.id}`, { as: asKey })).body.late).toBe(false);
+  });
+});
+
+describe("on-time rates", () => {
+  it("counts deliveries completed inside their drop-off window per partner and per courier", async () => {
+    const inside = await createWithWindow();
+    const after = await createWithWindow();
+    const old = await createWithWindow();
+    for (const d of [inside, after, old]) {
+      await toInTransit(d.id);
+      const done = await api("POST", `/api/v1/deliveries/${d.id}/status`, {
+        as: asCourier,
+        json: { status: "COMPLETED" },
+      });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id }, select: { completedAt: true } });
+      expect(row.completedAt).not.toBeNull();
+    }
+    // Completed inside its window; an hour after its window; inside, but 10 days ago (30-day rate only).
+    const windowOf = (start: number) => ({
+      dropoffWindowStart: new Date(start),
+      dropoffWindowEnd: new Date(start + 2 * HOUR),
+    });
+    const now = Date.now();
+    await db.delivery.update({
+      where: { id: inside.id },
+      data: { ...windowOf(now - 3 * HOUR), completedAt: new Date(now - 2 * HOUR) },
+    });
+    await db.delivery.update({
+      where: { id: after.id },
+      data: { ...windowOf(now - 5 * HOUR), completedAt: new Date(now - 2 * HOUR) },
+    });
+    const tenDaysAgo = now - 10 * 86_400_000;
+    await db.delivery.update({
+      where: { id: old.id },
+      data: { ...windowOf(tenDaysAgo), completedAt: new Date(tenDaysAgo + HOUR) },
+    });
+
+    const rates = await getOnTimeRates({ actor: actorsOf(world).admin });
+    const expected = {
+      7: { delivered: 2, onTime: 1, rate: 0.5 },
+      30: { delivered: 3, onTime: 2, rate: 2 / 3 },
+    };
+    expect(rates.partners.find((r) => r.id === world.partnerA.id)).toMatchObject({ periods: expected });
+    expect(rates.couriers.find((r) => r.id === world.courier.id)).toMatchObject({ periods: expected });
+    await expect(getOnTimeRates({ actor: actorsOf(world).partnerA })).rejects.toThrow();
   });
 });
 

@@ -59,3 +59,31 @@ describe("stuck-deliveries", () => {
     expect(await db.stuckAlert.count({ where: { deliveryId: { in: [stuckCreated.id, stuckInTransit.id] } } })).toBe(2);
   });
 });
+
+describe("late deliveries", () => {
+  it("alerts an open delivery past its drop-off window once, as late, and a finished one never", async () => {
+    const late = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
+    const done = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
+    await transitionAs({ apiKey: world.partnerA.apiKey }, done.id, "CANCELLED");
+    const ended = { dropoffWindowStart: minutesAgo(180), dropoffWindowEnd: minutesAgo(90) };
+    for (const id of [late.id, done.id]) await db.delivery.update({ where: { id }, data: ended });
+
+    const { result, error } = await run();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ alerts: 1 });
+    expect(
+      await db.stuckAlert.findMany({
+        where: { deliveryId: { in: [late.id, done.id] } },
+        select: { deliveryId: true, kind: true },
+      }),
+    ).toEqual([{ deliveryId: late.id, kind: "LATE" }]);
+    const note = await db.notification.findFirstOrThrow({ where: { userId: world.admin.id, deliveryId: late.id } });
+    expect(note.title).toBe(`Delivery ${late.trackingCode} is late`);
+    expect(note.body).toMatch(/drop-off window ended 1 h 3\d min ago/);
+    const digest = await db.emailMessage.findFirstOrThrow({
+      where: { to: adminEmail, template: "stuck-digest", text: { contains: late.trackingCode } },
+    });
+    expect(digest.text).toMatch(/late: created, drop-off window ended 9\d min ago/);
+    expect((await run()).result).toMatchObject({ alerts: 0 });
+  });
+});

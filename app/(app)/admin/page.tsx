@@ -8,6 +8,8 @@ import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
+import { getOnTimeRates } from "@/lib/deliveries/get-on-time-rates";
+import { OnTimeRates } from "@/components/admin/on-time-rates";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { ActionButton } from "@/components/ui/action-button";
 import { can } from "@/lib/auth/permissions";
@@ -25,12 +27,13 @@ const ageOf = (date: Date) => Date.now() - date.getTime();
 
 export default async function AdminOverviewPage() {
   const actor = await requireActor(PAGES.overview);
-  const [stats, stuck, outbox, runs, couriers, format] = await Promise.all([
+  const [stats, stuck, outbox, runs, couriers, onTime, format] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor }),
     getOutboxStats({ actor }),
     getRunStats({ actor }),
     listCouriers({ actor }),
+    getOnTimeRates({ actor }),
     getFormatter(),
   ]);
   const minutes = (n: number) => format.duration(n * 60_000);
@@ -59,6 +62,7 @@ export default async function AdminOverviewPage() {
         </ul>
       </section>
       <CourierLoadTable couriers={couriers} />
+      <OnTimeRates rates={onTime} format={format} />
       <section aria-labelledby="chart-heading" className="card min-w-0">
         <h2 id="chart-heading" className="mb-3 text-base font-semibold">
           Deliveries per day, last 30 days
@@ -68,15 +72,16 @@ export default async function AdminOverviewPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="stuck-heading" className="card lg:col-span-2">
           <h2 id="stuck-heading" className="text-base font-semibold">
-            Stuck deliveries
+            Stuck and late deliveries
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">
             Created and unchanged for more than {minutes(stuck.thresholds.createdMinutes)}, or in transit for more than{" "}
-            {minutes(stuck.thresholds.inTransitMinutes)}: the ones admins are alerted about.
+            {minutes(stuck.thresholds.inTransitMinutes)}, or not delivered when their drop-off window ended: the ones
+            admins are alerted about.
           </p>
           {stuck.rows.length === 0 ? (
             <p className="text-sm text-slate-600" data-testid="stuck-empty">
-              Nothing is stuck.
+              Nothing is stuck or late.
             </p>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="stuck-list">
@@ -87,7 +92,13 @@ export default async function AdminOverviewPage() {
                   </Link>
                   <StatusBadge status={d.status} />
                   <span className="text-slate-600">{d.partner.name}</span>
-                  <span className="ml-auto text-slate-600">unchanged for {format.duration(ageOf(d.updatedAt))}</span>
+                  {d.late && d.dropoffWindowEnd ? (
+                    <span className="ml-auto font-medium text-red-700" data-testid="stuck-late">
+                      late by {format.duration(ageOf(d.dropoffWindowEnd))}
+                    </span>
+                  ) : (
+                    <span className="ml-auto text-slate-600">unchanged for {format.duration(ageOf(d.updatedAt))}</span>
+                  )}
                 </li>
               ))}
             </ul>

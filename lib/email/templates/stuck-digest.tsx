@@ -1,4 +1,5 @@
-// To admins: deliveries that have sat in CREATED or IN_TRANSIT longer than the thresholds.
+// To admins: deliveries that have sat in CREATED or IN_TRANSIT longer than the thresholds, and
+// open deliveries past their drop-off window.
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { statusWord } from "@/lib/deliveries/status-labels";
 import { Link, Section, Text } from "@react-email/components";
@@ -12,6 +13,8 @@ export interface StuckDigestProps {
     partnerName: string;
     status: DeliveryStatus;
     stuckMinutes: number;
+    /** A late delivery: minutes since its drop-off window ended. */
+    lateMinutes?: number | null;
   }[];
 }
 
@@ -27,12 +30,14 @@ export function StuckDigestEmail(p: StuckDigestProps) {
       heading={`${plural(p.items.length)} stuck`}
       action={{ label: "Open the admin overview", href: appUrl("/admin") }}
     >
-      <Text>These deliveries have not moved for longer than expected:</Text>
+      <Text>These deliveries have not moved for longer than expected, or are past their drop-off window:</Text>
       <Section>
         {p.items.map((item) => (
-          <Text key={`${item.deliveryId}:${item.status}`}>
+          <Text key={`${item.deliveryId}:${item.status}:${item.lateMinutes != null ? "late" : "stuck"}`}>
             <Link href={deliveryPageUrl(item.deliveryId)}>{item.trackingCode}</Link> ({item.partnerName}) —{" "}
-            {statusWord(item.status)} for {hours(item.stuckMinutes)}
+            {item.lateMinutes != null
+              ? `late: ${statusWord(item.status)}, drop-off window ended ${hours(item.lateMinutes)} ago`
+              : `${statusWord(item.status)} for ${hours(item.stuckMinutes)}`}
           </Text>
         ))}
       </Section>
