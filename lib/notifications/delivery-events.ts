@@ -10,7 +10,7 @@ import { sendEmails, type SendEmailOptions } from "@/lib/email/send-email";
 import { isoDate } from "@/lib/core/format";
 import type { NotificationInput } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
-import { describeTime } from "@/lib/deliveries/windows";
+import { describeTime, windowOf } from "@/lib/deliveries/windows";
 
 export type Skipped = { skipped: string };
 
@@ -22,6 +22,8 @@ const deliveryFields = {
   recipientEmail: true,
   dropoffAddress: true,
   deliveryDate: true,
+  dropoffWindowStart: true,
+  dropoffWindowEnd: true,
   proofCode: true,
   partner: { select: { name: true, contactEmail: true, timeZone: true } },
   assignee: { select: { id: true, name: true, email: true } },
@@ -124,6 +126,14 @@ function recipientMessage(
     };
   }
   const status = event.name === "delivery/created" ? "CREATED" : event.data.to;
+  // A re-attempt: the recipient hears when the next try is planned.
+  const nextTry = windowOf(d.dropoffWindowStart, d.dropoffWindowEnd);
+  if (event.name === "delivery/status.changed" && event.data.from === "FAILED" && nextTry) {
+    return {
+      template: "recipient-schedule",
+      props: { ...schedule, kind: "rescheduled", when: describeTime(nextTry, d.partner.timeZone) },
+    };
+  }
   // Dispatch's own moves (assign, reassign, unassign) are no news to the recipient.
   if (event.name === "delivery/assigned" || (event.name !== "delivery/created" && status === "CREATED")) {
     return { skipped: "assignment changes are not sent to recipients" };
