@@ -8,7 +8,12 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { cappedTotal } from "@/lib/core/pagination";
 import { CURSOR_MESSAGE, readCursor, writeCursor, type Cursor } from "@/lib/core/cursor";
-import { deliveryTableQuerySchema, type DeliverySort, type ListDeliveriesQuery } from "@/lib/deliveries/schemas";
+import {
+  deliveryTableQuerySchema,
+  UNASSIGNED,
+  type DeliverySort,
+  type ListDeliveriesQuery,
+} from "@/lib/deliveries/schemas";
 import { isoDate } from "@/lib/core/format";
 import { deliverySelect } from "@/lib/deliveries/serialize";
 import { OPEN_STATUSES } from "@/lib/deliveries/windows";
@@ -17,13 +22,10 @@ import { z } from "zod";
 
 export const DEFAULT_SORT: DeliverySort = { by: "createdAt", dir: "desc" };
 
-/** The courier filter's value for "nobody has it yet" (dispatch's queue). */
-export const UNASSIGNED = "none";
+export { UNASSIGNED };
 
-/** The web table's view: the table query, with "unassigned" as a courier filter too. */
-export const deliveryViewQuerySchema = deliveryTableQuerySchema.extend({
-  assigneeId: z.union([z.uuid(), z.literal(UNASSIGNED)]).optional(),
-});
+/** The web table's view: the table query (the API's filters, "unassigned" among them, and a sort). */
+export const deliveryViewQuerySchema = deliveryTableQuerySchema;
 
 export type DeliveryViewQuery = z.infer<typeof deliveryViewQuerySchema>;
 

@@ -312,6 +312,9 @@ export const newDeliveryFormSchema = createDeliveryFields
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), isoDate]);
 
+/** The courier filter's value for "nobody has it yet" (dispatch's queue). */
+export const UNASSIGNED = "none";
+
 export const listDeliveriesQuerySchema = z
   .object({
     status: z.array(deliveryStatusSchema).optional().meta({ description: "Repeat to match several statuses." }),
@@ -323,9 +326,11 @@ export const listDeliveriesQuerySchema = z
     to: dateOrDateTime.optional().meta({ description: "Created at or before; a bare date includes that whole day." }),
     partnerId: z.uuid().optional().meta({ description: "Admins only: one partner's deliveries." }),
     assigneeId: z
-      .uuid()
+      .union([z.uuid(), z.literal(UNASSIGNED)])
       .optional()
-      .meta({ description: "Admins only: the deliveries assigned to one courier (a courier only ever sees theirs)." }),
+      .meta({
+        description: `Admins only: the deliveries assigned to one courier, or \`${UNASSIGNED}\` for those nobody has (a courier only ever sees theirs).`,
+      }),
     late: z
       .enum(["true", "false"], { error: "true or false" })
       .transform((v) => v === "true")

@@ -171,6 +171,29 @@ describe("racing assignments", () => {
   });
 });
 
+describe("dispatch's queue in the API", () => {
+  it("lists and exports the deliveries nobody has with assigneeId=none", async () => {
+    const taken = await createDeliveryAs(keyA);
+    const waiting = await createDeliveryAs(keyA);
+    await assign(admin, taken.id, world.courier.id);
+    const res = await api("GET", `/api/v1/deliveries?limit=100&partnerId=${world.partnerA.id}&assigneeId=none`, {
+      as: admin,
+    });
+    expect(res.status).toBe(200);
+    const ids = res.body.data.map((d: { id: string }) => d.id);
+    expect(ids).toContain(waiting.id);
+    expect(ids).not.toContain(taken.id);
+    expect(res.body.data.every((d: { assignee: unknown }) => d.assignee === null)).toBe(true);
+    const csv = await api("GET", `/api/v1/deliveries.csv?partnerId=${world.partnerA.id}&assigneeId=none`, {
+      as: admin,
+    });
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(waiting.trackingCode);
+    expect(String(csv.body)).not.toContain(taken.trackingCode);
+    expectProblem(await api("GET", "/api/v1/deliveries?assigneeId=nobody", { as: admin }), 400);
+  });
+});
+
 describe("a courier's reach", () => {
   it("lists only the deliveries assigned to them, whatever filter they send", async () => {
     const mine = await createDeliveryAs(keyA);

@@ -1384,8 +1384,8 @@ export interface operations {
         to?: string;
         /** @description Admins only: one partner's deliveries. */
         partnerId?: string;
-        /** @description Admins only: the deliveries assigned to one courier (a courier only ever sees theirs). */
-        assigneeId?: string;
+        /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
+        assigneeId?: string | "none";
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         limit?: number;
@@ -3206,8 +3206,8 @@ export interface operations {
         to?: string;
         /** @description Admins only: one partner's deliveries. */
         partnerId?: string;
-        /** @description Admins only: the deliveries assigned to one courier (a courier only ever sees theirs). */
-        assigneeId?: string;
+        /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
+        assigneeId?: string | "none";
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         sort?:
