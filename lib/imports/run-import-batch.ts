@@ -18,6 +18,9 @@ async function importActor(record: { partnerId: string; id: string }): Promise<A
     select: { createdByKind: true, createdById: true },
   });
   if (row.createdByKind === "API_KEY") {
+    // The key as it acted when it uploaded: an admin key is staff importing for the partner.
+    const key = await db.apiKey.findUniqueOrThrow({ where: { id: row.createdById }, select: { role: true } });
+    if (key.role === "ADMIN") return { kind: "API_KEY", id: row.createdById, role: "ADMIN", partnerId: null };
     return { kind: "API_KEY", id: row.createdById, role: "API_KEY", partnerId: record.partnerId };
   }
   if (row.createdByKind === "SYSTEM") return OPERATOR_ACTOR;

@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db";
+import { runImportBatch } from "@/lib/imports/run-import-batch";
 import { setUserActive } from "@/lib/users/set-user-active";
-import { api, createDeliveryAs, createWorld, deliveryPayload, expectProblem, type World } from "./support";
+import { api, createDeliveryAs, createWorld, deliveryPayload, futureDate, expectProblem, type World } from "./support";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -91,6 +92,21 @@ describe("an admin key", () => {
     // Its partner sees it as one of its own.
     const seen = await api("GET", `/api/v1/deliveries/${res.body.id}`, { as: { apiKey: world.partnerA.apiKey } });
     expect(seen.status).toBe(200);
+  });
+
+  it("imports for the partner it names, each row created as staff on the partner's behalf", async () => {
+    const ref = `AKI-${Date.now()}`;
+    const csv = `pickupAddress,dropoffAddress,recipientName,deliveryDate,externalReference\n1 A St,2 B St,Ada,${futureDate()},${ref}\n`;
+    const upload = await api("POST", `/api/v1/imports?partnerId=${world.partnerA.id}`, {
+      as: as(),
+      body: csv,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+    expect((await api("POST", `/api/v1/imports/${upload.body.id}/confirm`, { as: as() })).status).toBe(202);
+    await runImportBatch(upload.body.id, 0);
+    const row = await db.delivery.findFirstOrThrow({ where: { externalReference: ref } });
+    expect([row.partnerId, row.createdByKind, row.createdById]).toEqual([world.partnerA.id, "API_KEY", adminKey.id]);
   });
 
   it("reads every partner's deliveries and dispatches, as an admin does", async () => {
