@@ -1,13 +1,14 @@
 "use client";
 
-// The header's bell with the unread count, polled: one indexed query, where server-sent events would
-// need a connection per tab and a cross-instance fan-out for a badge that may lag a few seconds.
-// Also refreshed when the tab shows again and when the notifications page marks something read.
+// The header's bell with the unread count: read when the page loads, when the live stream
+// (components/live/live-events.tsx) announces a new notification or reconnects, when the tab shows
+// again, and when the notifications page marks something read. No polling.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useApiClient } from "@/components/ui/api-client";
+import { NOTIFICATIONS_CHANGED_EVENT } from "@/components/live/live-events";
 
-export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number }) {
+export function NotificationsBell() {
   const api = useApiClient();
   const [count, setCount] = useState<number | null>(null);
 
@@ -21,16 +22,14 @@ export function NotificationsBell({ intervalMs = 15_000 }: { intervalMs?: number
 
   useEffect(() => {
     const first = setTimeout(refresh, 0);
-    const timer = setInterval(refresh, intervalMs);
     document.addEventListener("visibilitychange", refresh);
-    window.addEventListener("notifications:changed", refresh);
+    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
     return () => {
       clearTimeout(first);
-      clearInterval(timer);
       document.removeEventListener("visibilitychange", refresh);
-      window.removeEventListener("notifications:changed", refresh);
+      window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
     };
-  }, [refresh, intervalMs]);
+  }, [refresh]);
 
   const label = count ? `Notifications, ${count} unread` : "Notifications";
   return (

@@ -293,6 +293,9 @@ async function serve() {
     }
     if (stopping) return;
     stopping = true;
+    // Live event streams never end by themselves: end them now (their browsers reconnect to
+    // another worker or instance and replay what they missed). Set by lib/live/stream.ts.
+    /** @type {{ closeLiveStreams?: () => number }} */ (globalThis).closeLiveStreams?.();
     // In a cluster the primary says it once every worker has stopped accepting.
     if (!cluster.isWorker) log(`${signal}: draining in-flight requests`);
     // What the drain is waiting for, named if the grace runs out.

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
+import { LiveEvents } from "@/components/live/live-events";
 import { currentActor } from "@/lib/auth/page-guard";
 import { getPartner } from "@/lib/partners/get-partner";
 
@@ -11,6 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const partner = actor.partnerId ? await getPartner({ actor, id: actor.partnerId }) : null;
   return (
     <>
+      <LiveEvents />
       <AppHeader actor={actor} partnerName={partner?.name ?? null} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}

@@ -120,7 +120,9 @@ export function startRequestRecording({ dir, logger }) {
       const status = res.writableFinished ? res.statusCode : 499;
       const labels = { method, route, status: String(status) };
       metrics.requests.inc(labels);
-      metrics.duration.observe(labels, seconds);
+      // An event stream lasts as long as its page is open: no latency to speak of.
+      const stream = String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
+      if (!stream) metrics.duration.observe(labels, seconds);
       access.info(
         {
           requestId,

@@ -86,6 +86,19 @@ once(
     }),
 );
 
+once(
+  "live_streams_open",
+  () =>
+    new Gauge({
+      name: "live_streams_open",
+      help: "Live event streams (server-sent events) open in this process; summed across workers.",
+      collect() {
+        // Set by lib/live/hub.ts, on globalThis like the pool: read without loading the hub.
+        this.set((globalThis as { liveHub?: { subscribers: Set<unknown> } }).liveHub?.subscribers.size ?? 0);
+      },
+    }),
+);
+
 /** The queue and outbox numbers, read in one statement: what the admin page shows too. */
 export interface QueueNumbers {
   /** graphile-worker jobs that may run now and that no worker holds. */

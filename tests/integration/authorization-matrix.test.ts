@@ -134,6 +134,15 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}` }),
     expect: all(200),
   },
+  "GET /api/v1/tracking/[trackingCode]/live": {
+    probe: (fx) => ({ path: `/api/v1/tracking/${fx.delivery.trackingCode}/live` }),
+    expect: all(200),
+  },
+  // The live stream is scoped like the lists: everyone signed in gets one, of their own changes.
+  "GET /api/v1/live": {
+    probe: () => ({ path: "/api/v1/live" }),
+    expect: scoped(200, { otherPartner: 200, courier: 200 }),
+  },
   // Lists are scoped, never refused: a courier gets the deliveries assigned to them.
   "GET /api/v1/deliveries": {
     probe: () => ({ path: "/api/v1/deliveries" }),

@@ -35,6 +35,11 @@ export async function api<T = any>(
     headers["content-type"] ??= "application/json";
   }
   const res = await fetch(`${options.baseUrl ?? baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  // An event stream never ends by itself: its status and headers are the answer (tests/integration/live.test.ts reads streams).
+  if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, body: null as T };
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -124,6 +124,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow changes live (server-sent events)
+     * @description The caller's delivery changes as they commit, scoped as the list is (a partner its own, a courier those assigned to them, admins all): `event: delivery` with `{ name, deliveryId, trackingCode, status }` (re-read the delivery for the rest). People also get `event: notification` when they have a new notification. A CSV import's rows are not sent one by one (its completion is a notification). `event: ready` once listening.
+     */
+    get: operations["followDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/deliveries/{id}/events": {
     parameters: {
       query?: never;
@@ -420,8 +440,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Unread count (what the bell polls)
-     * @description Cheap enough to poll.
+     * Unread count (what the bell shows)
+     * @description Read again when `GET /api/v1/live` says `event: notification`; cheap enough to poll too.
      */
     get: operations["countUnreadNotifications"];
     put?: never;
@@ -524,6 +544,26 @@ export interface paths {
      * @description Status, timeline and whom to ask, without personal data; limited per client.
      */
     get: operations["trackDelivery"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tracking/{trackingCode}/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow one delivery's status live (server-sent events)
+     * @description `event: delivery` with `{ "status" }` when this code's delivery changes; nothing else, no personal data. `event: ready` once listening (and after any replay). Limited per client like the lookup.
+     */
+    get: operations["followTracking"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2135,6 +2175,55 @@ export interface operations {
       };
     };
   };
+  followDeliveries: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The last event id received. */
+        "Last-Event-ID"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream, open until the client leaves. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listDeliveryEvents: {
     parameters: {
       query?: never;
@@ -3691,6 +3780,57 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Tracking"];
+        };
+      };
+      /** @description Unknown code. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  followTracking: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The last event id received. */
+        "Last-Event-ID"?: string;
+      };
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream, open until the client leaves. */
+      200: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
         };
       };
       /** @description Unknown code. */

@@ -10,6 +10,7 @@ import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { getOnTimeRates } from "@/lib/deliveries/get-on-time-rates";
 import { OnTimeRates } from "@/components/admin/on-time-rates";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { ActionButton } from "@/components/ui/action-button";
 import { can } from "@/lib/auth/permissions";
@@ -41,6 +42,7 @@ export default async function AdminOverviewPage() {
 
   return (
     <div className="grid gap-6">
+      <LiveRefresh />
       <PageHeader title="Overview" description="Deliveries of every partner, and the work running behind them." />
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading" className="sr-only">

@@ -14,7 +14,7 @@ import {
   transitionDeliverySchema,
 } from "@/lib/deliveries/schemas";
 import { IDEMPOTENCY_KEY_RETENTION_HOURS, KEYLESS_DEDUP_WINDOW_MINUTES } from "@/lib/deliveries/idempotency";
-import { addOperation, etagHeader, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
+import { addOperation, etagHeader, eventStream, idParam, ifMatchHeader, ok, problem, SIGNED_IN } from "./shared";
 
 export function registerDeliveries(registry: OpenAPIRegistry) {
   const tags: ["Deliveries"] = ["Deliveries"];
@@ -173,6 +173,25 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
       409: problem("Not on its way (IN_TRANSIT)."),
       412: problem("If-Match does not match the current version."),
     },
+  });
+  addOperation(registry, {
+    operationId: "followDeliveries",
+    tags,
+    method: "get",
+    path: "/api/v1/live",
+    summary: "Follow changes live (server-sent events)",
+    description:
+      "The caller's delivery changes as they commit, scoped as the list is (a partner its own, a courier those " +
+      "assigned to them, admins all): `event: delivery` with `{ name, deliveryId, trackingCode, status }` (re-read the " +
+      "delivery for the rest). People also get `event: notification` when they have a new notification. A CSV import's " +
+      "rows are not sent one by one (its completion is a notification). `event: ready` once listening.",
+    security: SIGNED_IN,
+    request: {
+      headers: z.object({
+        "Last-Event-ID": z.string().optional().meta({ description: "The last event id received." }),
+      }),
+    },
+    responses: { 200: eventStream("The stream, open until the client leaves.") },
   });
   addOperation(registry, {
     operationId: "listDeliveryEvents",

@@ -28,8 +28,8 @@ export function registerNotifications(registry: OpenAPIRegistry) {
     tags,
     method: "get",
     path: "/api/v1/notifications/unread-count",
-    summary: "Unread count (what the bell polls)",
-    description: "Cheap enough to poll.",
+    summary: "Unread count (what the bell shows)",
+    description: "Read again when `GET /api/v1/live` says `event: notification`; cheap enough to poll too.",
     security: SESSION_ONLY,
     responses: { 200: ok("The count.", z.object({ unreadCount: z.number().int() })), 404: peopleOnly },
   });

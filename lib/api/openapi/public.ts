@@ -2,7 +2,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { trackingSchema } from "@/lib/deliveries/schemas";
-import { addOperation, ok, problem } from "./shared";
+import { addOperation, eventStream, ok, problem } from "./shared";
 
 const requestIdHeader = z.string().meta({ description: "Echoes X-Request-Id or a new id." });
 
@@ -17,6 +17,24 @@ export function registerPublic(registry: OpenAPIRegistry) {
     rateLimited: true,
     request: { params: z.object({ trackingCode: z.string().meta({ example: "DLV-7Q4K9M2X" }) }) },
     responses: { 200: ok("Status and timeline without personal data.", trackingSchema), 404: problem("Unknown code.") },
+  });
+  addOperation(registry, {
+    operationId: "followTracking",
+    tags: ["Tracking"],
+    method: "get",
+    path: "/api/v1/tracking/{trackingCode}/live",
+    summary: "Follow one delivery's status live (server-sent events)",
+    description:
+      '`event: delivery` with `{ "status" }` when this code\'s delivery changes; nothing else, no personal data. ' +
+      "`event: ready` once listening (and after any replay). Limited per client like the lookup.",
+    rateLimited: true,
+    request: {
+      params: z.object({ trackingCode: z.string().meta({ example: "DLV-7Q4K9M2X" }) }),
+      headers: z.object({
+        "Last-Event-ID": z.string().optional().meta({ description: "The last event id received." }),
+      }),
+    },
+    responses: { 200: eventStream("The stream, open until the client leaves."), 404: problem("Unknown code.") },
   });
   addOperation(registry, {
     operationId: "getHealth",

@@ -64,6 +64,23 @@ export function csvFile(description: string): ResponseConfig {
   };
 }
 
+/** A server-sent event stream (`text/event-stream`): frames described in `description`. */
+export function eventStream(description: string): ResponseConfig {
+  return {
+    description,
+    headers: z.object({ "X-Request-Id": requestIdHeader }),
+    content: {
+      "text/event-stream": {
+        schema: z.string().meta({
+          description:
+            "Frames `id:` (an opaque event id), `event:` and `data:` (JSON); comments (`: ping`) keep it open. " +
+            "Reconnect with `Last-Event-ID` to be sent what was missed, or `event: reset` when that is too much (refresh everything).",
+        }),
+      },
+    },
+  };
+}
+
 export const idParam = z.object({ id: z.uuid() });
 export const etagHeader = z.string().meta({ description: 'The delivery version, e.g. "3"; send it back as If-Match.' });
 export const ifMatchHeader = z.object({
