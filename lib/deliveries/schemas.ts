@@ -301,9 +301,27 @@ export const idempotencyKeySchema = z
   // The generator writes only the first pattern; the document carries both rules as one.
   .meta({ description: IDEMPOTENCY_DESCRIPTION, pattern: "^[\\x20-\\x2B\\x2D-\\x7E]+$" });
 
-/** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
+/**
+ * One of the form's windows: the API's window, with messages for two datetime-local inputs. The
+ * action turns the local times (in the partner's zone) into instants before this runs; a time it
+ * could not read arrives as typed, a blank one as absent.
+ */
+const formInstant = z.iso
+  .datetime({
+    offset: true,
+    error: (issue) => (issue.input === undefined ? "Give both times, or neither" : "Enter a date and time"),
+  })
+  .transform((value) => new Date(value).toISOString());
+const formWindow = z.strictObject({ from: formInstant, to: formInstant }).optional();
+
+/**
+ * The new-delivery form: the API's body, plus the form's idempotency key (a hidden field), with
+ * its windows as the action hands them over (see formInstant).
+ */
 export const newDeliveryFormSchema = createDeliveryFields
   .extend({
+    pickupWindow: formWindow,
+    dropoffWindow: formWindow,
     idempotencyKey: idempotencyKeySchema,
     partnerId: z.preprocess((v) => (v === "" ? undefined : v), onBehalfOfField),
   })
