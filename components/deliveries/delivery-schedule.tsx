@@ -58,7 +58,7 @@ export function DeliverySchedule({
         )}
       </div>
       <p className="text-xs text-slate-600" data-testid="schedule-zone">
-        Times in {timeZone}
+        {`Times in ${timeZone}`}
       </p>
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-3">
         {rows.map(([label, value, testId]) => (
