@@ -31,7 +31,7 @@ export function createFormatter(prefs: FormatPrefs = DEFAULT_PREFS) {
     let f = inZone.get(zone);
     if (!f) {
       f = {
-        time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: zone }),
+        time: new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: zone }),
         day: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: zone }),
         dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }),
       };

@@ -102,9 +102,7 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
       const page = await api<string>("GET", `/track/${windowed.trackingCode}`);
       expect(page.status).toBe(200);
       const local = (at: Date) =>
-        new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" }).format(
-          at,
-        );
+        new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "America/New_York" }).format(at);
       expect(page.body).toContain(`${local(from)}–${local(to)}`);
       expect(page.body).toContain("times in America/New_York");
       expect(page.body).toContain(local(eta));

@@ -36,6 +36,14 @@ describe("the UI formatter", () => {
     );
   });
 
+  it("writes the times as the viewer's locale does", () => {
+    const us = createFormatter({ locale: "en-US", timeZone: "UTC" });
+    const window = { from: "2030-01-15T19:00:00Z", to: "2030-01-15T21:00:00Z" };
+    expect(us.window(window, "America/New_York")).toMatch(/^2:00\sPM–4:00\sPM, Jan 15$/);
+    const de = createFormatter({ locale: "de-DE", timeZone: "UTC" });
+    expect(de.window(window, "Europe/Berlin")).toBe("20:00–22:00, 15. Jan.");
+  });
+
   it("shows an instant such as an ETA in a given zone", () => {
     expect(en.dateTimeIn("2030-01-15T19:05:00Z", "Asia/Tokyo")).toBe("16 Jan 2030, 04:05");
     expect(en.dateTimeIn("2030-01-15T19:05:00Z", "America/New_York")).toBe("15 Jan 2030, 14:05");
