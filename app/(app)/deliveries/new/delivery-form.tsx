@@ -192,37 +192,8 @@ export function DeliveryForm({
           min={minDate}
           defaultValue={v.deliveryDate}
           error={dateError}
-          hint={`${minDateLabel} or later. Required unless you give a drop-off window, which sets the day.`}
+          hint={`${minDateLabel} or later. Required unless you give a drop-off window below, which sets the day.`}
         />
-      </fieldset>
-      <fieldset className="card grid gap-4 sm:grid-cols-2" aria-describedby="windows-zone" data-testid="window-fields">
-        <legend className="px-1 text-base font-semibold">Time windows (optional)</legend>
-        <p id="windows-zone" className="text-sm text-slate-600 sm:col-span-2" data-testid="windows-zone">
-          {zoneText}. Give both times of a window, or neither.
-        </p>
-        {(
-          [
-            ["pickupWindow", "Pickup"],
-            ["dropoffWindow", "Drop-off"],
-          ] as const
-        ).map(([window, label]) => (
-          <div key={window} className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
-            <FormField
-              label={`${label} window from`}
-              name={WINDOW_FIELDS[window].from}
-              type="datetime-local"
-              defaultValue={v[WINDOW_FIELDS[window].from]}
-              error={e[WINDOW_FIELDS[window].from]}
-            />
-            <FormField
-              label={`${label} window until`}
-              name={WINDOW_FIELDS[window].to}
-              type="datetime-local"
-              defaultValue={v[WINDOW_FIELDS[window].to]}
-              error={e[WINDOW_FIELDS[window].to]}
-            />
-          </div>
-        ))}
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold">Recipient</legend>
@@ -286,6 +257,35 @@ export function DeliveryForm({
           error={e.notes}
           className="sm:col-span-2"
         />
+      </fieldset>
+      <fieldset className="card grid gap-4 sm:grid-cols-2" aria-describedby="windows-zone" data-testid="window-fields">
+        <legend className="px-1 text-base font-semibold">Time windows (optional)</legend>
+        <p id="windows-zone" className="text-sm text-slate-600 sm:col-span-2" data-testid="windows-zone">
+          {zoneText}. Give both times of a window, or neither.
+        </p>
+        {(
+          [
+            ["pickupWindow", "Pickup"],
+            ["dropoffWindow", "Drop-off"],
+          ] as const
+        ).map(([window, label]) => (
+          <div key={window} className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
+            <FormField
+              label={`${label} window from`}
+              name={WINDOW_FIELDS[window].from}
+              type="datetime-local"
+              defaultValue={v[WINDOW_FIELDS[window].from]}
+              error={e[WINDOW_FIELDS[window].from]}
+            />
+            <FormField
+              label={`${label} window until`}
+              name={WINDOW_FIELDS[window].to}
+              type="datetime-local"
+              defaultValue={v[WINDOW_FIELDS[window].to]}
+              error={e[WINDOW_FIELDS[window].to]}
+            />
+          </div>
+        ))}
       </fieldset>
       <div className="flex justify-end gap-2">
         <ButtonLink href="/deliveries">Cancel</ButtonLink>
