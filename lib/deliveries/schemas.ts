@@ -474,12 +474,10 @@ export const trackingSchema = z
       .union([windowSchema, z.null()])
       .meta({ description: "When the recipient can expect it (instants in UTC); null when none was given." }),
     eta: z.iso.datetime().nullable().meta({ description: "The courier's estimated arrival, once on the way." }),
-    timeZone: z
-      .string()
-      .meta({
-        description: "The partner's IANA time zone, which the window and ETA are shown in.",
-        example: "Europe/Berlin",
-      }),
+    timeZone: z.string().meta({
+      description: "The partner's IANA time zone, which the window and ETA are shown in.",
+      example: "Europe/Berlin",
+    }),
     partner: z.object({
       name: z.string(),
       contactEmail: z.string().nullable().meta({ description: "Where recipients can ask about the delivery." }),
