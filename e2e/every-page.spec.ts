@@ -114,6 +114,12 @@ test.describe("every page, desktop and 360 px phone", () => {
     await withLoggedWebhook(world().partnerA.id);
     const { context, page } = await signedIn(browser, world().partnerA.email);
     const delivery = await createDelivery(page);
+    // One with windows too, so the table's due column and the delivery's schedule show them.
+    const windowed = await createDelivery(page, {
+      deliveryDate: undefined,
+      pickupWindow: { from: "2030-01-15T08:00:00Z", to: "2030-01-15T10:00:00Z" },
+      dropoffWindow: { from: "2030-01-15T12:00:00Z", to: "2030-01-15T14:00:00Z" },
+    });
     const upload = await page.request.post("/api/v1/imports", {
       headers: { "content-type": "text/csv", "x-file-name": "sweep.csv" },
       data: "recipientName,pickupAddress,dropoffAddress,deliveryDate\nAda,1 Depot Rd,,2030-13-01\n",
@@ -126,9 +132,11 @@ test.describe("every page, desktop and 360 px phone", () => {
         { path: "/deliveries" },
         { path: "/deliveries/new", tour: TOUR["/deliveries/new"] },
         { path: `/deliveries/${delivery.id}` },
+        { path: `/deliveries/${windowed.id}` },
         { path: "/deliveries/import" },
         { path: `/deliveries/import/${((await upload.json()) as { id: string }).id}` },
         { path: "/settings/api-keys" },
+        { path: "/settings/partner" },
         { path: "/settings/webhook", tour: TOUR["/settings/webhook"] },
         { path: "/notifications", tour: TOUR["/notifications"] },
       ],
@@ -175,6 +183,8 @@ test.describe("every page, desktop and 360 px phone", () => {
         { path: `/settings/api-keys?partnerId=${partnerA.id}` },
         { path: "/settings/webhook" },
         { path: `/settings/webhook?partnerId=${partnerA.id}` },
+        { path: "/settings/partner" },
+        { path: `/settings/partner?partnerId=${partnerA.id}` },
         { path: "/notifications" },
       ],
       problems,
@@ -186,7 +196,10 @@ test.describe("every page, desktop and 360 px phone", () => {
   test("as a courier: no page wider than the window, no axe violations", async ({ browser }) => {
     const { partnerA, courier, admin } = world();
     const partner = await signedIn(browser, partnerA.email);
-    const delivery = await createDelivery(partner.page);
+    const delivery = await createDelivery(partner.page, {
+      deliveryDate: undefined,
+      dropoffWindow: { from: "2030-01-15T12:00:00Z", to: "2030-01-15T14:00:00Z" },
+    });
     await partner.context.close();
     const dispatch = await signedIn(browser, admin);
     const { id: assigneeId } = await db.user.findUniqueOrThrow({ where: { email: courier.email } });
@@ -214,7 +227,10 @@ test.describe("every page, desktop and 360 px phone", () => {
 
   test("signed out: sign-in and the public tracking pages", async ({ browser }) => {
     const partner = await signedIn(browser, world().partnerA.email);
-    const delivery = await createDelivery(partner.page);
+    const delivery = await createDelivery(partner.page, {
+      deliveryDate: undefined,
+      dropoffWindow: { from: "2030-01-15T12:00:00Z", to: "2030-01-15T14:00:00Z" },
+    });
     await partner.context.close();
     const { context, page } = await signedIn(browser, null);
     const problems: Problem[] = [];

@@ -72,6 +72,17 @@ export function DeliveriesFilters({ query, partners, couriers }: Props) {
             ))}
           </div>
         </fieldset>
+        <label className="inline-flex items-center gap-1.5 self-end pb-2 text-sm">
+          <input
+            type="checkbox"
+            name="late"
+            value="true"
+            defaultChecked={query.late === true}
+            className="size-4 accent-blue-700"
+            data-testid="filter-late"
+          />
+          Late only
+        </label>
         {partners && <PartnerSelect partners={partners} defaultValue={query.partnerId ?? ""} allLabel="All partners" />}
         {couriers && (
           <div>

@@ -13,6 +13,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
+import { LateBadge } from "@/components/deliveries/late-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { withParams } from "@/components/deliveries/table-url";
 import { LIST_CLASSES } from "@/components/ui/data-list";
@@ -29,6 +30,13 @@ export interface DeliveryTableRow {
   externalReference: string | null;
   /** Formatted by the page (lib/core/format.ts), as every date in the UI. */
   deliveryDate: string;
+  /**
+   * When it is due: the drop-off window in the partner's zone ("14:00–16:00, 15 Jan"), else the
+   * delivery date. Formatted by the page; the column sorts by `dueAt`.
+   */
+  dueAt: string;
+  /** Its drop-off window has ended and it is still on its way. */
+  late: boolean;
   createdAt: string;
   partnerName: string;
   /** The courier who has it, "—" while unassigned. */
@@ -72,6 +80,15 @@ const allColumns = helper.columns([
   }),
   helper.accessor("partnerName", { header: "Partner", enableSorting: false }),
   helper.accessor("courierName", { header: "Courier", enableSorting: false }),
+  helper.accessor("dueAt", {
+    header: "Due",
+    cell: (info) => (
+      <span className="inline-flex flex-wrap items-center gap-1.5" data-testid="due">
+        <span className="whitespace-nowrap">{info.getValue()}</span>
+        <LateBadge late={info.row.original.late} />
+      </span>
+    ),
+  }),
   helper.accessor("deliveryDate", { header: "Delivery date" }),
   helper.accessor("createdAt", { header: "Created" }),
 ]);
@@ -130,7 +147,8 @@ export function DeliveriesTable({
         aria-busy={sortPending || undefined}
       >
         <caption className="sr-only">
-          Deliveries, sorted by {sort.by === "createdAt" ? "creation time" : "delivery date"}
+          Deliveries, sorted by{" "}
+          {sort.by === "createdAt" ? "creation time" : sort.by === "dueAt" ? "due time" : "delivery date"}
         </caption>
         <thead role="rowgroup" className={LIST_CLASSES.head}>
           {table.getHeaderGroups().map((group) => (

@@ -35,6 +35,11 @@ export interface FormActionOptions<S extends z.ZodType, R, X extends object = ob
   form: FormData;
   /** Form strings → the schema's input where they differ (a number field, a blank meaning "absent"). */
   prepare?: (values: Record<string, string>) => unknown;
+  /**
+   * The form field an error path belongs to, where the form's fields are not the schema's
+   * top-level keys (a window's `dropoffWindow.to` beside its own input); default: the first key.
+   */
+  fieldOf?: (path: string) => string;
   /** Fields the form does not show (hidden inputs): a problem with one is this one message. */
   hidden?: { fields: readonly string[]; message: string };
   run: (actor: UserActor, input: z.infer<S>) => Promise<R>;
@@ -76,7 +81,7 @@ export async function submitForm<S extends z.ZodType, R, X extends object = obje
   }
   const parsed = options.schema.safeParse(options.prepare ? options.prepare(values) : values);
   if (!parsed.success) {
-    const errors = errorsByField(fieldErrors(parsed.error));
+    const errors = errorsByField(fieldErrors(parsed.error), options.fieldOf);
     const hidden = options.hidden;
     if (hidden && Object.keys(errors).some((field) => hidden.fields.includes(field)))
       return { state: { values, error: hidden.message, at } as FormState<R, X> };
@@ -92,7 +97,9 @@ export async function submitForm<S extends z.ZodType, R, X extends object = obje
     const special = options.onError?.(error, values);
     if (special) return { state: { ...special, at }, revalidate };
     const fields = error.details.errors;
-    const state = fields?.length ? { values, errors: errorsByField(fields) } : { values, error: error.message };
+    const state = fields?.length
+      ? { values, errors: errorsByField(fields, options.fieldOf) }
+      : { values, error: error.message };
     return { state: { ...state, at } as FormState<R, X>, revalidate };
   }
 }
@@ -112,8 +119,11 @@ export async function runFormAction<S extends z.ZodType, R, X extends object = o
 }
 
 /** The first message per field, as forms show them beside each input. */
-function errorsByField(errors: { path: string; message: string }[]): Record<string, string> {
+function errorsByField(
+  errors: { path: string; message: string }[],
+  fieldOf: (path: string) => string = (path) => path.split(".")[0],
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { path, message } of errors) out[path.split(".")[0]] ??= message;
+  for (const { path, message } of errors) out[fieldOf(path)] ??= message;
   return out;
 }

@@ -24,6 +24,8 @@ export const PAGES = {
   apiKeys: { href: "/settings/api-keys", label: "API keys", permission: "apiKeys.manage" },
   /** Admin and courier keys: the platform's own dispatch tooling and couriers' apps. */
   staffApiKeys: { href: "/admin/api-keys", label: "Staff keys", permission: "apiKeys.manageStaff" },
+  /** A partner's own settings (its time zone); admins pick a partner first. */
+  partnerSettings: { href: "/settings/partner", label: "Partner settings", permission: "partners.settings" },
   webhook: { href: "/settings/webhook", label: "Webhook", permission: "webhooks.manage" },
   notifications: { href: "/notifications", label: "Notifications", permission: "notifications.read", inNav: false },
 } as const satisfies Record<string, AppPage>;

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   /** Read partners in scope: admins all of them, a partner user its own. */
   "partners.read": ["ADMIN", "PARTNER"],
   "partners.manage": ["ADMIN"],
+  /** A partner's own settings (its time zone): a partner user its own, admins any partner's. */
+  "partners.settings": ["ADMIN", "PARTNER"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN", "PARTNER"],
   /** Admin and courier keys, which act for the platform or one courier rather than a partner. */

@@ -22,6 +22,23 @@ export function createFormatter(prefs: FormatPrefs = DEFAULT_PREFS) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  // Delivery windows and an ETA are read in the partner's zone, not the viewer's: one format each per zone.
+  const inZone = new Map<
+    string,
+    { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }
+  >();
+  const zoned = (zone: string) => {
+    let f = inZone.get(zone);
+    if (!f) {
+      f = {
+        time: new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: zone }),
+        day: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: zone }),
+        dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }),
+      };
+      inZone.set(zone, f);
+    }
+    return f;
+  };
   const unit = (name: "day" | "hour" | "minute" | "second", value: number) =>
     new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
 
@@ -33,6 +50,20 @@ export function createFormatter(prefs: FormatPrefs = DEFAULT_PREFS) {
     date: (value: Date | string) => date.format(new Date(value)),
     /** 30 Nov 2026 – a calendar date such as a delivery date (YYYY-MM-DD or a UTC midnight). */
     calendarDate: (value: Date | string) => calendarDate.format(new Date(value)),
+    /**
+     * A window in a time zone (the partner's): "14:00–16:00, 15 Jan" within one day there, else
+     * "15 Jan, 22:00 – 16 Jan, 02:00".
+     */
+    window(value: { from: Date | string; to: Date | string }, zone: string): string {
+      const f = zoned(zone);
+      const from = new Date(value.from);
+      const to = new Date(value.to);
+      const [fromDay, toDay] = [f.day.format(from), f.day.format(to)];
+      if (fromDay === toDay) return `${f.time.format(from)}–${f.time.format(to)}, ${fromDay}`;
+      return `${fromDay}, ${f.time.format(from)} – ${toDay}, ${f.time.format(to)}`;
+    },
+    /** 30 Nov 2026, 14:05 – an instant in a given time zone (the partner's), e.g. an ETA. */
+    dateTimeIn: (value: Date | string, zone: string) => zoned(zone).dateTime.format(new Date(value)),
     number: (value: number) => number.format(value),
     percent: (fraction: number) => percent.format(fraction),
     /** "17 days", "3 hours 20 minutes", "45 minutes", "12 seconds": the two largest units. */

@@ -1,11 +1,13 @@
 // A courier's day: what is assigned to them and not finished, today's (and overdue)
-// first, by delivery date; in transit before not yet started on the same day. The same scope as
+// first, by due time (the drop-off window's end, else the end of the delivery day); in transit
+// before not yet started when due at the same time. The same scope as
 // every delivery query (deliveryScope): only their own assignments.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
 import { isoDate } from "@/lib/core/format";
+import { isLate } from "@/lib/deliveries/windows";
 import { z } from "zod";
 
 export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
@@ -16,7 +18,7 @@ export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
   const [open, doneToday] = await Promise.all([
     db.delivery.findMany({
       where: { assigneeId: actor.id, status: { in: ["ASSIGNED", "IN_TRANSIT"] } },
-      orderBy: [{ deliveryDate: "asc" }, { status: "desc" }, { trackingCode: "asc" }],
+      orderBy: [{ dueAt: "asc" }, { status: "desc" }, { trackingCode: "asc" }],
       take: 200,
       select: {
         id: true,
@@ -25,15 +27,17 @@ export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
         dropoffAddress: true,
         recipientName: true,
         deliveryDate: true,
+        dropoffWindowStart: true,
+        dropoffWindowEnd: true,
         version: true,
-        partner: { select: { name: true } },
+        partner: { select: { name: true, timeZone: true } },
       },
     }),
     db.delivery.count({
       where: { assigneeId: actor.id, status: { in: ["COMPLETED", "FAILED"] }, updatedAt: { gte: startOfDay } },
     }),
   ]);
-  const rows = open.map((d) => ({ ...d, deliveryDate: isoDate(d.deliveryDate) }));
+  const rows = open.map((d) => ({ ...d, deliveryDate: isoDate(d.deliveryDate), late: isLate(d, now.getTime()) }));
   return {
     today: rows.filter((d) => d.deliveryDate <= today),
     later: rows.filter((d) => d.deliveryDate > today),
@@ -59,12 +63,18 @@ export async function getMyDelivery({ actor, id }: { actor: Actor; id: string })
           productName: true,
           notes: true,
           deliveryDate: true,
+          pickupWindowStart: true,
+          pickupWindowEnd: true,
+          dropoffWindowStart: true,
+          dropoffWindowEnd: true,
+          eta: true,
+          attempt: true,
           proofCodeAttempts: true,
-          partner: { select: { name: true, proofOfDelivery: true } },
+          partner: { select: { name: true, proofOfDelivery: true, timeZone: true } },
           proofs: { select: { kind: true } },
         },
       })
     : null;
   if (!delivery) throw deliveryNotFound();
-  return { ...delivery, deliveryDate: isoDate(delivery.deliveryDate) };
+  return { ...delivery, deliveryDate: isoDate(delivery.deliveryDate), late: isLate(delivery) };
 }

@@ -301,9 +301,27 @@ export const idempotencyKeySchema = z
   // The generator writes only the first pattern; the document carries both rules as one.
   .meta({ description: IDEMPOTENCY_DESCRIPTION, pattern: "^[\\x20-\\x2B\\x2D-\\x7E]+$" });
 
-/** The new-delivery form: the API's body, plus the form's idempotency key (a hidden field). */
+/**
+ * One of the form's windows: the API's window, with messages for two datetime-local inputs. The
+ * action turns the local times (in the partner's zone) into instants before this runs; a time it
+ * could not read arrives as typed, a blank one as absent.
+ */
+const formInstant = z.iso
+  .datetime({
+    offset: true,
+    error: (issue) => (issue.input === undefined ? "Give both times, or neither" : "Enter a date and time"),
+  })
+  .transform((value) => new Date(value).toISOString());
+const formWindow = z.strictObject({ from: formInstant, to: formInstant }).optional();
+
+/**
+ * The new-delivery form: the API's body, plus the form's idempotency key (a hidden field), with
+ * its windows as the action hands them over (see formInstant).
+ */
 export const newDeliveryFormSchema = createDeliveryFields
   .extend({
+    pickupWindow: formWindow,
+    dropoffWindow: formWindow,
     idempotencyKey: idempotencyKeySchema,
     partnerId: z.preprocess((v) => (v === "" ? undefined : v), onBehalfOfField),
   })
@@ -452,6 +470,14 @@ export const trackingSchema = z
     trackingCode: z.string(),
     status: deliveryStatusSchema,
     deliveryDate: z.string(),
+    dropoffWindow: z
+      .union([windowSchema, z.null()])
+      .meta({ description: "When the recipient can expect it (instants in UTC); null when none was given." }),
+    eta: z.iso.datetime().nullable().meta({ description: "The courier's estimated arrival, once on the way." }),
+    timeZone: z.string().meta({
+      description: "The partner's IANA time zone, which the window and ETA are shown in.",
+      example: "Europe/Berlin",
+    }),
     partner: z.object({
       name: z.string(),
       contactEmail: z.string().nullable().meta({ description: "Where recipients can ask about the delivery." }),

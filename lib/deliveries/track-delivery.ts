@@ -1,10 +1,12 @@
-// Public tracking (DESIGN §6): status, timeline and the partner with its contact address — no
+// Public tracking (DESIGN §6): status, timeline, the drop-off window and ETA (in the partner's time
+// zone), and the partner with its contact address — no
 // recipient, contact or address data. A status change's reason is left out too: it is free text
 // written for the partner's records and often names the recipient or the address.
 import { AppError } from "@/lib/core/errors";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/core/format";
 import { TRACKING_CODE_PATTERN } from "@/lib/deliveries/tracking-code";
+import { windowOf } from "@/lib/deliveries/windows";
 
 export async function trackDelivery(trackingCode: string) {
   const code = trackingCode.trim().toUpperCase();
@@ -15,9 +17,12 @@ export async function trackDelivery(trackingCode: string) {
           trackingCode: true,
           status: true,
           deliveryDate: true,
+          dropoffWindowStart: true,
+          dropoffWindowEnd: true,
+          eta: true,
           createdAt: true,
           updatedAt: true,
-          partner: { select: { name: true, contactEmail: true } },
+          partner: { select: { name: true, contactEmail: true, timeZone: true } },
           events: { select: { fromStatus: true, toStatus: true, createdAt: true }, orderBy: { version: "asc" } },
           _count: { select: { proofs: true } },
         },
@@ -28,6 +33,9 @@ export async function trackDelivery(trackingCode: string) {
     trackingCode: delivery.trackingCode,
     status: delivery.status,
     deliveryDate: isoDate(delivery.deliveryDate),
+    dropoffWindow: windowOf(delivery.dropoffWindowStart, delivery.dropoffWindowEnd),
+    eta: delivery.eta?.toISOString() ?? null,
+    timeZone: delivery.partner.timeZone,
     partner: { name: delivery.partner.name, contactEmail: delivery.partner.contactEmail },
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),

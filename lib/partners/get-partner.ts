@@ -10,7 +10,10 @@ export async function getPartner({ actor, id }: { actor: Actor; id: string }) {
   const scope = partnerScope(actor);
   const partner =
     z.uuid().safeParse(id).success && (scope === null || scope === id)
-      ? await db.partner.findUnique({ where: { id }, select: { id: true, name: true, slug: true, active: true } })
+      ? await db.partner.findUnique({
+          where: { id },
+          select: { id: true, name: true, slug: true, active: true, timeZone: true },
+        })
       : null;
   if (!partner) throw new AppError("not_found", "No partner with this id.");
   return partner;

@@ -17,6 +17,7 @@ export async function listPartners({ actor }: { actor: Actor }) {
       active: true,
       createdAt: true,
       proofOfDelivery: true,
+      timeZone: true,
     },
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lineText, text } from "@/lib/core/text";
+import { timeZoneSchema } from "@/lib/deliveries/windows";
 
 export const createPartnerSchema = z.strictObject({
   name: text().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
@@ -20,3 +21,11 @@ export const setPartnerProofSchema = z.strictObject({
 });
 
 export type SetPartnerProofInput = z.infer<typeof setPartnerProofSchema>;
+
+/** A partner's time zone: the zone its delivery windows are entered and shown in. */
+export const setPartnerTimeZoneSchema = z.strictObject({
+  id: z.uuid(),
+  timeZone: timeZoneSchema,
+});
+
+export type SetPartnerTimeZoneInput = z.infer<typeof setPartnerTimeZoneSchema>;

@@ -383,6 +383,8 @@ const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatu
     expect: { ...PRIVATE, otherPartner: NOT_FOUND, courier: NOT_FOUND },
   },
   "/settings/api-keys": { probe: () => "/settings/api-keys", expect: PARTNER_SETTINGS },
+  // A partner's own time zone; an admin picks a partner first.
+  "/settings/partner": { probe: () => "/settings/partner", expect: PARTNER_SETTINGS },
   "/courier": { probe: () => "/courier", expect: COURIER_PAGE },
   // Not assigned to this courier: the same 404 as a delivery that does not exist.
   "/courier/[id]": { probe: (fx) => `/courier/${fx.delivery.id}`, expect: { ...COURIER_PAGE, courier: NOT_FOUND } },

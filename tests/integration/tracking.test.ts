@@ -1,5 +1,6 @@
 // Public tracking (DESIGN §6): status and timeline by tracking code, without personal data.
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { api, createDeliveryAs, createWorld, expectProblem, transitionAs, type Caller, type World } from "./support";
 
 let world: World;
@@ -60,9 +61,12 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
     expect(Object.keys(res.body).sort()).toEqual([
       "createdAt",
       "deliveryDate",
+      "dropoffWindow",
+      "eta",
       "partner",
       "proofOnFile",
       "status",
+      "timeZone",
       "timeline",
       "trackingCode",
       "updatedAt",
@@ -70,6 +74,47 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
     // The partner's own business contact, for recipients' questions; nothing of the recipient.
     expect(Object.keys(res.body.partner).sort()).toEqual(["contactEmail", "name"]);
     for (const entry of res.body.timeline) expect(Object.keys(entry).sort()).toEqual(["at", "status"]);
+  });
+
+  it("shows the drop-off window and the ETA, in the partner's time zone, on the API and the page", async () => {
+    await db.partner.update({ where: { id: world.partnerA.id }, data: { timeZone: "America/New_York" } });
+    try {
+      const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      // 14:00–16:00 in New York in winter or 15:00–17:00 in summer: the page says which.
+      const from = new Date(`${day}T19:00:00Z`);
+      const to = new Date(`${day}T21:00:00Z`);
+      const windowed = await createDeliveryAs(keyA, {
+        ...PERSONAL,
+        deliveryDate: undefined,
+        dropoffWindow: { from: from.toISOString(), to: to.toISOString() },
+      });
+      const eta = new Date(`${day}T20:30:00Z`);
+      await db.delivery.update({ where: { id: windowed.id }, data: { eta } });
+
+      const res = await api("GET", `/api/v1/tracking/${windowed.trackingCode}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        dropoffWindow: { from: from.toISOString(), to: to.toISOString() },
+        eta: eta.toISOString(),
+        timeZone: "America/New_York",
+      });
+
+      const page = await api<string>("GET", `/track/${windowed.trackingCode}`);
+      expect(page.status).toBe(200);
+      const local = (at: Date) =>
+        new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "America/New_York" }).format(at);
+      expect(page.body).toContain(`${local(from)}–${local(to)}`);
+      expect(page.body).toContain("times in America/New_York");
+      expect(page.body).toContain(local(eta));
+      for (const value of Object.values(PERSONAL)) expect(page.body).not.toContain(value);
+    } finally {
+      await db.partner.update({ where: { id: world.partnerA.id }, data: { timeZone: "UTC" } });
+    }
+  });
+
+  it("answers no window and no ETA as null", async () => {
+    const res = await api("GET", `/api/v1/tracking/${delivery.trackingCode}`);
+    expect(res.body).toMatchObject({ dropoffWindow: null, eta: null, timeZone: "UTC" });
   });
 
   it("accepts the code in lower case or with surrounding whitespace", async () => {

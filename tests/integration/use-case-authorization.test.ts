@@ -35,6 +35,8 @@ import { findPartnerBySlug } from "@/lib/partners/find-partner-by-slug";
 import { getPartner } from "@/lib/partners/get-partner";
 import { listPartners } from "@/lib/partners/list-partners";
 import { setPartnerActive } from "@/lib/partners/set-partner-active";
+import { setPartnerTimeZone } from "@/lib/partners/set-partner-time-zone";
+import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
 import { createUser } from "@/lib/users/create-user";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { listUsers } from "@/lib/users/list-users";
@@ -284,6 +286,30 @@ const USE_CASES: UseCase[] = [
     without: () => as.partnerA,
     run: (actor) => setPartnerActive({ actor, input: { id: world.partnerB.id, active: false } }),
     scope: "admin-wide",
+  },
+  {
+    name: "setPartnerTimeZone",
+    permission: "partners.settings",
+    without: () => as.courier,
+    run: (actor) => setPartnerTimeZone({ actor, input: { id: world.partnerB.id, timeZone: "Asia/Tokyo" } }),
+    scope: async () => {
+      await notOfA(() =>
+        setPartnerTimeZone({ actor: as.partnerB, input: { id: world.partnerA.id, timeZone: "Asia/Tokyo" } }),
+      );
+      expect((await db.partner.findUniqueOrThrow({ where: { id: world.partnerA.id } })).timeZone).not.toBe(
+        "Asia/Tokyo",
+      );
+    },
+  },
+  {
+    name: "listPartnerTimeZones",
+    permission: "deliveries.read",
+    without: () => NOBODY,
+    run: (actor) => listPartnerTimeZones({ actor, ids: [world.partnerA.id] }),
+    scope: async () => {
+      const zones = await listPartnerTimeZones({ actor: as.partnerB, ids: [world.partnerA.id, world.partnerB.id] });
+      expect([...zones.keys()]).toEqual([world.partnerB.id]);
+    },
   },
   {
     name: "listPartners",

@@ -1262,6 +1262,18 @@ export interface components {
       trackingCode: string;
       status: components["schemas"]["DeliveryStatus"];
       deliveryDate: string;
+      /** @description When the recipient can expect it (instants in UTC); null when none was given. */
+      dropoffWindow: components["schemas"]["TimeWindow"] | null;
+      /**
+       * Format: date-time
+       * @description The courier's estimated arrival, once on the way.
+       */
+      eta: string | null;
+      /**
+       * @description The partner's IANA time zone, which the window and ETA are shown in.
+       * @example Europe/Berlin
+       */
+      timeZone: string;
       partner: {
         name: string;
         /** @description Where recipients can ask about the delivery. */

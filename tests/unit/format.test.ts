@@ -14,6 +14,41 @@ describe("the UI formatter", () => {
     expect(far.calendarDate("2026-12-24")).toBe("24 Dec 2026");
   });
 
+  it("shows a window in the partner's zone, not the viewer's", () => {
+    // The viewer is in Berlin; the partner in New York (UTC-5 in January).
+    const window = { from: "2030-01-15T19:00:00Z", to: "2030-01-15T21:00:00Z" };
+    expect(en.window(window, "America/New_York")).toBe("14:00–16:00, 15 Jan");
+    expect(en.window(window, "Europe/Berlin")).toBe("20:00–22:00, 15 Jan");
+    expect(en.window(window, "UTC")).toBe("19:00–21:00, 15 Jan");
+  });
+
+  it("names both days of a window that crosses midnight in the partner's zone", () => {
+    const window = { from: new Date("2030-01-15T21:00:00Z"), to: new Date("2030-01-16T01:30:00Z") };
+    expect(en.window(window, "Europe/Berlin")).toBe("15 Jan, 22:00 – 16 Jan, 02:30");
+    // The same instants are one evening in New York.
+    expect(en.window(window, "America/New_York")).toBe("16:00–20:30, 15 Jan");
+  });
+
+  it("follows the clock change inside the partner's zone", () => {
+    // Berlin moves from UTC+1 to UTC+2 at 01:00 UTC on 31 March 2030.
+    expect(en.window({ from: "2030-03-31T00:30:00Z", to: "2030-03-31T02:00:00Z" }, "Europe/Berlin")).toBe(
+      "01:30–04:00, 31 Mar",
+    );
+  });
+
+  it("writes the times as the viewer's locale does", () => {
+    const us = createFormatter({ locale: "en-US", timeZone: "UTC" });
+    const window = { from: "2030-01-15T19:00:00Z", to: "2030-01-15T21:00:00Z" };
+    expect(us.window(window, "America/New_York")).toMatch(/^2:00\sPM–4:00\sPM, Jan 15$/);
+    const de = createFormatter({ locale: "de-DE", timeZone: "UTC" });
+    expect(de.window(window, "Europe/Berlin")).toBe("20:00–22:00, 15. Jan.");
+  });
+
+  it("shows an instant such as an ETA in a given zone", () => {
+    expect(en.dateTimeIn("2030-01-15T19:05:00Z", "Asia/Tokyo")).toBe("16 Jan 2030, 04:05");
+    expect(en.dateTimeIn("2030-01-15T19:05:00Z", "America/New_York")).toBe("15 Jan 2030, 14:05");
+  });
+
   it("formats numbers for the locale", () => {
     expect(createFormatter({ locale: "de-DE", timeZone: "UTC" }).number(12345.5)).toBe("12.345,5");
     expect(en.percent(0.456)).toBe("46%");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/notice";
+import { LateBadge } from "@/components/deliveries/late-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,11 +26,19 @@ function DeliveryCard({ d, format }: { d: Row; format: Formatter }) {
         <Link href={`/courier/${d.id}`} className="link font-mono text-base">
           {d.trackingCode}
         </Link>
-        <StatusBadge status={d.status} />
+        <span className="flex flex-wrap items-center justify-end gap-1.5">
+          <LateBadge late={d.late} />
+          <StatusBadge status={d.status} />
+        </span>
       </div>
       <p className="text-base font-medium break-words">{d.dropoffAddress}</p>
       <p className="text-sm text-slate-600">
-        For {d.recipientName} · {d.partner.name} · {format.calendarDate(d.deliveryDate)}
+        For {d.recipientName} · {d.partner.name} ·{" "}
+        <span data-testid="due">
+          {d.dropoffWindowStart && d.dropoffWindowEnd
+            ? `${format.window({ from: d.dropoffWindowStart, to: d.dropoffWindowEnd }, d.partner.timeZone)} (${d.partner.timeZone})`
+            : format.calendarDate(d.deliveryDate)}
+        </span>
       </p>
       {d.status === "ASSIGNED" ? (
         <StartButton id={d.id} version={d.version} trackingCode={d.trackingCode} />
@@ -71,7 +80,7 @@ export default async function MyDeliveriesPage({
     <div className="mx-auto grid w-full max-w-xl gap-5">
       <PageHeader
         title="My deliveries"
-        description={`${today.length} for today · ${doneToday} finished today. Today's and overdue ones come first.`}
+        description={`${today.length} for today · ${doneToday} finished today. Today's and overdue ones come first, by due time.`}
       />
       {finished && (
         <Notice tone="success" testId="courier-done">

@@ -63,9 +63,21 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
         <p className="text-sm text-slate-900" data-testid="tracking-next-step">
           {NEXT_STEP[tracking.status](partner)}
         </p>
-        <p className="text-sm text-slate-700">
-          Planned delivery date: <strong>{format.calendarDate(tracking.deliveryDate)}</strong>
-        </p>
+        {tracking.dropoffWindow ? (
+          <p className="text-sm text-slate-700" data-testid="tracking-window">
+            Expected: <strong>{format.window(tracking.dropoffWindow, tracking.timeZone)}</strong>{" "}
+            <span className="text-slate-600">{`(times in ${tracking.timeZone})`}</span>
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">
+            Planned delivery date: <strong>{format.calendarDate(tracking.deliveryDate)}</strong>
+          </p>
+        )}
+        {tracking.eta && (
+          <p className="text-sm text-slate-700" data-testid="tracking-eta">
+            Estimated arrival: <strong>{format.dateTimeIn(tracking.eta, tracking.timeZone)}</strong>
+          </p>
+        )}
         {tracking.proofOnFile && (
           <p className="text-sm" data-testid="proof-on-file">
             Delivered, proof on file.

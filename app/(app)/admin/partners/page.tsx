@@ -9,6 +9,9 @@ import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { listUsers } from "@/lib/users/list-users";
+import { TimeZoneForm } from "@/components/partners/time-zone-form";
+import { TimeZoneOptions } from "@/components/partners/time-zones";
+import { setPartnerTimeZoneAction } from "../../settings/partner/actions";
 import { CreateCourierForm, ProofSettingForm } from "./courier-forms";
 import { ActiveToggle, CreatePartnerForm, CreateUserForm } from "./partner-forms";
 
@@ -61,6 +64,7 @@ export default async function PartnersPage() {
           </ul>
           <CreateCourierForm />
         </section>
+        <TimeZoneOptions />
         {partners.length === 0 && <EmptyState title="No partners yet" description="Create the first one above." />}
         <ul className="grid gap-4">
           {partners.map((p) => {
@@ -123,7 +127,15 @@ export default async function PartnersPage() {
                   />
                 )}
                 <CreateUserForm partnerId={p.id} partnerName={p.name} />
-                <ProofSettingForm partnerId={p.id} partnerName={p.name} current={p.proofOfDelivery} />
+                <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
+                  <ProofSettingForm partnerId={p.id} partnerName={p.name} current={p.proofOfDelivery} />
+                  <TimeZoneForm
+                    partnerId={p.id}
+                    partnerName={p.name}
+                    current={p.timeZone}
+                    action={setPartnerTimeZoneAction}
+                  />
+                </div>
               </li>
             );
           })}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeliverySchedule } from "@/components/deliveries/delivery-schedule";
 import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requireActor } from "@/lib/auth/page-guard";
@@ -40,6 +41,8 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
         title={<span className="font-mono">{d.trackingCode}</span>}
         actions={<StatusBadge status={d.status} />}
       />
+      {/* Re-attempt and ETA controls go into the schedule's `actions` slot. */}
+      <DeliverySchedule delivery={d} timeZone={d.partner.timeZone} format={format} />
       <section aria-labelledby="details-heading" className="card">
         <h2 id="details-heading" className="sr-only">
           Details

@@ -20,12 +20,14 @@ import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { deliveryViewQuerySchema, listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { parseSort } from "@/lib/deliveries/schemas";
+import { isLate } from "@/lib/deliveries/windows";
 import { BULK_LIMIT } from "@/lib/deliveries/bulk-schemas";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { BulkDispatch } from "@/components/deliveries/bulk-dispatch";
 import { selectMatchingAction } from "./actions";
 import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
+import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
@@ -40,6 +42,7 @@ const PARAM_NAMES: Record<string, string> = {
   assigneeId: "the courier filter",
   limit: "the number of rows",
   sort: "the sort order",
+  late: "the “late only” filter",
 };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
@@ -93,6 +96,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const query = parsed.data;
   const sort = parseSort(query.sort);
   const page = await listDeliveries({ actor, query, sort, withTotal: true });
+  // Windows read in the partner's zone: the caller's own for a partner, each row's for staff.
+  const zones = await listPartnerTimeZones({ actor, ids: page.data.map((d) => d.partner.id) });
   const rows: DeliveryTableRow[] = page.data.map((d) => ({
     id: d.id,
     trackingCode: d.trackingCode,
@@ -101,15 +106,26 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     dropoffAddress: d.dropoffAddress,
     externalReference: d.externalReference,
     deliveryDate: format.calendarDate(d.deliveryDate),
+    dueAt:
+      d.dropoffWindowStart && d.dropoffWindowEnd
+        ? format.window({ from: d.dropoffWindowStart, to: d.dropoffWindowEnd }, zones.get(d.partner.id) ?? "UTC")
+        : format.calendarDate(d.deliveryDate),
+    late: isLate(d),
     createdAt: format.dateTime(d.createdAt),
     partnerName: d.partner.name,
     courierName: d.assignee ? (d.assignee.name ?? "Unnamed courier") : "—",
     version: d.version,
   }));
   const url = toUrlSearchParams(params);
-  const active = [query.q, query.status?.length, query.from, query.to, query.partnerId, query.assigneeId].filter(
-    Boolean,
-  ).length;
+  const active = [
+    query.q,
+    query.status?.length,
+    query.from,
+    query.to,
+    query.partnerId,
+    query.assigneeId,
+    query.late !== undefined,
+  ].filter(Boolean).length;
   const total = page.total ? `${format.number(page.total.count)}${page.total.capped ? "+" : ""} in this view` : null;
 
   return (

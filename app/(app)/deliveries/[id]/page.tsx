@@ -13,6 +13,9 @@ import { canAssign, findTransition, isFinal, nextStatuses } from "@/lib/deliveri
 import { getFormatter } from "@/lib/format-request";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { ProofOnFile } from "@/components/deliveries/proof-on-file";
+import { DeliverySchedule } from "@/components/deliveries/delivery-schedule";
+import { isLate } from "@/lib/deliveries/windows";
+import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
 import { AssignPanel } from "./assign-panel";
 import { TransitionPanel, type TransitionOption } from "./transition-panel";
 
@@ -48,10 +51,11 @@ export default async function DeliveryPage({
   const actor = await requireActor(PAGES.deliveries, `/deliveries/${id}`);
   // Another partner's delivery and a missing one look the same: 404.
   const delivery = await orNotFound(getDeliveryOrThrow({ actor, id }));
-  const [timeline, proofs, format] = await Promise.all([
+  const [timeline, proofs, format, zones] = await Promise.all([
     listTimeline({ actor, id }),
     listProofs({ actor, id }),
     getFormatter(),
+    listPartnerTimeZones({ actor, ids: [delivery.partner.id] }),
   ]);
   // Dispatch: the couriers, with today's load, when this delivery can be (re)assigned.
   const couriers =
@@ -113,19 +117,27 @@ export default async function DeliveryPage({
         </Link>
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="details-heading" className="card lg:col-span-2">
-          <h2 id="details-heading" className="mb-3 text-base font-semibold">
-            Details
-          </h2>
-          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-            {fields.map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-                <dd className="mt-0.5 break-words text-sm">{value ?? <span className="text-slate-400">—</span>}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <div className="grid content-start gap-6 lg:col-span-2">
+          {/* Reschedule, re-attempt and ETA controls go into the schedule's `actions` slot. */}
+          <DeliverySchedule
+            delivery={{ ...delivery, late: isLate(delivery) }}
+            timeZone={zones.get(delivery.partner.id) ?? "UTC"}
+            format={format}
+          />
+          <section aria-labelledby="details-heading" className="card">
+            <h2 id="details-heading" className="mb-3 text-base font-semibold">
+              Details
+            </h2>
+            <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+              {fields.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                  <dd className="mt-0.5 break-words text-sm">{value ?? <span className="text-slate-400">—</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
         <div className="grid content-start gap-6">
           {couriers && (
             <AssignPanel

@@ -1,15 +1,16 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
 import { PartnerSelect } from "@/components/partner-select";
 import { SubmitButton } from "@/components/submit-button";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
-import { LIMITS } from "@/lib/deliveries/schemas";
+import { DELIVERY_DATE_OR_WINDOW, LIMITS } from "@/lib/deliveries/schemas";
 import { createDeliveryAction, type NewDeliveryState } from "./actions";
+import { WINDOW_FIELDS } from "./window-fields";
 
 const SUBMITTED = "delivery-form:submitted:";
 
@@ -74,12 +75,15 @@ export function DeliveryForm({
   minDate,
   minDateLabel,
   partners,
+  timeZone,
 }: {
   idempotencyKey: string;
   minDate: string;
   minDateLabel: string;
-  /** For staff: the partners to create for (a required pick). Absent for partners. */
-  partners?: { id: string; name: string; slug: string }[];
+  /** For staff: the partners to create for (a required pick), with their zones. Absent for partners. */
+  partners?: { id: string; name: string; slug: string; timeZone: string }[];
+  /** A partner's own zone, which its windows are entered in (staff: the picked partner's). */
+  timeZone?: string;
 }) {
   const [state, dispatch] = useActionState<NewDeliveryState, FormData>(submitOrKeep, {});
   const formRef = useRef<HTMLFormElement>(null);
@@ -92,6 +96,12 @@ export function DeliveryForm({
   const v = state.values ?? draft ?? {};
   const e = state.errors ?? {};
   const errorCount = Object.keys(e).length;
+  // Staff enter times in the zone of the partner they pick, which the hint follows.
+  const [picked, setPicked] = useState<string | undefined>(v.partnerId);
+  const zone = timeZone ?? partners?.find((p) => p.id === (picked ?? v.partnerId))?.timeZone;
+  const zoneText = zone ? `Times in ${zone}` : "Times in the time zone of the partner you choose";
+  const dateError =
+    e.deliveryDate === DELIVERY_DATE_OR_WINDOW ? "Required unless you give a drop-off window" : e.deliveryDate;
 
   // After a failed submit, keyboard and screen-reader users land on the first field to fix.
   useEffect(() => {
@@ -139,7 +149,13 @@ export function DeliveryForm({
         </Notice>
       )}
       {partners && (
-        <fieldset className="card grid gap-2 sm:grid-cols-2">
+        <fieldset
+          className="card grid gap-2 sm:grid-cols-2"
+          onChange={(event) => {
+            const target = event.target as unknown as HTMLSelectElement;
+            if (target.name === "partnerId") setPicked(target.value);
+          }}
+        >
           <legend className="px-1 text-base font-semibold">For partner</legend>
           <PartnerSelect partners={partners} defaultValue={v.partnerId} placeholder="Choose a partner" />
           {e.partnerId && (
@@ -173,11 +189,10 @@ export function DeliveryForm({
           label="Delivery date"
           name="deliveryDate"
           type="date"
-          required
           min={minDate}
           defaultValue={v.deliveryDate}
-          error={e.deliveryDate}
-          hint={`${minDateLabel} or later.`}
+          error={dateError}
+          hint={`${minDateLabel} or later. Required unless you give a drop-off window below, which sets the day.`}
         />
       </fieldset>
       <fieldset className="card grid gap-4 sm:grid-cols-2">
@@ -242,6 +257,35 @@ export function DeliveryForm({
           error={e.notes}
           className="sm:col-span-2"
         />
+      </fieldset>
+      <fieldset className="card grid gap-4 sm:grid-cols-2" aria-describedby="windows-zone" data-testid="window-fields">
+        <legend className="px-1 text-base font-semibold">Time windows (optional)</legend>
+        <p id="windows-zone" className="text-sm text-slate-600 sm:col-span-2" data-testid="windows-zone">
+          {zoneText}. Give both times of a window, or neither.
+        </p>
+        {(
+          [
+            ["pickupWindow", "Pickup"],
+            ["dropoffWindow", "Drop-off"],
+          ] as const
+        ).map(([window, label]) => (
+          <div key={window} className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
+            <FormField
+              label={`${label} window from`}
+              name={WINDOW_FIELDS[window].from}
+              type="datetime-local"
+              defaultValue={v[WINDOW_FIELDS[window].from]}
+              error={e[WINDOW_FIELDS[window].from]}
+            />
+            <FormField
+              label={`${label} window until`}
+              name={WINDOW_FIELDS[window].to}
+              type="datetime-local"
+              defaultValue={v[WINDOW_FIELDS[window].to]}
+              error={e[WINDOW_FIELDS[window].to]}
+            />
+          </div>
+        ))}
       </fieldset>
       <div className="flex justify-end gap-2">
         <ButtonLink href="/deliveries">Cancel</ButtonLink>

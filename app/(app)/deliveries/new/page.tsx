@@ -6,6 +6,7 @@ import { getFormatter } from "@/lib/format-request";
 import { requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
+import { getPartner } from "@/lib/partners/get-partner";
 import { listPartners } from "@/lib/partners/list-partners";
 import { idempotencyKeySchema, todayUtc } from "@/lib/deliveries/schemas";
 import { DeliveryForm } from "./delivery-form";
@@ -21,9 +22,11 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
   if (!key || !idempotencyKeySchema.safeParse(key).success) redirect(`/deliveries/new?key=${randomUUID()}`);
   const minDate = todayUtc();
   // Staff create for a partner they pick (the same form and use case; recorded as created by them).
-  const [format, partners] = await Promise.all([
+  // Windows are entered in the partner's time zone: the caller's own, or the picked partner's.
+  const [format, partners, own] = await Promise.all([
     getFormatter(),
     can(actor, "deliveries.createOnBehalf") ? listPartners({ actor }) : null,
+    actor.partnerId ? getPartner({ actor, id: actor.partnerId }) : null,
   ]);
   return (
     <>
@@ -36,7 +39,10 @@ export default async function NewDeliveryPage({ searchParams }: { searchParams: 
         idempotencyKey={key}
         minDate={minDate}
         minDateLabel={format.calendarDate(minDate)}
-        partners={partners?.filter((p) => p.active).map(({ id, name, slug }) => ({ id, name, slug }))}
+        partners={partners
+          ?.filter((p) => p.active)
+          .map(({ id, name, slug, timeZone }) => ({ id, name, slug, timeZone }))}
+        timeZone={own?.timeZone}
       />
     </>
   );
