@@ -17,6 +17,12 @@ import { kickOutbox } from "@/lib/background/scheduler";
 
 const BEFORE_PICKUP: DeliveryStatus[] = ["CREATED", "ASSIGNED"];
 
+/** The statuses in which `actor` may reschedule (the page offers the control only then). */
+export function reschedulableStatuses(actor: Actor): DeliveryStatus[] {
+  if (!can(actor, "deliveries.reschedule")) return [];
+  return can(actor, "deliveries.rescheduleInTransit") ? [...BEFORE_PICKUP, "IN_TRANSIT"] : BEFORE_PICKUP;
+}
+
 /**
  * The window rules as a 400 naming the fields; `now` given: also that none has ended.
  */
@@ -39,7 +45,7 @@ export async function rescheduleDelivery(options: {
   authorize(actor, "deliveries.reschedule");
   const delivery = await db.$transaction(async (tx) => {
     const current = await lockDelivery(tx, actor, id, expectedVersion);
-    const allowed = can(actor, "deliveries.rescheduleInTransit") ? [...BEFORE_PICKUP, "IN_TRANSIT"] : BEFORE_PICKUP;
+    const allowed = reschedulableStatuses(actor);
     if (!allowed.includes(current.status)) {
       throw new AppError("invalid_transition", `A ${current.status} delivery cannot be rescheduled.`, {
         currentStatus: current.status,

@@ -265,6 +265,12 @@ export const setEtaSchema = z
 
 export type SetEtaInput = z.infer<typeof setEtaSchema>;
 
+/** The delivery page's schedule dialogs: the API's bodies plus which delivery and the version shown. */
+const pageTarget = { id: z.string(), version: z.coerce.number().int().min(1) };
+export const rescheduleFormSchema = rescheduleDeliverySchema.safeExtend(pageTarget);
+export const reattemptFormSchema = reattemptDeliverySchema.safeExtend(pageTarget);
+export const etaFormSchema = setEtaSchema.safeExtend(pageTarget);
+
 /** PUT /api/v1/deliveries/{id}/assignment: a courier's user id, or null to unassign. */
 export const assignDeliverySchema = z
   .strictObject({

@@ -167,37 +167,3 @@ export function isLate(
     (OPEN_STATUSES as readonly string[]).includes(delivery.status)
   );
 }
-
-const spoken = new Map<string, Intl.DateTimeFormat>();
-/** An instant as people read it in a zone: "Tue, 15 Jan 2030, 14:00". */
-function spokenAt(at: Date | string, timeZone: string): string {
-  let format = spoken.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    spoken.set(timeZone, format);
-  }
-  return format.format(new Date(at));
-}
-
-/**
- * A window or an instant for a message (emails, notifications) in the partner's zone, the zone
- * named: "Tue, 15 Jan 2030, 14:00–16:00 (Europe/Berlin)".
- */
-export function describeTime(value: Window | Date | string, timeZone: string): string {
-  if (typeof value === "object" && "from" in value) {
-    const from = spokenAt(value.from, timeZone);
-    const to = spokenAt(value.to, timeZone);
-    const sameDay = from.slice(0, -5) === to.slice(0, -5);
-    return `${from}–${sameDay ? to.slice(-5) : to} (${timeZone})`;
-  }
-  return `${spokenAt(value, timeZone)} (${timeZone})`;
-}

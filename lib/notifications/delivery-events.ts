@@ -10,7 +10,8 @@ import { sendEmails, type SendEmailOptions } from "@/lib/email/send-email";
 import { isoDate } from "@/lib/core/format";
 import type { NotificationInput } from "@/lib/notifications/notify-users";
 import type { DeliveryEvent } from "@/lib/outbox/events";
-import { describeTime, windowOf } from "@/lib/deliveries/windows";
+import { windowOf, type Window } from "@/lib/deliveries/windows";
+import { createFormatter } from "@/lib/core/format";
 
 export type Skipped = { skipped: string };
 
@@ -39,6 +40,11 @@ export async function loadDeliveries(events: DeliveryEvent[]) {
   });
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Messages have no viewer: one formatter, in the partner's time zone with the zone named. */
+const messageFormat = createFormatter();
+const describeTime = (value: Window | string, timeZone: string) =>
+  `${typeof value === "string" ? messageFormat.dateTimeIn(value, timeZone) : messageFormat.window(value, timeZone)} (${timeZone})`;
 
 /** How partners and recipients read a courier: their name, never their address. */
 export const courierName = (assignee: { name: string | null } | null) => assignee?.name || "a courier";

@@ -1,7 +1,7 @@
 // The new delivery form's windows: local times in the partner's zone → the API's instants, and
 // the window rules' messages back beside the input they are about.
 import { describe, expect, it } from "vitest";
-import { formFieldOf, windowFromForm } from "@/app/(app)/deliveries/new/window-fields";
+import { formFieldOf, windowFromForm } from "@/lib/deliveries/window-form";
 import { newDeliveryFormSchema } from "@/lib/deliveries/schemas";
 
 const YEAR = new Date().getUTCFullYear() + 1;

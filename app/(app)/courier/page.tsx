@@ -12,6 +12,7 @@ import { listMyDeliveries } from "@/lib/deliveries/list-my-deliveries";
 import type { Formatter } from "@/lib/core/format";
 import { getFormatter } from "@/lib/format-request";
 import { StartButton } from "./start-button";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "My deliveries" };
 
@@ -78,6 +79,7 @@ export default async function MyDeliveriesPage({
   const finished = done && (status === "COMPLETED" || status === "FAILED") ? { done, label: DONE[status] } : null;
   return (
     <div className="mx-auto grid w-full max-w-xl gap-5">
+      <LiveRefresh />
       <PageHeader
         title="My deliveries"
         description={`${today.length} for today · ${doneToday} finished today. Today's and overdue ones come first, by due time.`}

@@ -10,6 +10,7 @@ import { hit } from "@/lib/rate-limit";
 import { getFormatter } from "@/lib/format-request";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Track a delivery", robots: { index: false } };
 
@@ -45,6 +46,7 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
   const partner = tracking.partner.name;
   return (
     <TrackingShell>
+      <LiveRefresh src={`/api/v1/tracking/${encodeURIComponent(tracking.trackingCode)}/live`} />
       <header className="grid gap-1">
         <p className="text-sm text-slate-600">
           A delivery from <strong className="text-slate-900">{partner}</strong>

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { DeliverySchedule } from "@/components/deliveries/delivery-schedule";
+import { ScheduleControls } from "@/components/deliveries/schedule-controls";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { can } from "@/lib/auth/permissions";
 import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requireActor } from "@/lib/auth/page-guard";
@@ -41,8 +44,17 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
         title={<span className="font-mono">{d.trackingCode}</span>}
         actions={<StatusBadge status={d.status} />}
       />
-      {/* Re-attempt and ETA controls go into the schedule's `actions` slot. */}
-      <DeliverySchedule delivery={d} timeZone={d.partner.timeZone} format={format} />
+      <LiveRefresh deliveryId={d.id} />
+      <DeliverySchedule
+        delivery={d}
+        timeZone={d.partner.timeZone}
+        format={format}
+        actions={
+          d.status === "IN_TRANSIT" && can(actor, "deliveries.setEta") ? (
+            <ScheduleControls id={d.id} version={d.version} timeZone={d.partner.timeZone} windows={{}} eta />
+          ) : null
+        }
+      />
       <section aria-labelledby="details-heading" className="card">
         <h2 id="details-heading" className="sr-only">
           Details

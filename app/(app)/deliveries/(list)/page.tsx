@@ -28,6 +28,7 @@ import { selectMatchingAction } from "./actions";
 import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
 import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
@@ -131,6 +132,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   return (
     <>
       {header}
+      <LiveRefresh />
       <div className="grid gap-4">
         <FilterDisclosure active={active}>
           <DeliveriesFilters

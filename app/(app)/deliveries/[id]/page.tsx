@@ -9,12 +9,15 @@ import { can } from "@/lib/auth/permissions";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery";
 import { listTimeline } from "@/lib/deliveries/list-timeline";
 import { listProofs } from "@/lib/deliveries/proof/manage-proof";
-import { canAssign, findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { canAssign, canReattempt, findTransition, isFinal, nextStatuses } from "@/lib/deliveries/state-machine";
+import { reschedulableStatuses } from "@/lib/deliveries/reschedule-delivery";
+import { ScheduleControls } from "@/components/deliveries/schedule-controls";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { getFormatter } from "@/lib/format-request";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { ProofOnFile } from "@/components/deliveries/proof-on-file";
 import { DeliverySchedule } from "@/components/deliveries/delivery-schedule";
-import { isLate } from "@/lib/deliveries/windows";
+import { instantToLocal, isLate } from "@/lib/deliveries/windows";
 import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
 import { AssignPanel } from "./assign-panel";
 import { TransitionPanel, type TransitionOption } from "./transition-panel";
@@ -76,6 +79,17 @@ export default async function DeliveryPage({
       }))
     : [];
   const flash = notice === "created" || notice === "duplicate" ? NOTICES[notice] : null;
+  const timeZone = zones.get(delivery.partner.id) ?? "UTC";
+  // The schedule's controls this viewer may use now, and the windows they start from.
+  const reschedule = reschedulableStatuses(actor).includes(delivery.status);
+  const reattempt = can(actor, "deliveries.reattempt") && canReattempt(delivery.status, actor.role, delivery.attempt);
+  const eta = can(actor, "deliveries.setEta") && delivery.status === "IN_TRANSIT";
+  const local = (from: Date | null, to: Date | null) =>
+    from && to ? { from: instantToLocal(from, timeZone), to: instantToLocal(to, timeZone) } : undefined;
+  const localWindows = {
+    pickupWindow: local(delivery.pickupWindowStart, delivery.pickupWindowEnd),
+    dropoffWindow: local(delivery.dropoffWindowStart, delivery.dropoffWindowEnd),
+  };
 
   const fields: [string, React.ReactNode][] = [
     ["Pickup address", delivery.pickupAddress],
@@ -97,6 +111,7 @@ export default async function DeliveryPage({
 
   return (
     <div className="grid gap-6">
+      <LiveRefresh deliveryId={delivery.id} />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/deliveries" className="link">
           ← All deliveries
@@ -118,11 +133,24 @@ export default async function DeliveryPage({
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
-          {/* Reschedule, re-attempt and ETA controls go into the schedule's `actions` slot. */}
           <DeliverySchedule
             delivery={{ ...delivery, late: isLate(delivery) }}
-            timeZone={zones.get(delivery.partner.id) ?? "UTC"}
+            timeZone={timeZone}
             format={format}
+            actions={
+              reschedule || reattempt || eta ? (
+                <ScheduleControls
+                  id={delivery.id}
+                  version={delivery.version}
+                  timeZone={timeZone}
+                  windows={localWindows}
+                  reschedule={reschedule}
+                  reattempt={reattempt}
+                  eta={eta}
+                  keepCourier={!!delivery.assignee}
+                />
+              ) : null
+            }
           />
           <section aria-labelledby="details-heading" className="card">
             <h2 id="details-heading" className="mb-3 text-base font-semibold">

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/core/errors";
 import { createDelivery, type CreateDeliveryResult } from "@/lib/deliveries/create-delivery";
 import { newDeliveryFormSchema } from "@/lib/deliveries/schemas";
 import { getPartner } from "@/lib/partners/get-partner";
-import { formFieldOf, windowFromForm } from "./window-fields";
+import { formFieldOf, windowFromForm } from "@/lib/deliveries/window-form";
 
 /**
  * The zone the form's times are in: the caller's partner's, or for staff the partner they picked.

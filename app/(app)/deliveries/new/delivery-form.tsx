@@ -10,7 +10,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
 import { DELIVERY_DATE_OR_WINDOW, LIMITS } from "@/lib/deliveries/schemas";
 import { createDeliveryAction, type NewDeliveryState } from "./actions";
-import { WINDOW_FIELDS } from "./window-fields";
+import { WINDOW_FIELDS } from "@/lib/deliveries/window-form";
 
 const SUBMITTED = "delivery-form:submitted:";
 

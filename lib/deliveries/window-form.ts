@@ -1,6 +1,6 @@
-// The new-delivery form's window inputs: two datetime-local fields per window, in the partner's
-// time zone. The action reads them into the API's `{ from, to }` instants, and puts the window
-// rules' messages (`dropoffWindow.to`) back beside the input they are about.
+// Delivery-window inputs of the web forms (new delivery, reschedule, re-attempt): two datetime-local
+// fields per window, in the partner's time zone. The action reads them into the API's `{ from, to }`
+// instants, and puts the window rules' messages (`dropoffWindow.to`) back beside the input they are about.
 import { localToInstant } from "@/lib/deliveries/windows";
 
 export const WINDOW_FIELDS = {
