@@ -145,7 +145,7 @@ export function ScheduleControls({
       )}
       {eta && (
         <ConfirmDialog<ScheduleState>
-          testId="eta"
+          testId="set-eta"
           trigger="Set ETA"
           triggerVariant="primary"
           title="When will you arrive?"

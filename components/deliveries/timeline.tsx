@@ -13,6 +13,8 @@ export interface TimelineEntry {
   reason?: string | null;
   /** A change of courier: "Assigned to …" or "Unassigned". */
   assignment?: string | null;
+  /** What the entry records besides a status: "Rescheduled: …", "Attempt 2". */
+  note?: string | null;
 }
 
 export function Timeline({ events }: { events: TimelineEntry[] }) {
@@ -30,6 +32,11 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
               {e.when}
             </time>
           </div>
+          {e.note && (
+            <p className="mt-1 break-words text-sm font-medium" data-testid="timeline-note">
+              {e.note}
+            </p>
+          )}
           {e.assignment && <p className="mt-1 break-words text-sm font-medium">{e.assignment}</p>}
           {e.who && <p className="mt-1 break-words text-sm">by {e.who}</p>}
           {e.reason && <p className="mt-1 break-words text-sm text-slate-700">Reason: {e.reason}</p>}

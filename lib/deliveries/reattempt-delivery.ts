@@ -57,7 +57,6 @@ export async function reattemptDelivery(options: {
       actor,
       current,
       transition: check.transition,
-      reason: `Attempt ${attempt}`,
       changes: {
         attempt,
         pickupWindowStart: input.pickupWindow ? new Date(input.pickupWindow.from) : null,

@@ -24,6 +24,28 @@ import { TransitionPanel, type TransitionOption } from "./transition-panel";
 
 export const metadata: Metadata = { title: "Delivery" };
 
+type WindowText = (window: { from: string; to: string }) => string;
+
+/** A reschedule's or a re-attempt's line in the history, from what the entry recorded. */
+function historyNote(entry: { kind: string; details: Record<string, unknown> | null }, window: WindowText) {
+  const d = (entry.details ?? {}) as {
+    attempt?: number;
+    dropoffWindow?: { from: string; to: string } | null;
+    pickupWindow?: { from: string; to: string } | null;
+  };
+  if (entry.kind === "REATTEMPT") {
+    return `Attempt ${d.attempt ?? "?"}${d.dropoffWindow ? `, drop-off ${window(d.dropoffWindow)}` : ""}`;
+  }
+  if (entry.kind === "RESCHEDULE") {
+    const parts = [
+      d.dropoffWindow ? `drop-off ${window(d.dropoffWindow)}` : null,
+      d.pickupWindow ? `pickup ${window(d.pickupWindow)}` : null,
+    ].filter(Boolean);
+    return `Rescheduled${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  }
+  return null;
+}
+
 const ACTION_LABELS = {
   IN_TRANSIT: "Mark picked up",
   COMPLETED: "Mark delivered",
@@ -190,6 +212,7 @@ export default async function DeliveryPage({
                 who: e.actorName,
                 reason: e.reason,
                 assignment: e.assignment,
+                note: historyNote(e, (w) => format.window(w, timeZone)),
               }))}
             />
           </section>
