@@ -3,6 +3,7 @@ import type { DrainRun } from "./drain";
 import type { ImportRun } from "./import";
 import type { CpuSplit } from "./proc";
 import type { Measured } from "./stats";
+import type { LiveRun } from "./live";
 
 export type Scenario = Omit<Measured, "total"> & {
   name: string;
@@ -41,6 +42,8 @@ export interface Results {
   drain?: DrainRun | "skipped";
   /** The bulk import of 10,000 rows (bench/import.ts); skipped when no background work runs. */
   import?: ImportRun | "skipped";
+  /** Event streams open at once: memory per stream and one change's fan-out. */
+  live?: LiveRun | "skipped";
   /** Of the busiest server process (the primary or one cluster worker). */
   peakRssMb: number;
   serverProcesses: number;

@@ -19,6 +19,7 @@ import { summariseProfiles } from "./profile";
 import { machine, printTable, write } from "./report";
 import type { Results, Scenario } from "./results";
 import { createPayload, EXPECTED_NON_2XX, sample, scenarios } from "./scenarios";
+import { liveScenario, type LiveRun } from "./live";
 import { seed } from "./seed";
 import { cannon, hasWrk, wrk } from "./wrk";
 
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     background: { type: "string", default: "embedded" },
     only: { type: "string" },
+    /** The live scenario: event streams open at once. */
+    "live-streams": { type: "string", default: "500" },
     /** PostgreSQL's stock memory settings instead of the machine-sized ones (before/after). */
     "pg-defaults": { type: "boolean", default: false },
     /** The background drain scenario: creates per second, for --duration seconds. */
@@ -280,6 +283,20 @@ async function main() {
         `import: ${bulkImport.rowsPerSec} rows/s (${bulkImport.totalSeconds} s in all); every side effect done ${bulkImport.sideEffectsSeconds} s after the upload`,
       );
     }
+    let live: LiveRun | "skipped" = "skipped";
+    if (!only || only.test("live")) {
+      const streams = Number(args["live-streams"]);
+      log(`live streams: ${streams} open at once, one change fanned out to its partner's`);
+      live = await liveScenario(
+        url,
+        server.pid!,
+        seeded.partners.map((p) => p.key),
+        streams,
+      );
+      log(
+        `live streams: RSS ${live.rssBeforeMb} → ${live.rssOpenMb} MB (${live.kbPerStream} KB per stream), change heard by ${live.fanOutMs.heard}/${live.fanOutMs.expected} in p50 ${live.fanOutMs.p50} ms, max ${live.fanOutMs.max} ms; ${live.leftOpen} left open after the clients left`,
+      );
+    }
     const memory = rss.stop();
     const indexes = await indexUsage(database.url);
     server.kill("SIGTERM");
@@ -346,6 +363,7 @@ async function main() {
       backgroundDrains: drains,
       drain: drainRun,
       import: bulkImport,
+      live,
       peakRssMb: memory.peakMb,
       serverShutdown: `${exitCode === 0 ? "clean" : `exit ${String(exitCode)}`} in ${shutdownSeconds} s`,
       serverProcesses: memory.processes,
