@@ -2,6 +2,15 @@
 // background work (lib/background/start.ts) with the app's Inngest client and functions.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Traces only when a collector is configured: the SDK is imported at run time from a plain file
+  // outside the bundle (lib/observability/tracing.mjs), so that with the variable unset nothing of
+  // it is loaded. First, so that Prisma's instrumentation is in place before any query.
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+    const { pathToFileURL } = await import("node:url");
+    const file = pathToFileURL(`${process.cwd()}/lib/observability/tracing.mjs`).href;
+    const { startTracing } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file);
+    await startTracing();
+  }
   const [{ startBackgroundWork }, { inngest }, { functions }] = await Promise.all([
     import("@/lib/background/start"),
     import("@/inngest/client"),

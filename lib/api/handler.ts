@@ -13,7 +13,8 @@ import { bearerSecret, resolveApiKey } from "@/lib/auth/api-key-request";
 import { hit, rateLimitHeaders, type LimitState } from "@/lib/rate-limit";
 import { env } from "@/lib/env";
 import { loggerFor } from "@/lib/core/logger";
-import { noteActor } from "@/lib/observability/request-context";
+import { actorKind, noteActor } from "@/lib/observability/request-context";
+import { inUseCaseSpan } from "@/lib/observability/trace";
 
 const log = loggerFor("api");
 
@@ -157,7 +158,13 @@ export function withApi<P extends Params>(
         ctx.actor = actor;
       }
       noteActor(ctx.actor);
-      response = await handler(ctx as AuthedContext<P>);
+      // The use case's span (when traces are on): named by the permission, the SQL beneath it.
+      const useCase = "permission" in options ? options.permission : `public ${request.method}`;
+      response = await inUseCaseSpan(
+        `use-case ${useCase}`,
+        { "app.permission": useCase, "app.actor": actorKind(ctx.actor) },
+        () => handler(ctx as AuthedContext<P>),
+      );
     } catch (error) {
       const appError = toAppError(error);
       // A client that hung up mid-request is no server fault; its answer goes nowhere anyway.

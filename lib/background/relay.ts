@@ -11,7 +11,14 @@ import { env } from "@/lib/env";
  * embedded executor (the app runs them), or a test receiver.
  */
 export interface EventSender {
-  send(events: { id: string; name: string; data: Record<string, unknown>; ts: number }[]): Promise<unknown>;
+  send(
+    events: { id: string; name: string; data: Record<string, unknown>; ts: number; traceparent?: string }[],
+  ): Promise<unknown>;
+  /**
+   * The sender takes each row's W3C trace context as the event's `traceparent` (the embedded
+   * executor does). Others (the Inngest client) get the contract's event only.
+   */
+  readonly takesTraceparent?: boolean;
 }
 
 interface ClaimedRow {
@@ -20,6 +27,7 @@ interface ClaimedRow {
   payload: Record<string, unknown>;
   createdAt: Date;
   attempts: number;
+  traceparent: string | null;
 }
 
 export interface RelayResult {
@@ -44,7 +52,7 @@ async function claimLane(bulk: boolean, limit: number): Promise<ClaimedRow[]> {
         ORDER BY "createdAt", "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "name", "payload", "createdAt", "attempts")
+      RETURNING "id", "name", "payload", "createdAt", "attempts", "traceparent")
     SELECT * FROM claimed ORDER BY "createdAt", "id"`;
 }
 
@@ -88,8 +96,15 @@ export async function relayOutbox(options: {
     if (rows.length === 0) break;
     result.batches++;
     try {
+      const traced = options.sender.takesTraceparent === true;
       await options.sender.send(
-        rows.map((r) => ({ id: r.id, name: r.name, data: r.payload, ts: r.createdAt.getTime() })),
+        rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          data: r.payload,
+          ts: r.createdAt.getTime(),
+          ...(traced && r.traceparent ? { traceparent: r.traceparent } : {}),
+        })),
       );
     } catch (error) {
       await markFailed(

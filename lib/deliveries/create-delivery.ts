@@ -17,6 +17,7 @@ import type { FieldError } from "@/lib/core/errors";
 import { deliverySelect, type DeliveryRow } from "@/lib/deliveries/serialize";
 import { newTrackingCode } from "@/lib/deliveries/tracking-code";
 import { outboxRow } from "@/lib/outbox/events";
+import { currentTraceparent } from "@/lib/observability/trace";
 import { kickOutbox } from "@/lib/background/scheduler";
 
 export interface CreateDeliveryResult {
@@ -78,8 +79,8 @@ export function createDeliveryStatement(args: {
       INSERT INTO "DeliveryStatusEvent" ("id", "deliveryId", "version", "fromStatus", "toStatus", "actorKind", "actorId", "createdAt")
       SELECT gen_random_uuid(), i."id", 1, NULL, 'CREATED', i."createdByKind", i."createdById", i."createdAt" FROM inserted i
     ), outbox AS (
-      INSERT INTO "OutboxEvent" ("id", "name", "payload", "createdAt")
-      SELECT gen_random_uuid(), ${event.name}, ${JSON.stringify(event.payload)}::jsonb, i."createdAt"
+      INSERT INTO "OutboxEvent" ("id", "name", "payload", "createdAt", "traceparent")
+      SELECT gen_random_uuid(), ${event.name}, ${JSON.stringify(event.payload)}::jsonb, i."createdAt", ${currentTraceparent()}::text
       FROM inserted i
     )
     SELECT i."id", i."trackingCode", i."status"::text AS "status", i."pickupAddress", i."dropoffAddress",

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { deliveryStatusSchema } from "@/lib/deliveries/schemas";
 import type { Tx } from "@/lib/db";
+import { currentTraceparent } from "@/lib/observability/trace";
 
 export const deliveryCreatedData = z.object({
   deliveryId: z.uuid(),
@@ -131,5 +132,5 @@ export function outboxRow<E extends OutboxEventInput>(event: E): { name: E["name
 
 /** Writes one event in the caller's transaction; the payload is checked against its schema. */
 export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
-  await tx.outboxEvent.create({ data: outboxRow(event) });
+  await tx.outboxEvent.create({ data: { ...outboxRow(event), traceparent: currentTraceparent() } });
 }

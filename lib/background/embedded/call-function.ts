@@ -5,7 +5,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/edge";
-import type { LoadedRun, StepResult } from "@/lib/background/runs";
+import type { LoadedRun, RunEvent, StepResult } from "@/lib/background/runs";
 import { loggerFor } from "@/lib/core/logger";
 
 const log = loggerFor("background");
@@ -55,9 +55,13 @@ export function createFunctionCaller(appId: string, functions: AnyFunction[]) {
   const hmacKey = signingKey.replace(/^signkey-[\w]+-/, "");
 
   return async function callFunction(fnId: string, run: LoadedRun): Promise<CallOutcome> {
+    // Functions see the contract's event: the trace context the relay added stays with the run.
+    const events = (run.events ?? [run.event]).map(
+      ({ traceparent: _, ...event }: RunEvent & { traceparent?: string }) => event,
+    );
     const body = canonicalize({
-      event: run.events?.[0] ?? run.event,
-      events: run.events ?? [run.event],
+      event: events[0],
+      events,
       steps: run.steps,
       version: 2,
       ctx: {

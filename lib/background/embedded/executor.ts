@@ -27,8 +27,12 @@ import { freeDeadPools, notePool, releasePool } from "@/lib/background/worker-po
 import { createFunctionCaller, errorText } from "@/lib/background/embedded/call-function";
 import { graphileLogger, log } from "@/lib/background/embedded/logger";
 import { evaluate, priorityFactor, understood } from "@/lib/background/embedded/expressions";
+import { inBackgroundRunSpan } from "@/lib/observability/trace";
 
 type AnyFunction = InngestFunction.Any;
+
+/** The relay adds the outbox row's W3C trace context to each event; the run keeps it in its event. */
+type TracedEvent = RunEvent & { traceparent?: string };
 
 export interface ExecutorOptions {
   appId: string;
@@ -64,6 +68,8 @@ export class EmbeddedExecutor {
   private heartbeat: NodeJS.Timeout | undefined;
   private migrated: Promise<void> | null = null;
   private active = 0;
+  /** The relay hands each row's trace context on (lib/background/relay.ts). */
+  readonly takesTraceparent = true;
 
   constructor(readonly options: ExecutorOptions) {
     for (const fn of options.functions) this.byId.set(fn.id(options.appId), fn);
@@ -225,7 +231,11 @@ export class EmbeddedExecutor {
     if (!run || run.status === "COMPLETED" || run.status === "FAILED") return;
     this.active++;
     try {
-      await this.execute(run, helpers);
+      // A child of the request that wrote the event, or, for a batch (many parents), linked to each.
+      const parents = ((run.events ?? [run.event]) as TracedEvent[]).map((e) => e?.traceparent);
+      await inBackgroundRunSpan(functionId, { id: run.id, attempt: run.attempt, parents }, () =>
+        this.execute(run, helpers),
+      );
     } finally {
       this.active--;
     }
