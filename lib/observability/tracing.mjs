@@ -12,6 +12,7 @@ import { defaultResource, detectResources, envDetector, resourceFromAttributes }
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { PrismaInstrumentation } from "@prisma/instrumentation";
 import client from "prom-client";
+import { routeTemplates } from "./http.mjs";
 
 /** The hook lib/observability/trace.ts looks for. */
 export const TRACING = Symbol.for("delivery-platform.tracing");
@@ -93,6 +94,29 @@ class CountingBatchSpanProcessor extends BatchSpanProcessor {
   }
 }
 
+/**
+ * Next.js names its request span by the route once it has matched one, but records the raw path
+ * (`http.target`) from the start: here it becomes the route template as the access log has it, so
+ * that no id or query string a client sent is exported (and an unmatched path is named too).
+ * @param {(url: string | undefined) => string} templateOf
+ * @returns {import("@opentelemetry/sdk-trace-base").SpanProcessor}
+ */
+function routeTemplateProcessor(templateOf) {
+  return {
+    onStart(span) {
+      const target = span.attributes["http.target"];
+      if (typeof target !== "string") return;
+      const template = templateOf(target);
+      span.setAttribute("http.target", template);
+      const method = span.attributes["http.method"];
+      if (typeof method === "string" && span.name === method) span.updateName(`${method} ${template}`);
+    },
+    onEnd() {},
+    forceFlush: () => Promise.resolve(),
+    shutdown: () => Promise.resolve(),
+  };
+}
+
 /** Our default where the variable is unset; the SDK reads OTEL_BSP_* itself when it is. */
 const unlessSet = (/** @type {string} */ name, /** @type {number} */ value) => (process.env[name] ? undefined : value);
 
@@ -118,7 +142,10 @@ export async function startTracing() {
     .merge(resourceFromAttributes({ "service.name": "delivery-platform" }))
     .merge(detectResources({ detectors: [envDetector] }));
   // The sampler comes from OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG (the SDK reads them).
-  const provider = new BasicTracerProvider({ resource, spanProcessors: [processor] });
+  const provider = new BasicTracerProvider({
+    resource,
+    spanProcessors: [routeTemplateProcessor(routeTemplates(process.cwd())), processor],
+  });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());

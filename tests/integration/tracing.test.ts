@@ -1,0 +1,267 @@
+// Traces with the real parts: the built server with OTEL_EXPORTER_OTLP_ENDPOINT pointing at an
+// OTLP/HTTP receiver written here (JSON encoding asked for with OTEL_EXPORTER_OTLP_PROTOCOL), a
+// create over HTTP, and the spans it caused: the request, the use case, the SQL beneath it, and the
+// background runs of its outbox event in the same trace. Then a collector that is not there (a
+// closed port, the default protobuf exporter): creates stay fast and 2xx, the drop counter rises.
+// Then no endpoint: nothing of the SDK is loaded (read from the process's own module cache), so
+// nothing can be sent.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliveryPayload, seedPartnerWithKey } from "./support";
+import { freePort, startApp, startTempDatabase, type RunningApp, type TempDatabase } from "../support/app-server";
+
+interface JsonAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: number | string; boolValue?: boolean };
+}
+interface JsonSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes?: JsonAttribute[];
+  links?: { traceId: string; spanId: string }[];
+}
+interface Received {
+  resourceSpans: { resource?: { attributes?: JsonAttribute[] }; scopeSpans: { spans: JsonSpan[] }[] }[];
+}
+
+const SERVER = 2; // SpanKind.SERVER in OTLP's numbering (unspecified = 0)
+
+const attr = (span: JsonSpan, key: string) => {
+  const value = span.attributes?.find((a) => a.key === key)?.value;
+  return value?.stringValue ?? (value?.intValue !== undefined ? Number(value.intValue) : value?.boolValue);
+};
+
+// A preload that writes, as the process exits, which modules of the SDK (and of this app's tracing
+// file's dependencies) are in its CommonJS module cache, and whether the tracing hook exists.
+const PRELOAD = `
+const { writeFileSync } = require("node:fs");
+process.on("exit", () => {
+  const loaded = Object.keys(require.cache).filter((file) =>
+    /node_modules\\/(@opentelemetry\\/(sdk-trace|exporter-trace-otlp|context-async-hooks|resources)|@prisma\\/instrumentation)/.test(file));
+  const hook = Boolean(globalThis[Symbol.for("delivery-platform.tracing")]);
+  writeFileSync(process.env.TRACE_PROBE_OUT, JSON.stringify({ loaded, hook }));
+});
+`;
+
+let database: TempDatabase;
+let apiKey: string;
+let tmp: string;
+let preload: string;
+
+beforeAll(async () => {
+  database = await startTempDatabase("tracing");
+  apiKey = await seedPartnerWithKey(database.url, "tracing-partner");
+  tmp = mkdtempSync(path.join(tmpdir(), "delivery-tracing-"));
+  preload = path.join(tmp, "probe.cjs");
+  writeFileSync(preload, PRELOAD);
+}, 120_000);
+
+afterAll(async () => {
+  await database?.destroy();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function create(app: RunningApp) {
+  const started = performance.now();
+  const res = await fetch(`${app.url}/api/v1/deliveries`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify(deliveryPayload()),
+  });
+  const body = (await res.json()) as { id: string };
+  return { status: res.status, id: body.id, ms: performance.now() - started };
+}
+
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms: number, what: () => string) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms: ${what()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function probe(app: RunningApp, out: string) {
+  await app.stop("SIGTERM");
+  return JSON.parse(readFileSync(out, "utf8")) as { loaded: string[]; hook: boolean };
+}
+
+/** The value of one counter's series summed, read from the server's own /api/metrics (loopback). */
+async function counterValue(app: RunningApp, name: string): Promise<number> {
+  const text = await (await fetch(`${app.url}/api/metrics`)).text();
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+}
+
+describe("traces sent to an OTLP/HTTP receiver", () => {
+  let receiver: Server;
+  let app: RunningApp;
+  const spans: JsonSpan[] = [];
+  const serviceNames = new Set<string>();
+  const out = () => path.join(tmp, "on.json");
+
+  beforeAll(async () => {
+    const port = await freePort();
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        if (req.method === "POST" && req.url === "/v1/traces") {
+          const received = JSON.parse(body) as Received;
+          for (const rs of received.resourceSpans) {
+            const name = rs.resource?.attributes?.find((a) => a.key === "service.name")?.value.stringValue;
+            if (name) serviceNames.add(name);
+            for (const ss of rs.scopeSpans) spans.push(...ss.spans);
+          }
+        }
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(port, "127.0.0.1", resolve));
+    app = await startApp({
+      databaseUrl: database.url,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_SERVICE_NAME: "delivery-test",
+        OTEL_BSP_SCHEDULE_DELAY: "100",
+        NODE_OPTIONS: `--require ${preload}`,
+        TRACE_PROBE_OUT: out(),
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+    receiver?.close();
+  });
+
+  it("links the request, its use case, the SQL and the background runs in one trace", { timeout: 60_000 }, async () => {
+    const created = await create(app);
+    expect(created.status).toBe(201);
+
+    const byId = () => new Map(spans.map((s) => [s.spanId, s]));
+    const ancestors = (span: JsonSpan) => {
+      const all = byId();
+      const chain: JsonSpan[] = [];
+      for (let p = span.parentSpanId && all.get(span.parentSpanId); p; p = p.parentSpanId && all.get(p.parentSpanId))
+        chain.push(p);
+      return chain;
+    };
+    const request = await eventually(
+      () =>
+        spans.find(
+          (s) => s.kind === SERVER && s.name === "POST /api/v1/deliveries" && attr(s, "http.status_code") === 201,
+        ),
+      20_000,
+      () => `no server span for the create among ${spans.map((s) => s.name).join(", ")}`,
+    );
+    expect(attr(request, "http.route")).toBe("/api/v1/deliveries");
+    // Never the raw path with an id or a query in it.
+    expect(spans.filter((s) => s.kind === SERVER).every((s) => !s.name.includes(created.id))).toBe(true);
+
+    const useCase = await eventually(
+      () => spans.find((s) => s.traceId === request.traceId && s.name === "use-case delivery:create"),
+      20_000,
+      () => `no use-case span in the request's trace: ${spans.map((s) => s.name).join(", ")}`,
+    );
+    expect(ancestors(useCase)).toContainEqual(request);
+    expect(attr(useCase, "http.response.status_code")).toBe(201);
+    expect(attr(useCase, "app.actor")).toBe("api_key");
+
+    // Prisma's spans under the use case, down to the statements the driver adapter ran.
+    const sql = spans.filter((s) => s.name === "prisma:client:db_query" && ancestors(s).includes(useCase));
+    expect(sql.length).toBeGreaterThan(0);
+    expect(sql.some((s) => String(attr(s, "db.query.text") ?? "").includes('INSERT INTO "OutboxEvent"'))).toBe(true);
+
+    // The background runs of the create's event: children of the request's span tree, or (a batch) linked to it.
+    const runs = await eventually(
+      () => {
+        const found = spans.filter(
+          (s) =>
+            s.name.startsWith("background.run ") &&
+            (s.traceId === request.traceId || s.links?.some((l) => l.traceId === request.traceId)),
+        );
+        return found.length >= 2 ? found : undefined;
+      },
+      30_000,
+      () => `no background run spans for the trace: ${spans.map((s) => s.name).join(", ")}`,
+    );
+    for (const run of runs) {
+      if (run.traceId === request.traceId) expect(ancestors(run)).toContainEqual(request);
+      else expect(run.links?.some((l) => l.traceId === request.traceId && byId().has(l.spanId))).toBe(true);
+    }
+    expect(serviceNames).toEqual(new Set(["delivery-test"]));
+
+    const loaded = await probe(app, out());
+    expect(loaded.hook).toBe(true);
+    expect(loaded.loaded.some((f) => f.includes("@opentelemetry/sdk-trace-base"))).toBe(true);
+    expect(loaded.loaded.some((f) => f.includes("@prisma/instrumentation"))).toBe(true);
+  });
+});
+
+describe("a collector that is not there", () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    const closed = await freePort(); // nothing listens there
+    app = await startApp({
+      databaseUrl: database.url,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}`, OTEL_BSP_SCHEDULE_DELAY: "100" },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+  });
+
+  it("answers creates fast and counts the spans it could not send", { timeout: 60_000 }, async () => {
+    await create(app); // warm up the route
+    const before = await counterValue(app, "otel_spans_dropped_total");
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await create(app));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    // No request waits on the exporter: each well under the exporter's 5 s timeout.
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(2_000);
+    await eventually(
+      async () => ((await counterValue(app, "otel_spans_dropped_total")) > before + 10 ? true : undefined),
+      20_000,
+      () => "otel_spans_dropped_total did not rise",
+    );
+    expect(await counterValue(app, "otel_spans_exported_total")).toBe(0);
+  });
+});
+
+describe("no OTLP endpoint", () => {
+  it("loads nothing of the SDK and sends nothing", { timeout: 120_000 }, async () => {
+    const out = path.join(tmp, "off.json");
+    // The other OTEL_* variables alone turn nothing on.
+    const app = await startApp({
+      databaseUrl: database.url,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: "",
+        OTEL_SERVICE_NAME: "delivery-test",
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        NODE_OPTIONS: `--require ${preload}`,
+        TRACE_PROBE_OUT: out,
+      },
+    });
+    try {
+      expect((await create(app)).status).toBe(201);
+      const metrics = await (await fetch(`${app.url}/api/metrics`)).text();
+      expect(metrics).not.toContain("otel_spans_");
+      expect(await probe(app, out)).toEqual({ loaded: [], hook: false });
+    } finally {
+      await app.stop("SIGKILL");
+    }
+  });
+});
