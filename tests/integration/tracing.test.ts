@@ -170,7 +170,7 @@ describe("traces sent to an OTLP/HTTP receiver", () => {
     expect(spans.filter((s) => s.kind === SERVER).every((s) => !s.name.includes(created.id))).toBe(true);
 
     const useCase = await eventually(
-      () => spans.find((s) => s.traceId === request.traceId && s.name === "use-case delivery:create"),
+      () => spans.find((s) => s.traceId === request.traceId && s.name === "use-case deliveries.create"),
       20_000,
       () => `no use-case span in the request's trace: ${spans.map((s) => s.name).join(", ")}`,
     );
@@ -201,7 +201,34 @@ describe("traces sent to an OTLP/HTTP receiver", () => {
       else expect(run.links?.some((l) => l.traceId === request.traceId && byId().has(l.spanId))).toBe(true);
     }
     expect(serviceNames).toEqual(new Set(["delivery-test"]));
+  });
+  it("links a batched run to every request whose event it took", { timeout: 60_000 }, async () => {
+    // Creates at once: their events reach the batched functions together, one run for many.
+    const created = await Promise.all(Array.from({ length: 8 }, () => create(app)));
+    expect(created.map((c) => c.status)).toEqual(Array(8).fill(201));
+    const traces = await eventually(
+      () => {
+        const found = spans.filter((s) => s.kind === SERVER && s.name === "POST /api/v1/deliveries");
+        return found.length >= 9 ? new Set(found.map((s) => s.traceId)) : undefined;
+      },
+      20_000,
+      () => "not every create's server span arrived",
+    );
+    const batched = await eventually(
+      () => spans.find((s) => s.name.startsWith("background.run ") && (s.links?.length ?? 0) >= 2),
+      30_000,
+      () =>
+        `no background run linked to several requests: ${spans.filter((s) => s.name.startsWith("background")).length} runs`,
+    );
+    // A root of its own, linked to each parent's span in that parent's trace.
+    expect(batched.parentSpanId ?? "").toBe("");
+    for (const link of batched.links!) {
+      expect(traces.has(link.traceId)).toBe(true);
+      expect(spans.find((s) => s.spanId === link.spanId)?.traceId).toBe(link.traceId);
+    }
+  });
 
+  it("loaded the SDK and Prisma's instrumentation (the probe the last test relies on)", async () => {
     const loaded = await probe(app, out());
     expect(loaded.hook).toBe(true);
     expect(loaded.loaded.some((f) => f.includes("@opentelemetry/sdk-trace-base"))).toBe(true);
