@@ -5,7 +5,8 @@ export async function register() {
   // Traces only when a collector is configured: the SDK is imported at run time from a plain file
   // outside the bundle (lib/observability/tracing.mjs), so that with the variable unset nothing of
   // it is loaded. First, so that Prisma's instrumentation is in place before any query.
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+  const otlp = process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (otlp && process.env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== "true") {
     const { pathToFileURL } = await import("node:url");
     const file = pathToFileURL(`${process.cwd()}/lib/observability/tracing.mjs`).href;
     const { startTracing } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file);
