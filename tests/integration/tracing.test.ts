@@ -7,6 +7,7 @@
 // nothing can be sent.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -265,6 +266,48 @@ describe("a collector that is not there", () => {
       () => "otel_spans_dropped_total did not rise",
     );
     expect(await counterValue(app, "otel_spans_exported_total")).toBe(0);
+  });
+});
+
+describe("a collector that accepts connections and never answers", () => {
+  let app: RunningApp;
+  let silent: NetServer;
+  const held: Socket[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    silent = createNetServer((socket) => held.push(socket)); // reads nothing, answers nothing
+    await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
+    app = await startApp({
+      databaseUrl: database.url,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+        OTEL_BSP_SCHEDULE_DELAY: "100",
+        OTEL_EXPORTER_OTLP_TIMEOUT: "1000",
+        OTEL_BSP_EXPORT_TIMEOUT: "1000",
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+    for (const socket of held) socket.destroy();
+    silent?.close();
+  });
+
+  it("keeps requests fast while exports hang, and counts the spans they lost", { timeout: 60_000 }, async () => {
+    await create(app);
+    const before = await counterValue(app, "otel_spans_dropped_total");
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await create(app));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(2_000);
+    expect(held.length).toBeGreaterThan(0); // the exporter did try
+    await eventually(
+      async () => ((await counterValue(app, "otel_spans_dropped_total")) > before + 10 ? true : undefined),
+      20_000,
+      () => "otel_spans_dropped_total did not rise while exports timed out",
+    );
   });
 });
 
