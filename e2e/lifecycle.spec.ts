@@ -66,6 +66,9 @@ test.describe("moving deliveries through their lifecycle", () => {
     await signIn(page, world().partnerA.email);
     const delivery = await createDelivery(page);
     await signOut(page);
+    // This tab hears no live updates (as one whose stream has not caught up), so it still shows
+    // CREATED when it submits; e2e/live-and-schedule.spec.ts shows pages refreshing themselves.
+    await page.route("**/api/v1/live", (route) => route.abort());
     await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
 
     // A second admin tab moves the delivery while the first still shows CREATED.

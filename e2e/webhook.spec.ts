@@ -56,6 +56,8 @@ test("add an endpoint, see its secret once, test it, read the log, resend, rotat
   await url.fill(`http://127.0.0.1:${port}/hook`);
   await add.getByLabel("Description").fill("Shop backend");
   await add.getByLabel("delivery.status_changed").uncheck();
+  await add.getByLabel("delivery.rescheduled").uncheck();
+  await add.getByLabel("delivery.eta_updated").uncheck();
   await add.getByRole("button", { name: "Add endpoint" }).click();
   const secret = page.getByTestId("secret-value");
   await expect(secret).toHaveText(/^whsec_/);

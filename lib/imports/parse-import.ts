@@ -6,7 +6,7 @@ import { restoreCell } from "@/lib/core/csv";
 import { fieldErrors } from "@/lib/core/validation";
 import { AppError } from "@/lib/core/errors";
 import { createDeliverySchema, type CreateDeliveryInput } from "@/lib/deliveries/schemas";
-import { localToInstant } from "@/lib/deliveries/windows";
+import { dayInZone, localToInstant } from "@/lib/deliveries/windows";
 
 export const IMPORT_LIMITS = {
   /** 10,000 rows of a few hundred bytes each, with room to spare. */
@@ -164,7 +164,16 @@ export function parseImport(bytes: Uint8Array, timeZone = "UTC"): ParsedImport {
     // A file we exported carries a ' before formula starts (a phone's +): read back, it goes.
     const record = Object.fromEntries(columns.map((c, j) => [c, restoreCell(cells[j] ?? "")]));
     const parsed = createDeliverySchema.safeParse(prepare(record, timeZone));
-    if (parsed.success) rows.push({ row, input: parsed.data });
+    // The day a drop-off window gives, in the partner's zone, must be the date the row says.
+    const window = parsed.success ? parsed.data.dropoffWindow : undefined;
+    const day = window ? dayInZone(window.from, timeZone) : undefined;
+    if (parsed.success && parsed.data.deliveryDate && day && day !== parsed.data.deliveryDate) {
+      errors.push({
+        row,
+        column: "deliveryDate",
+        message: `Disagrees with the drop-off window, which starts on ${day}`,
+      });
+    } else if (parsed.success) rows.push({ row, input: parsed.data });
     else for (const e of fieldErrors(parsed.error)) errors.push({ row, column: columnOf(e.path), message: e.message });
   });
   return { rows, errors, total: data.length };

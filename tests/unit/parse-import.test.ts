@@ -100,4 +100,17 @@ describe("parseImport: delivery windows", () => {
       { row: 4, column: "deliveryDate", message: "Required unless dropoffWindow is given" },
     ]);
   });
+
+  it("refuses a row whose date disagrees with its drop-off window in the partner's zone", () => {
+    const parsed = parseImport(
+      bytes(
+        `${head},deliveryDate\na,b,c,2030-01-15 23:30,2030-01-15 23:50,2030-01-15\na,b,c,2030-01-15 23:30,2030-01-15 23:50,2030-01-16\n`,
+      ),
+      "Asia/Tokyo",
+    );
+    expect(parsed.rows.map((r) => r.row)).toEqual([2]);
+    expect(parsed.errors).toEqual([
+      { row: 3, column: "deliveryDate", message: "Disagrees with the drop-off window, which starts on 2030-01-15" },
+    ]);
+  });
 });

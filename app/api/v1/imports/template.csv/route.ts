@@ -17,9 +17,10 @@ export const GET = withApi({ permission: "imports.manage" }, async () => {
     deliveryDate: day,
     pickupWindowFrom: "",
     pickupWindowTo: "",
-    // A wall-clock time is read in the partner's time zone; an offset (…+01:00, …Z) is taken as given.
-    dropoffWindowFrom: `${day} 14:00`,
-    dropoffWindowTo: `${day} 16:00`,
+    // Optional: a wall-clock time (2030-01-15 14:00) is read in the partner's time zone, an offset
+    // (…+01:00, …Z) is taken as given; with a drop-off window the delivery date may stay blank.
+    dropoffWindowFrom: "",
+    dropoffWindowTo: "",
     notes: "",
     externalReference: "ORDER-1001",
   };
