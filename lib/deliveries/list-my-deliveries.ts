@@ -9,6 +9,7 @@ import { deliveryNotFound } from "@/lib/deliveries/get-delivery";
 import { isoDate } from "@/lib/core/format";
 import { isLate } from "@/lib/deliveries/windows";
 import { z } from "zod";
+import { scheduleSelect } from "@/lib/deliveries/serialize";
 
 export async function listMyDeliveries(options: { actor: Actor; now?: Date }) {
   const { actor, now = new Date() } = options;
@@ -63,12 +64,7 @@ export async function getMyDelivery({ actor, id }: { actor: Actor; id: string })
           productName: true,
           notes: true,
           deliveryDate: true,
-          pickupWindowStart: true,
-          pickupWindowEnd: true,
-          dropoffWindowStart: true,
-          dropoffWindowEnd: true,
-          eta: true,
-          attempt: true,
+          ...scheduleSelect,
           proofCodeAttempts: true,
           partner: { select: { name: true, proofOfDelivery: true, timeZone: true } },
           proofs: { select: { kind: true } },

@@ -35,6 +35,16 @@ export interface DeliveryRow {
   assignee?: { id: string; name: string | null } | null;
 }
 
+/** A delivery's schedule columns: its windows, ETA and attempt (the reads and the courier's screens). */
+export const scheduleSelect = {
+  pickupWindowStart: true,
+  pickupWindowEnd: true,
+  dropoffWindowStart: true,
+  dropoffWindowEnd: true,
+  eta: true,
+  attempt: true,
+} as const;
+
 export const deliverySelect = {
   id: true,
   trackingCode: true,
@@ -49,12 +59,7 @@ export const deliverySelect = {
   deliveryDate: true,
   notes: true,
   externalReference: true,
-  pickupWindowStart: true,
-  pickupWindowEnd: true,
-  dropoffWindowStart: true,
-  dropoffWindowEnd: true,
-  eta: true,
-  attempt: true,
+  ...scheduleSelect,
   dueAt: true,
   version: true,
   createdAt: true,
