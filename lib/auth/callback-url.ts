@@ -1,9 +1,10 @@
-const FALLBACK = "/deliveries";
+// "/" sends each role to its own first page (a courier to their list, a partner to deliveries).
+const FALLBACK = "/";
 /** Stands in for this app's origin: only the path part of a same-origin URL is ever returned. */
 const HERE = "http://app.invalid";
 
 /**
- * A path on this site to go to after sign-in, or `/deliveries` (no open redirects). The value is
+ * A path on this site to go to after sign-in, or `/` (no open redirects). The value is
  * judged as a browser would read it: `new URL(value, origin)` must stay on the origin, and what is
  * returned is the parsed path, so a browser cannot read it differently. Control characters
  * (browsers drop tabs and newlines: `/\t/evil.example` is `//evil.example`), backslashes (read

@@ -41,8 +41,8 @@ describe("safeCallbackUrl", () => {
     ["an empty string", ""],
     ["no string", undefined],
     ["a number", 42],
-  ])("falls back to /deliveries for %s", (_name, value) => {
-    expect(safeCallbackUrl(value, ORIGIN)).toBe("/deliveries");
+  ])("falls back to / for %s", (_name, value) => {
+    expect(safeCallbackUrl(value, ORIGIN)).toBe("/");
   });
 
   it("never yields a location a browser would follow off this origin", () => {
@@ -90,7 +90,7 @@ describe("sign-in callback URLs", () => {
   it("follows same-site paths only", () => {
     expect(safeCallbackUrl("/deliveries?status=CREATED")).toBe("/deliveries?status=CREATED");
     for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", undefined, 42]) {
-      expect(safeCallbackUrl(bad)).toBe("/deliveries");
+      expect(safeCallbackUrl(bad)).toBe("/");
     }
   });
 });
