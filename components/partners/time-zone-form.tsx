@@ -8,6 +8,7 @@ import { useActionState, useId, useState } from "react";
 import { ActionToast } from "@/components/action-toast";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass } from "@/components/ui/button";
+import { useOnAnswer } from "@/components/ui/use-answer";
 import type { FormState } from "@/lib/api/form-action";
 import { TIME_ZONES_LIST_ID } from "@/components/partners/time-zones";
 
@@ -29,15 +30,12 @@ export function TimeZoneForm({
   const [value, setValue] = useState(current);
   const id = useId();
   const error = state.errors?.timeZone;
-  // Each answer once, during render (React's way to follow a changed input without an effect).
-  const [answered, setAnswered] = useState(state);
-  if (answered !== state) {
-    setAnswered(state);
-    if (state.result) {
-      setSaved(state.result.timeZone);
-      setValue(state.result.timeZone);
-    } else if (state.values?.timeZone !== undefined) setValue(state.values.timeZone);
-  }
+  useOnAnswer(state, (answer) => {
+    if (answer.result) {
+      setSaved(answer.result.timeZone);
+      setValue(answer.result.timeZone);
+    } else if (answer.values?.timeZone !== undefined) setValue(answer.values.timeZone);
+  });
   return (
     <form
       action={dispatch}

@@ -67,7 +67,9 @@ export async function createCourierAction(_state: FormState, form: FormData): Pr
   });
 }
 
-export async function setPartnerProofAction(_state: FormState, form: FormData): Promise<FormState> {
+export type ProofState = FormState<Awaited<ReturnType<typeof setPartnerProof>>>;
+
+export async function setPartnerProofAction(_state: ProofState, form: FormData): Promise<ProofState> {
   return runFormAction({
     permission: "partners.manage",
     schema: setPartnerProofSchema,

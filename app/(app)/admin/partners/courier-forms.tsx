@@ -2,13 +2,14 @@
 
 // Dispatch's side of the partners page: add couriers, and choose per partner what
 // proof of delivery its couriers bring back.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ActionToast } from "@/components/action-toast";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass } from "@/components/ui/button";
+import { useOnAnswer } from "@/components/ui/use-answer";
 import type { FormState } from "@/lib/api/form-action";
 import { AccountFields } from "./account-fields";
-import { createCourierAction, setPartnerProofAction } from "./actions";
+import { createCourierAction, setPartnerProofAction, type ProofState } from "./actions";
 
 export function CreateCourierForm() {
   const [state, action] = useActionState<FormState, FormData>(createCourierAction, {});
@@ -36,6 +37,8 @@ const PROOF_LABELS = {
   SIGNATURE: "Signature",
 } as const;
 
+type Proof = keyof typeof PROOF_LABELS;
+
 export function ProofSettingForm({
   partnerId,
   partnerName,
@@ -43,9 +46,15 @@ export function ProofSettingForm({
 }: {
   partnerId: string;
   partnerName: string;
-  current: keyof typeof PROOF_LABELS;
+  current: Proof;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(setPartnerProofAction, {});
+  const [state, action] = useActionState<ProofState, FormData>(setPartnerProofAction, {});
+  // Controlled, and set from the answer: React resets a form after its action, which would put an
+  // uncontrolled select back to the value the page was first rendered with.
+  const [value, setValue] = useState<Proof>(current);
+  useOnAnswer(state, (answer) => {
+    if (answer.result) setValue(answer.result.proofOfDelivery);
+  });
   const selectId = `proof-${partnerId}`;
   return (
     <form
@@ -59,7 +68,13 @@ export function ProofSettingForm({
         <label htmlFor={selectId} className="label">
           Proof of delivery
         </label>
-        <select id={selectId} name="proofOfDelivery" defaultValue={current} className="input mt-1">
+        <select
+          id={selectId}
+          name="proofOfDelivery"
+          value={value}
+          onChange={(e) => setValue(e.target.value as Proof)}
+          className="input mt-1"
+        >
           {Object.entries(PROOF_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
