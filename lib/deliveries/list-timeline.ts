@@ -1,5 +1,6 @@
 // The status history as people read it: who (a name, not an id), when, why. Partners see their
-// own colleagues and keys by name; platform staff appear as such, without their addresses.
+// own colleagues and keys by name; couriers by name (as in "Assigned to …"); other platform staff
+// appear as such, without their addresses.
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -14,7 +15,7 @@ export async function listTimeline({ actor, id }: { actor: Actor; id: string }) 
   const [users, keys, couriers] = await Promise.all([
     db.user.findMany({
       where: { id: { in: ids("USER") } },
-      select: { id: true, email: true, name: true, partnerId: true },
+      select: { id: true, email: true, name: true, partnerId: true, role: true },
     }),
     db.apiKey.findMany({ where: { id: { in: ids("API_KEY") } }, select: { id: true, name: true, prefix: true } }),
     db.user.findMany({ where: { id: { in: assignees } }, select: { id: true, name: true } }),
@@ -26,7 +27,8 @@ export async function listTimeline({ actor, id }: { actor: Actor; id: string }) 
   for (const u of users) {
     // Staff see staff; a partner sees its own colleagues; a courier only staff (partnerId null).
     const visible = everyone || u.partnerId === actor.partnerId;
-    names.set(u.id, visible ? (u.name ? `${u.name} (${u.email})` : u.email) : "Delivery platform staff");
+    const outsider = u.role === "COURIER" ? `${u.name || "The courier"} (courier)` : "Delivery platform staff";
+    names.set(u.id, visible ? (u.name ? `${u.name} (${u.email})` : u.email) : outsider);
   }
   for (const k of keys) names.set(k.id, `API key “${k.name}” (${k.prefix}…)`);
   return events.map((e, i) => ({
