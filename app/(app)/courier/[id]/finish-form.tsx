@@ -48,7 +48,7 @@ function dataUrlToBlob(dataUrl: string): Blob {
 
 const type = (body: Blob) => ({ "content-type": body.type || "application/octet-stream" });
 
-function SignatureField({ padRef }: { padRef: React.RefObject<SignaturePad | null> }) {
+function SignatureField({ padRef, required }: { padRef: React.RefObject<SignaturePad | null>; required: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -65,7 +65,7 @@ function SignatureField({ padRef }: { padRef: React.RefObject<SignaturePad | nul
   }, [padRef]);
   return (
     <fieldset className="grid gap-2">
-      <legend className="label">Signature</legend>
+      <legend className="label">Signature {required ? "(required)" : "(optional)"}</legend>
       <canvas
         ref={canvasRef}
         className="h-40 w-full touch-none rounded-md border border-slate-300 bg-white"
@@ -77,6 +77,82 @@ function SignatureField({ padRef }: { padRef: React.RefObject<SignaturePad | nul
         Clear signature
       </Button>
     </fieldset>
+  );
+}
+
+/**
+ * A camera button for the photo (the file input stays, hidden, for the camera or the gallery).
+ * A chosen file is decoded at once, so a file the browser cannot read is refused here, in words,
+ * and a readable one is shown as a thumbnail before anything is sent.
+ */
+function PhotoField({
+  inputRef,
+  required,
+  onProblem,
+}: {
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  required: boolean;
+  onProblem: (message: string | null) => void;
+}) {
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
+
+  async function chosen(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    setPreview(null);
+    if (!file) return;
+    try {
+      (await createImageBitmap(file)).close();
+      onProblem(null);
+      setPreview(URL.createObjectURL(file));
+    } catch {
+      input.value = "";
+      onProblem("That file is not a photo this phone can read. Take the photo again with the camera.");
+    }
+  }
+
+  return (
+    <div className="grid gap-2">
+      <label htmlFor="photo" className="label">
+        Photo {required ? "(required)" : "(optional)"}
+      </label>
+      <input
+        ref={inputRef}
+        id="photo"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        className="sr-only"
+        tabIndex={-1}
+        onChange={(e) => void chosen(e.currentTarget)}
+        data-testid="photo-input"
+      />
+      {preview && (
+        // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
+        <img
+          src={preview}
+          alt="The photo you took"
+          className="max-h-48 w-fit rounded-md border border-slate-300"
+          data-testid="photo-preview"
+        />
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => inputRef.current?.click()} data-testid="take-photo">
+          {preview ? "Retake photo" : "Take a photo"}
+        </Button>
+        {preview && (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              if (inputRef.current) inputRef.current.value = "";
+              setPreview(null);
+            }}
+          >
+            Remove photo
+          </Button>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -174,21 +250,8 @@ export function FinishForm({
               )}
             </div>
           ))}
-        <div>
-          <label htmlFor="photo" className="label">
-            Photo {requirement === "PHOTO" ? "(required)" : "(optional)"}
-          </label>
-          <input
-            ref={photoRef}
-            id="photo"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            className="mt-1 block w-full text-sm"
-            data-testid="photo-input"
-          />
-        </div>
-        <SignatureField padRef={padRef} />
+        <PhotoField inputRef={photoRef} required={requirement === "PHOTO"} onProblem={setProblem} />
+        <SignatureField padRef={padRef} required={requirement === "SIGNATURE"} />
         <p id="finish-status" role="status" aria-live="polite" className="text-sm">
           {progress}
           {problem && <span className="text-red-700">{problem}</span>}
