@@ -82,7 +82,14 @@ test("assign, start, complete with signature and photo; the partner sees the pro
     .jpeg()
     .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
     .toBuffer();
+  await expect(page.getByRole("link", { name: "Navigate" })).toHaveAttribute(
+    "href",
+    `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent("221B Baker Street, London")}`,
+  );
+  await expect(page.getByTestId("take-photo")).toHaveText("Take a photo");
   await page.getByLabel(/^Photo/).setInputFiles({ name: "parcel.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(page.getByTestId("photo-preview")).toBeVisible();
+  await expect(page.getByTestId("take-photo")).toHaveText("Retake photo");
   await fitsTheScreen(page);
   await screenshot(page, "courier-finish-phone");
   await page.getByRole("button", { name: "Mark delivered" }).click();

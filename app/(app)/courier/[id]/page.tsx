@@ -21,7 +21,21 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
   // Not assigned to this courier (or gone): the same 404 as a delivery that does not exist.
   const [d, format] = await Promise.all([orNotFound(getMyDelivery({ actor, id })), getFormatter()]);
   const fields: [string, React.ReactNode][] = [
-    ["Deliver to", d.dropoffAddress],
+    [
+      "Deliver to",
+      <>
+        {d.dropoffAddress}{" "}
+        {/* The maps app on the phone opens this address with directions from where the courier is. */}
+        <a
+          href={`https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(d.dropoffAddress)}`}
+          className="link whitespace-nowrap"
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          Navigate
+        </a>
+      </>,
+    ],
     ["Recipient", d.recipientName],
     [
       "Phone",
