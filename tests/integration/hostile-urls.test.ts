@@ -278,13 +278,14 @@ describe("sign-in callbackUrl", () => {
     ["a protocol-relative URL", "//evil.example"],
     ["a dot segment that leaves //", "/.//evil.example"],
     ["an absolute URL", "https://evil.example/"],
-  ])("sends a signed-in visitor with %s to /deliveries, not off-site", async (_name, callbackUrl) => {
+  ])("sends a signed-in visitor with %s to the start page, not off-site", async (_name, callbackUrl) => {
     const res = await visit(callbackUrl, partner);
     expect(res.status).toBeGreaterThanOrEqual(300);
     expect(res.status).toBeLessThan(400);
     const target = new URL(res.headers.get("location")!, `${baseUrl}/sign-in`);
     expect(OWN_ORIGINS()).toContain(target.origin);
-    expect(target.pathname).toBe("/deliveries");
+    // "/" is the start page, which sends each role on to its own home.
+    expect(target.pathname).toBe("/");
   });
 
   it("sends a signed-in visitor on to a same-origin path", async () => {
@@ -297,7 +298,7 @@ describe("sign-in callbackUrl", () => {
   it("puts only a safe path into the form for a signed-out visitor", async () => {
     const res = await visit("/\t/evil.example", null);
     expect(res.status).toBe(200);
-    expect(res.body).toMatch(/name="callbackUrl" value="\/deliveries"/);
+    expect(res.body).toMatch(/name="callbackUrl" value="\/"/);
   });
 
   /** Any string at all, control characters and URL tricks included. */
