@@ -139,6 +139,30 @@ test("a courier fails a delivery with a reason, with the keyboard alone", async 
   await expect(page.getByTestId("courier-done")).toHaveText(`${delivery.trackingCode} is marked not delivered.`);
 });
 
+test("a courier's not-delivered reason survives a dropped connection, and Retry sends it", async ({ page }) => {
+  const { courier } = world();
+  const delivery = await assignedToCourier(page);
+
+  await signIn(page, courier.email, { to: `/courier/${delivery.id}` });
+  await page.getByRole("button", { name: `Start delivery ${delivery.trackingCode}` }).click();
+  await expect(page.getByRole("heading", { name: "Not delivered" })).toBeVisible();
+  const offline = (route: import("@playwright/test").Route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.abort("internetdisconnected")
+      : route.fallback();
+  await page.route(/\/courier\//, offline);
+  await page.getByLabel(/^Reason/).fill("Dog in the garden, could not reach the door");
+  await page.getByRole("button", { name: "Mark not delivered" }).click();
+  const unreachable = page.getByTestId("fail-unreachable");
+  await expect(unreachable).toContainText("Couldn’t reach the server");
+  await expect(page.getByLabel(/^Reason/)).toHaveValue("Dog in the garden, could not reach the door");
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+
+  await page.unroute(/\/courier\//, offline);
+  await unreachable.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByTestId("courier-done")).toHaveText(`${delivery.trackingCode} is marked not delivered.`);
+});
+
 test("a courier's proof upload says when it never reached the server, and survives an ended session", async ({
   page,
 }) => {
@@ -162,7 +186,7 @@ test("a courier's proof upload says when it never reached the server, and surviv
   await page.route("**/api/v1/deliveries/*/proof/photo", (route) => route.abort("internetdisconnected"));
   await choosePhoto();
   await page.getByRole("button", { name: "Mark delivered" }).click();
-  await expect(page.locator("#finish-status")).toHaveText(/did not reach the server/);
+  await expect(page.getByTestId("finish-unreachable")).toContainText("Couldn’t reach the server");
   await expect(page.getByRole("button", { name: "Mark delivered" })).toBeEnabled();
   await page.unroute("**/api/v1/deliveries/*/proof/photo");
 

@@ -111,6 +111,34 @@ test("status dialogs refuse a blank reason inline, keep errors to themselves and
   await expect(toast(page).first()).not.toContainText("FAILED");
 });
 
+test("a status dialog keeps its reason when the connection drops, and Retry makes the move once", async ({ page }) => {
+  await signIn(page, world().partnerA.email);
+  const delivery = await createDelivery(page);
+  await signOut(page);
+  await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+
+  // The server action's request never leaves the browser.
+  const offline = (route: import("@playwright/test").Route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.abort("internetdisconnected")
+      : route.fallback();
+  await page.route(/\/deliveries\//, offline);
+  await page.getByTestId("action-FAILED").click();
+  const failed = page.getByRole("alertdialog", { name: "Mark failed?" });
+  await failed.getByLabel(/Reason/).fill("Gate locked, no answer on the phone");
+  await failed.getByRole("button", { name: "Confirm" }).click();
+  const unreachable = failed.getByTestId("action-FAILED-unreachable");
+  await expect(unreachable).toContainText("Couldn’t reach the server");
+  await expect(failed.getByLabel(/Reason/)).toHaveValue("Gate locked, no answer on the phone");
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+
+  await page.unroute(/\/deliveries\//, offline);
+  await unreachable.getByRole("button", { name: "Retry" }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId("status-badge").first()).toHaveText("Failed");
+  await expect(page.getByTestId("timeline-entry").filter({ hasText: "Gate locked" })).toHaveCount(1);
+});
+
 test("each new API key gets its own Copy button state", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, world().partnerB.email);

@@ -1,6 +1,6 @@
 // Filters as a plain GET form: the view lives in the URL and works before JavaScript loads.
-// next/form turns the submission into a client-side navigation once it has.
-import Form from "next/form";
+// Once it has, each change applies at once, as a client-side navigation.
+import { AutoApplyForm } from "@/components/ui/auto-apply-form";
 import { PartnerSelect } from "@/components/partner-select";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import { LIMITS, TABLE_PAGE_SIZES, type DeliveryTableQuery } from "@/lib/deliveries/schemas";
@@ -18,7 +18,7 @@ interface Props {
 export function DeliveriesFilters({ query, partners, couriers }: Props) {
   const selected = new Set(query.status ?? []);
   return (
-    <Form action="/deliveries" className="card grid gap-4" role="search" aria-label="Filter deliveries">
+    <AutoApplyForm action="/deliveries" className="card grid gap-4" role="search" aria-label="Filter deliveries">
       {query.sort && <input type="hidden" name="sort" value={query.sort} />}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
@@ -120,6 +120,6 @@ export function DeliveriesFilters({ query, partners, couriers }: Props) {
           <Button type="submit">Apply filters</Button>
         </div>
       </div>
-    </Form>
+    </AutoApplyForm>
   );
 }

@@ -4,10 +4,11 @@
 // The dialog owns its action state, so it stays open with its errors beside its fields (`fields`,
 // e.g. a reason) until the action succeeds.
 import { AlertDialog } from "radix-ui";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Notice } from "@/components/notice";
 import { buttonClass, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
+import { UnreachableNotice, keepOnFailure } from "@/components/ui/keep-on-failure";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
 import type { FormState } from "@/lib/api/form-action";
 
@@ -42,7 +43,7 @@ interface Props<S extends FormState> {
   testId: string;
 }
 
-const succeeded = (state: FormState) => !state.error && !state.errors && !state.signedOut;
+const succeeded = (state: FormState) => !state.error && !state.errors && !state.signedOut && !state.unreachable;
 
 export function ConfirmDialog<S extends FormState>({
   trigger,
@@ -66,8 +67,11 @@ export function ConfirmDialog<S extends FormState>({
   const [localErrors, setLocalErrors] = useState<Record<string, string> | null>(null);
   // After signing in again, the dialog opens where the user left it, with what they typed.
   const [restoredOpen, setRestoredOpen] = useState(true);
+  const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState<S, FormData>(async (previous: S, form: FormData) => {
-    const next = await action(previous, form);
+    const next = await keepOnFailure(action)(previous, form);
+    // No answer is no news for the page: the dialog stays open with what was typed and a retry.
+    if (next.unreachable) return next;
     onAnswer?.(next);
     if (!next.signedOut && closesOn(next)) {
       if (next.ok) toast.success(next.ok);
@@ -112,6 +116,7 @@ export function ConfirmDialog<S extends FormState>({
           data-testid={`${testId}-dialog`}
         >
           <form
+            ref={formRef}
             action={formAction}
             onSubmit={(event) => {
               const problems = validate?.(new FormData(event.currentTarget)) ?? {};
@@ -137,6 +142,9 @@ export function ConfirmDialog<S extends FormState>({
               <Notice tone="error" testId={`${testId}-error`}>
                 {state.error}
               </Notice>
+            )}
+            {state.unreachable && !pending && (
+              <UnreachableNotice onRetry={() => formRef.current?.requestSubmit()} testId={`${testId}-unreachable`} />
             )}
             {fields?.({ errors, values })}
             <div className="flex flex-wrap justify-end gap-2">

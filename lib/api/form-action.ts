@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { fieldErrors } from "@/lib/core/validation";
+import { formValues } from "@/lib/core/form-values";
 import { AppError } from "@/lib/core/errors";
 import { currentActor, type UserActor } from "@/lib/auth/page-guard";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -27,6 +28,11 @@ export type FormState<R = unknown, X extends object = object> = {
    * `values`) and sends the user to sign in and back (components/ui/session-recovery.ts).
    */
   signedOut?: boolean;
+  /**
+   * Set in the browser, never by the server: the submission got no answer (connection dropped,
+   * server down). The form keeps what was typed and offers a retry (components/ui/keep-on-failure.tsx).
+   */
+  unreachable?: boolean;
 } & Partial<X>;
 
 export interface FormActionOptions<S extends z.ZodType, R, X extends object = object> {
@@ -58,13 +64,6 @@ export interface Submission<R, X extends object> {
   state: FormState<R, X>;
   revalidate?: string;
   redirectTo?: string;
-}
-
-/** The typed strings of a form (React's own `$ACTION_…` fields left out). */
-function formValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (!key.startsWith("$") && typeof value === "string") values[key] = value;
-  return values;
 }
 
 export async function submitForm<S extends z.ZodType, R, X extends object = object>(

@@ -9,6 +9,7 @@ import { ActionToast, useActionFeedback } from "@/components/action-toast";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { useApiClient } from "@/components/ui/api-client";
+import { UnreachableNotice, keepOnFailure } from "@/components/ui/keep-on-failure";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { FormState } from "@/lib/api/form-action";
 import { LIMITS } from "@/lib/deliveries/schemas";
@@ -45,6 +46,9 @@ function dataUrlToBlob(dataUrl: string): Blob {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new Blob([bytes], { type });
 }
+
+/** The courier's move, keeping the screen as it is when the connection drops. */
+const move = keepOnFailure(courierMoveAction);
 
 const type = (body: Blob) => ({ "content-type": body.type || "application/octet-stream" });
 
@@ -167,13 +171,16 @@ export function FinishForm({
   requirement: ProofRequirement;
   codeLocked: boolean;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(courierMoveAction, {});
+  const [state, action] = useActionState<FormState, FormData>(move, {});
   // An ended session (during an upload or the move itself) keeps the code across signing in.
   const draft = useActionFeedback("finish", state);
   const api = useApiClient();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string | null>(null);
+  // An upload that got no answer: the same retry as the move's (each upload replaces the last).
+  const [uploadUnreachable, setUploadUnreachable] = useState(false);
   const [progress, setProgress] = useState<string>("");
+  const formRef = useRef<HTMLFormElement>(null);
   const photoRef = useRef<HTMLInputElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const busy = pending || progress !== "";
@@ -182,6 +189,7 @@ export function FinishForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setProblem(null);
+    setUploadUnreachable(false);
     const photo = photoRef.current?.files?.[0];
     const signed = padRef.current && !padRef.current.isEmpty();
     if (requirement === "PHOTO" && !photo) return setProblem("Take a photo first.");
@@ -198,10 +206,10 @@ export function FinishForm({
         : { ok: false as const, reason: "unreadable" as const, message: `The ${kind} could not be read; try again.` };
       if (result.ok) continue;
       // Signed out: the page is on its way to sign in and back, so it stays busy.
-      if (result.reason !== "signed-out") {
-        setProgress("");
-        setProblem(result.message);
-      }
+      if (result.reason === "signed-out") return;
+      setProgress("");
+      if (result.reason === "network") setUploadUnreachable(true);
+      else setProblem(result.message);
       return;
     }
     setProgress("");
@@ -215,7 +223,16 @@ export function FinishForm({
         Delivered
       </h2>
       <p className="text-sm text-slate-700">{ASKS[requirement]}</p>
-      <form onSubmit={submit} className="grid gap-4" aria-describedby="finish-status" data-testid="finish-form">
+      {(state.unreachable || uploadUnreachable) && !busy && (
+        <UnreachableNotice onRetry={() => formRef.current?.requestSubmit()} testId="finish-unreachable" />
+      )}
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        className="grid gap-4"
+        aria-describedby="finish-status"
+        data-testid="finish-form"
+      >
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="status" value="COMPLETED" />
@@ -271,15 +288,20 @@ export function FinishForm({
 const FAIL_REASONS = ["Nobody at the address", "Address not found", "Recipient refused the parcel", "Parcel damaged"];
 
 export function FailForm({ id, version }: { id: string; version: number }) {
-  const [state, action] = useActionState<FormState, FormData>(courierMoveAction, {});
+  const [state, action] = useActionState<FormState, FormData>(move, {});
+  // Controlled, so the reason outlives a submission that got no answer.
   const [reason, setReason] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
   return (
     <section aria-labelledby="fail-heading" className="card grid gap-3">
       <h2 id="fail-heading" className="text-base font-semibold">
         Not delivered
       </h2>
       <ActionToast state={state} />
-      <form action={action} className="grid gap-3" data-testid="fail-form">
+      {state.unreachable && (
+        <UnreachableNotice onRetry={() => formRef.current?.requestSubmit()} testId="fail-unreachable" />
+      )}
+      <form ref={formRef} action={action} className="grid gap-3" data-testid="fail-form">
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="status" value="FAILED" />

@@ -118,15 +118,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     version: d.version,
   }));
   const url = toUrlSearchParams(params);
-  const active = [
-    query.q,
-    query.status?.length,
-    query.from,
-    query.to,
-    query.partnerId,
-    query.assigneeId,
-    query.late !== undefined,
-  ].filter(Boolean).length;
+  // Each picked status counts as one filter, as each chip in a filter bar would.
+  const active =
+    (query.status?.length ?? 0) +
+    [query.q, query.from, query.to, query.partnerId, query.assigneeId, query.late !== undefined].filter(Boolean).length;
   const total = page.total ? `${format.number(page.total.count)}${page.total.capped ? "+" : ""} in this view` : null;
 
   return (

@@ -28,11 +28,8 @@ async function formTimeZone(form: FormData): Promise<string> {
   }
 }
 
-/**
- * `existingId`: the delivery an earlier submission of this form (with other details) created.
- * `unreachable`: set by the form itself when the submission never reached the server.
- */
-export type NewDeliveryState = FormState<CreateDeliveryResult, { existingId: string; unreachable: boolean }>;
+/** `existingId`: the delivery an earlier submission of this form (with other details) created. */
+export type NewDeliveryState = FormState<CreateDeliveryResult, { existingId: string }>;
 
 export async function createDeliveryAction(_state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
   const timeZone = await formTimeZone(form);

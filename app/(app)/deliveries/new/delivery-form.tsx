@@ -1,12 +1,12 @@
 "use client";
 
-import { unstable_rethrow } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormField } from "@/components/form-field";
 import { Notice } from "@/components/notice";
 import { PartnerSelect } from "@/components/partner-select";
 import { SubmitButton } from "@/components/submit-button";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { UnreachableNotice, keepOnFailure } from "@/components/ui/keep-on-failure";
 import { useSessionRecovery } from "@/components/ui/session-recovery";
 import { DELIVERY_DATE_OR_WINDOW, LIMITS } from "@/lib/deliveries/schemas";
 import { createDeliveryAction, type NewDeliveryState } from "./actions";
@@ -54,21 +54,11 @@ function useSubmissionKey(urlKey: string) {
  * east of UTC wonder which day counts, a date does not.
  */
 /**
- * The server action, or — when the request never got an answer (connection dropped, server
- * unreachable) — the typed values back with an inline retry, instead of the error page that
- * wiped the form. The retry resubmits with the same idempotency key, so however often the first
- * attempt did reach the server, one delivery comes of it.
+ * The create action, keeping the typed values when the request gets no answer. The retry
+ * resubmits with the same idempotency key, so however often the first attempt did reach the
+ * server, one delivery comes of it.
  */
-async function submitOrKeep(state: NewDeliveryState, form: FormData): Promise<NewDeliveryState> {
-  try {
-    return await createDeliveryAction(state, form);
-  } catch (error) {
-    unstable_rethrow(error); // a redirect or another framework signal is no failure
-    const values: Record<string, string> = {};
-    for (const [name, value] of form) if (typeof value === "string" && name !== "idempotencyKey") values[name] = value;
-    return { values, unreachable: true, at: Date.now() };
-  }
-}
+const submitOrKeep = keepOnFailure(createDeliveryAction, ["idempotencyKey"]);
 
 export function DeliveryForm({
   idempotencyKey,
@@ -116,16 +106,7 @@ export function DeliveryForm({
           Please correct {errorCount === 1 ? "the highlighted field" : `the ${errorCount} highlighted fields`}.
         </Notice>
       )}
-      {state.unreachable && (
-        <Notice tone="error" testId="form-unreachable">
-          <p>Couldn’t reach the server, so nothing was saved yet. Your details are kept.</p>
-          <div className="mt-3">
-            <Button size="sm" onClick={() => formRef.current?.requestSubmit()}>
-              Retry
-            </Button>
-          </div>
-        </Notice>
-      )}
+      {state.unreachable && <UnreachableNotice onRetry={() => formRef.current?.requestSubmit()} />}
       {state.error && (
         <Notice tone="error" testId="form-error">
           <p>{state.error}</p>
