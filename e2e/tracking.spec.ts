@@ -28,9 +28,21 @@ test("a recipient types a code on /track, and an unknown code is answered on the
   await expect(visitor.getByRole("heading", { name: "We could not find that delivery" })).toBeVisible();
   await expect(visitor.getByText("Check the code")).toBeVisible();
   await expect(visitor.getByRole("heading", { name: "Sign in" })).toHaveCount(0);
+  // The code that was not found stays in the box, to be corrected rather than typed again.
+  await expect(visitor.getByLabel("Tracking code")).toHaveValue("DLV-NOPE2345");
   await visitor.getByLabel("Tracking code").fill(delivery.trackingCode);
   await visitor.getByRole("button", { name: "Track" }).click();
   await expect(visitor.getByTestId("tracking-code")).toHaveText(delivery.trackingCode);
+
+  // Without its prefix, in lower case, with a space: still the same delivery, at its one address.
+  const body = delivery.trackingCode.slice(4).toLowerCase();
+  await visitor.goto("/track");
+  await visitor.getByLabel("Tracking code").fill(`${body.slice(0, 4)} ${body.slice(4)}`);
+  await visitor.getByRole("button", { name: "Track" }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/track/${delivery.trackingCode}$`));
+  await expect(visitor.getByTestId("tracking-code")).toHaveText(delivery.trackingCode);
+  await visitor.goto(`/track/${body}`);
+  await expect(visitor).toHaveURL(new RegExp(`/track/${delivery.trackingCode}$`));
   await anonymous.close();
 });
 

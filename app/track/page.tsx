@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { TrackCodeForm, TrackingShell } from "@/components/tracking/track-code-form";
+import { normalizeTrackingCode } from "@/lib/deliveries/tracking-code";
 
 export const metadata: Metadata = { title: "Track a delivery", robots: { index: false } };
 
@@ -11,7 +12,7 @@ export default async function TrackIndexPage({
   searchParams: Promise<{ code?: string | string[] }>;
 }) {
   const { code } = await searchParams;
-  const typed = (Array.isArray(code) ? code[0] : code)?.trim().toUpperCase();
+  const typed = normalizeTrackingCode((Array.isArray(code) ? code[0] : code) ?? "");
   if (typed) redirect(`/track/${encodeURIComponent(typed)}`);
   return (
     <TrackingShell>

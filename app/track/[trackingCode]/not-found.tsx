@@ -1,4 +1,5 @@
-import { TrackCodeForm, TrackingShell } from "@/components/tracking/track-code-form";
+import { TrackingShell } from "@/components/tracking/track-code-form";
+import { UnknownCodeForm } from "@/components/tracking/unknown-code-form";
 
 // An unknown code is answered here, with the box to try again: a recipient has no account.
 export default function TrackingNotFound() {
@@ -11,7 +12,7 @@ export default function TrackingNotFound() {
             Check the code and try again: it looks like DLV-7Q4K9M2X, and never contains 0, O, 1, I or L.
           </p>
         </div>
-        <TrackCodeForm />
+        <UnknownCodeForm />
       </section>
     </TrackingShell>
   );

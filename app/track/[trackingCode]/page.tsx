@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/deliveries/timeline";
@@ -9,6 +10,7 @@ import { trackingBucket } from "@/lib/auth/rate-limits";
 import { hit } from "@/lib/rate-limit";
 import { getFormatter } from "@/lib/format-request";
 import { trackDelivery } from "@/lib/deliveries/track-delivery";
+import { TRACKING_CODE_PATTERN, normalizeTrackingCode } from "@/lib/deliveries/tracking-code";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
@@ -41,7 +43,11 @@ export default async function TrackPage({ params }: { params: Promise<{ tracking
       </TrackingShell>
     );
   }
-  const tracking = await orNotFound(trackDelivery(decodeURIComponent(trackingCode)));
+  const code = normalizeTrackingCode(decodeURIComponent(trackingCode));
+  // A link typed by hand (lower case, no prefix) lands on the one address of its code.
+  if (code !== decodeURIComponent(trackingCode) && TRACKING_CODE_PATTERN.test(code))
+    redirect(`/track/${encodeURIComponent(code)}`);
+  const tracking = await orNotFound(trackDelivery(code));
   const format = await getFormatter();
   const partner = tracking.partner.name;
   return (
