@@ -1,6 +1,10 @@
 import { db } from "@/lib/db";
+import { createFormatter } from "@/lib/core/format";
 import { importSelect, summariseImport } from "@/lib/imports/import-summary";
 import { notifyUsers, partnerUserIds } from "@/lib/notifications/notify-users";
+
+/** Notifications have no viewer: numbers are grouped as the app's default locale writes them. */
+const format = createFormatter();
 
 /** Marks the import finished and tells the partner's users in the app. */
 export async function finishImport(importId: string) {
@@ -16,8 +20,9 @@ export async function finishImport(importId: string) {
   await notifyUsers([...recipients], {
     kind: "import.completed",
     title: `Import ${record.fileName ?? "of deliveries"} finished`,
-    body: `${s.created} created, ${s.existed} already existed, ${s.failed + s.invalidRows} failed.`,
+    body: `${format.number(s.created)} created, ${format.number(s.existed)} already existed, ${format.number(s.failed + s.invalidRows)} failed.`,
     dedupeKey: `import:${record.id}`,
+    importId: record.id,
   });
   return { created: s.created, existed: s.existed, failed: s.failed };
 }

@@ -226,6 +226,12 @@ export function notificationsFor(
   ];
 }
 
+/** An instant, or undefined (the column's default, now) for text that is none. */
+function validDate(value: string): Date | undefined {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 /**
  * The in-app notifications of a batch of events, in one insert. The (user, dedupeKey) unique
  * index makes a repeated run add nothing.
@@ -241,7 +247,14 @@ export async function notifyForEvents(events: DeliveryEvent[]): Promise<{ create
   const data = events.flatMap((event) => {
     const d = deliveries.get(event.data.deliveryId);
     return notificationsFor(event, d, d ? usersOf(d.partnerId) : []).flatMap(({ userIds, notification }) =>
-      userIds.map((userId) => ({ userId, ...notification, deliveryId: notification.deliveryId ?? null })),
+      // Dated by the event, not the insert: a batch is written in one statement (one now()), and
+      // a retried step later still, so the list reads in the order things happened.
+      userIds.map((userId) => ({
+        userId,
+        ...notification,
+        deliveryId: notification.deliveryId ?? null,
+        createdAt: validDate(event.data.occurredAt),
+      })),
     );
   });
   if (data.length === 0) return { created: 0 };

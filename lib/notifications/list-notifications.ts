@@ -20,6 +20,7 @@ const select = {
   title: true,
   body: true,
   deliveryId: true,
+  importId: true,
   readAt: true,
   createdAt: true,
 } as const;

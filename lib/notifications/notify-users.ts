@@ -10,12 +10,19 @@ export interface NotificationInput {
   body: string;
   dedupeKey: string;
   deliveryId?: string | null;
+  /** The CSV import it is about, where opening it leads. */
+  importId?: string | null;
 }
 
 export async function notifyUsers(userIds: string[], notification: NotificationInput): Promise<number> {
   if (userIds.length === 0) return 0;
   const { count } = await db.notification.createMany({
-    data: userIds.map((userId) => ({ userId, ...notification, deliveryId: notification.deliveryId ?? null })),
+    data: userIds.map((userId) => ({
+      userId,
+      ...notification,
+      deliveryId: notification.deliveryId ?? null,
+      importId: notification.importId ?? null,
+    })),
     skipDuplicates: true,
   });
   return count;

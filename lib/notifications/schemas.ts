@@ -13,6 +13,7 @@ export const notificationSchema = z
     title: z.string(),
     body: z.string(),
     deliveryId: z.uuid().nullable(),
+    importId: z.uuid().nullable().meta({ description: "The CSV import the notification is about, if any." }),
     readAt: z.string().nullable(),
     createdAt: z.string(),
   })

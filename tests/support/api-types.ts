@@ -1244,6 +1244,11 @@ export interface components {
       body: string;
       /** Format: uuid */
       deliveryId: string | null;
+      /**
+       * Format: uuid
+       * @description The CSV import the notification is about, if any.
+       */
+      importId: string | null;
       readAt: string | null;
       createdAt: string;
     };

@@ -6,6 +6,7 @@ import { useActionState, useEffect } from "react";
 import { ActionToast } from "@/components/action-toast";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NOTIFICATIONS_CHANGED_EVENT } from "@/components/live/live-events";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 interface Item {
@@ -13,14 +14,19 @@ interface Item {
   title: string;
   body: string;
   deliveryId: string | null;
+  importId: string | null;
   readAt: string | null;
   createdAt: string;
   /** createdAt as the viewer reads it (formatted by the page). */
   when: string;
 }
 
-/** Re-renders the server page every 20 s so new notifications appear without a reload. */
-const REFRESH_MS = 20_000;
+/** Where opening a notification leads: what it is about. */
+function hrefOf(n: Item): string | null {
+  if (n.deliveryId) return `/deliveries/${n.deliveryId}`;
+  if (n.importId) return `/deliveries/import/${n.importId}`;
+  return null;
+}
 
 export function NotificationList({
   notifications,
@@ -35,16 +41,30 @@ export function NotificationList({
   const [readOne, markRead, pendingOne] = useActionState(markNotificationReadAction, {});
   const [readAll, markAllRead, pendingAll] = useActionState(markAllNotificationsReadAction, {});
   const pending = pendingOne || pendingAll;
+  // New notifications arrive on the live stream (components/live/live-events.tsx), which says so.
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") router.refresh();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
+    const refresh = () => router.refresh();
+    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
   }, [router]);
+
+  /**
+   * Opening an unread notification reads it. The navigation does not wait, and this list is gone
+   * by the answer, so the bell (which stays) is told directly.
+   */
+  const opened = (n: Item) => {
+    if (n.readAt) return;
+    const form = new FormData();
+    form.set("id", n.id);
+    void markNotificationReadAction({}, form).then(
+      () => window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED_EVENT)),
+      () => undefined, // unread it stays, as if never opened
+    );
+  };
 
   // The action revalidated this page; the bell in the header updates at once too.
   useEffect(() => {
-    if (readOne.at || readAll.at) window.dispatchEvent(new Event("notifications:changed"));
+    if (readOne.at || readAll.at) window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED_EVENT));
   }, [readOne, readAll]);
 
   if (notifications.length === 0)
@@ -64,38 +84,41 @@ export function NotificationList({
         )}
       </form>
       <ul className="grid gap-2" data-testid="notifications">
-        {notifications.map((n) => (
-          <li
-            key={n.id}
-            className={`card grid gap-1 ${n.readAt ? "" : "border-l-4 border-l-blue-600"}`}
-            data-unread={n.readAt ? undefined : "true"}
-          >
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <p className={`min-w-0 break-words ${n.readAt ? "" : "font-semibold"}`}>
-                {n.deliveryId ? (
-                  <Link href={`/deliveries/${n.deliveryId}`} className="link">
-                    {n.title}
-                  </Link>
-                ) : (
-                  n.title
+        {notifications.map((n) => {
+          const href = hrefOf(n);
+          return (
+            <li
+              key={n.id}
+              className={`card grid gap-1 ${n.readAt ? "" : "border-l-4 border-l-blue-600"}`}
+              data-unread={n.readAt ? undefined : "true"}
+            >
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <p className={`min-w-0 break-words ${n.readAt ? "" : "font-semibold"}`}>
+                  {href ? (
+                    <Link href={href} className="link" onClick={() => opened(n)}>
+                      {n.title}
+                    </Link>
+                  ) : (
+                    n.title
+                  )}
+                  {!n.readAt && <span className="ml-2 text-xs font-medium text-blue-700">New</span>}
+                </p>
+                {!n.readAt && (
+                  <form action={markRead}>
+                    <input type="hidden" name="id" value={n.id} />
+                    <button type="submit" disabled={pending} className={buttonClass("ghost", "sm")}>
+                      Mark read<span className="sr-only">: {n.title}</span>
+                    </button>
+                  </form>
                 )}
-                {!n.readAt && <span className="ml-2 text-xs font-medium text-blue-700">New</span>}
+              </div>
+              <p className="break-words text-sm text-slate-700">{n.body}</p>
+              <p className="text-xs text-slate-600">
+                <time dateTime={n.createdAt}>{n.when}</time>
               </p>
-              {!n.readAt && (
-                <form action={markRead}>
-                  <input type="hidden" name="id" value={n.id} />
-                  <button type="submit" disabled={pending} className={buttonClass("ghost", "sm")}>
-                    Mark read<span className="sr-only">: {n.title}</span>
-                  </button>
-                </form>
-              )}
-            </div>
-            <p className="break-words text-sm text-slate-700">{n.body}</p>
-            <p className="text-xs text-slate-600">
-              <time dateTime={n.createdAt}>{n.when}</time>
-            </p>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
