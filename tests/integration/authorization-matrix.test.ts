@@ -333,7 +333,7 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
  */
 const TO_SIGN_IN = "redirect /sign-in";
 const NOT_FOUND = "not found";
-/** Signed-in people are sent on to their deliveries. */
+/** Signed-in people are sent on to their own home: the deliveries, for all but couriers. */
 const TO_HOME = {
   partnerUser: "redirect /deliveries",
   otherPartner: "redirect /deliveries",
@@ -356,7 +356,7 @@ const PARTNER_SETTINGS: PageStatuses = { ...PRIVATE, courier: NOT_FOUND };
 const COURIER_PAGE: PageStatuses = { ...PRIVATE, partnerUser: NOT_FOUND, otherPartner: NOT_FOUND, admin: NOT_FOUND };
 const PAGES: Record<string, { probe: (fx: Fixtures) => string; expect: PageStatuses }> = {
   "/": { probe: () => "/", expect: { ...PRIVATE, ...TO_HOME, courier: "redirect /courier" } },
-  "/sign-in": { probe: () => "/sign-in", expect: { ...all(200), ...TO_HOME } },
+  "/sign-in": { probe: () => "/sign-in", expect: { ...all(200), ...TO_HOME, courier: "redirect /courier" } },
   "/deliveries": { probe: () => "/deliveries", expect: PRIVATE },
   "/notifications": { probe: () => "/notifications", expect: PRIVATE },
   "/admin": { probe: () => "/admin", expect: ADMIN_PAGE },

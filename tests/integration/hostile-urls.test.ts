@@ -278,14 +278,13 @@ describe("sign-in callbackUrl", () => {
     ["a protocol-relative URL", "//evil.example"],
     ["a dot segment that leaves //", "/.//evil.example"],
     ["an absolute URL", "https://evil.example/"],
-  ])("sends a signed-in visitor with %s to the start page, not off-site", async (_name, callbackUrl) => {
+  ])("sends a signed-in visitor with %s to their own home, not off-site", async (_name, callbackUrl) => {
     const res = await visit(callbackUrl, partner);
     expect(res.status).toBeGreaterThanOrEqual(300);
     expect(res.status).toBeLessThan(400);
     const target = new URL(res.headers.get("location")!, `${baseUrl}/sign-in`);
     expect(OWN_ORIGINS()).toContain(target.origin);
-    // "/" is the start page, which sends each role on to its own home.
-    expect(target.pathname).toBe("/");
+    expect(target.pathname).toBe("/deliveries"); // a partner's home
   });
 
   it("sends a signed-in visitor on to a same-origin path", async () => {
