@@ -141,9 +141,11 @@ test("a courier fails a delivery with a reason, with the keyboard alone", async 
 
 test("a courier's not-delivered reason survives a dropped connection, and Retry sends it", async ({ page }) => {
   const { courier } = world();
-  const delivery = await assignedToCourier(page);
+  const delivery = await assignedToCourier(page, { recipientPhone: "+49 30 1234 567" });
 
   await signIn(page, courier.email, { to: `/courier/${delivery.id}` });
+  // At the door: one tap calls the recipient.
+  await expect(page.getByTestId("call-recipient")).toHaveAttribute("href", "tel:+49301234567");
   await page.getByRole("button", { name: `Start delivery ${delivery.trackingCode}` }).click();
   await expect(page.getByRole("heading", { name: "Not delivered" })).toBeVisible();
   const offline = (route: import("@playwright/test").Route) =>

@@ -5,6 +5,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { can } from "@/lib/auth/permissions";
 import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
 import { orNotFound, requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { getMyDelivery } from "@/lib/deliveries/list-my-deliveries";
@@ -40,9 +41,18 @@ export default async function CourierDeliveryPage({ params }: { params: Promise<
     [
       "Phone",
       d.recipientPhone ? (
-        <a href={`tel:${d.recipientPhone.replace(/[^+0-9]/g, "")}`} className="link">
+        <span className="inline-flex flex-wrap items-center gap-2">
           {d.recipientPhone}
-        </a>
+          {/* A thumb-sized button: the phone dials the recipient at the door. */}
+          <a
+            href={`tel:${d.recipientPhone.replace(/[^+0-9]/g, "")}`}
+            className={buttonClass("secondary", "sm")}
+            aria-label={`Call ${d.recipientName}`}
+            data-testid="call-recipient"
+          >
+            Call
+          </a>
+        </span>
       ) : null,
     ],
     ["Pick up at", d.pickupAddress],
