@@ -60,7 +60,7 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     // Pages: the API answers 401 problems itself, and static assets need no session.
-    "/((?!api|_next/static|_next/image|favicon.ico|swagger).*)",
+    "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|swagger).*)",
     // API paths only when they hold a percent sign: the decoding repair above, nothing else.
     "/api/:path(.*%.*)",
     // Auth.js's endpoints, for their callbackUrl.

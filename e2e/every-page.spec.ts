@@ -1,9 +1,9 @@
-// Every page of the route matrix, on a desktop and a 360 px phone, is no wider than the window and
-// has no axe-core violation of WCAG 2.1 A/AA. One signed-in context per role visits its pages in
+// Every page of the route matrix, on a desktop and a 360 px phone, is no wider than the window,
+// logs no error in the browser's console and has no axe-core violation of WCAG 2.1 A/AA. One signed-in context per role visits its pages in
 // both sizes, so the sweep stays quick.
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type ConsoleMessage, type Page } from "@playwright/test";
 import { db } from "../lib/db";
 import { createDelivery, screenshot, signIn, world } from "./support";
 
@@ -69,9 +69,21 @@ async function withLoggedWebhook(partnerId: string) {
 }
 
 async function sweep(page: Page, paths: { path: string; tour?: string }[], problems: Problem[]) {
+  // Errors in the browser's console (a failed hydration, a missing asset) are problems of the page.
+  let at = { path: "", viewport: "" };
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() !== "error") return;
+    // The 404 page's own document answers 404 on purpose.
+    if (at.path.includes("DLV-NOPE") && message.location().url.endsWith(at.path)) return;
+    problems.push({ ...at, issue: `console: ${message.text().slice(0, 200)} (${message.location().url})` });
+  };
+  const onError = (error: Error) => problems.push({ ...at, issue: `page error: ${error.message.slice(0, 200)}` });
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const { path, tour } of paths) {
+      at = { path, viewport: viewport.name };
       const response = await page.goto(path);
       const expected = path.includes("DLV-NOPE") ? 404 : 200;
       if (response?.status() !== expected)
@@ -96,6 +108,8 @@ async function sweep(page: Page, paths: { path: string; tour?: string }[], probl
       if (tour) await screenshot(page, `${tour}-${viewport.name}`);
     }
   }
+  page.off("console", onConsole);
+  page.off("pageerror", onError);
 }
 
 async function signedIn(browser: Browser, email: string | null) {

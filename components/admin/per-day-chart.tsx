@@ -32,7 +32,9 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
           aria-labelledby="chart-title"
           data-testid="per-day-chart"
         >
-          <title id="chart-title">Deliveries created per day over the last {days.length} days, by current status</title>
+          {/* One string: a <title> with several text children renders differently on the server and
+              in the browser (React error #418 on hydration). */}
+          <title id="chart-title">{`Deliveries created per day over the last ${days.length} days, by current status`}</title>
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" />
