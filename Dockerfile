@@ -30,6 +30,9 @@ COPY --from=build --chown=node:node /app/dist/scripts/admin.mjs ./scripts/admin.
 COPY --from=build --chown=node:node /app/scripts/server.mjs ./scripts/server.mjs
 COPY --from=build --chown=node:node /app/lib/core/log-options.mjs ./lib/core/log-options.mjs
 COPY --from=build --chown=node:node /app/lib/observability/http.mjs ./lib/observability/http.mjs
+COPY --from=build --chown=node:node /app/lib/observability/windowed.mjs ./lib/observability/windowed.mjs
+# Traces (OTEL_EXPORTER_OTLP_ENDPOINT): lib/observability/tracing.mjs and the SDK packages it loads
+# are in .next/standalone already, added to Next's file trace by next.config.ts (tracingFiles()).
 # The migration CLI loads the engine that `prisma` ships as WebAssembly (scripts/db/schema-engine.ts).
 COPY --from=build --chown=node:node /app/node_modules/prisma/package.json ./node_modules/prisma/package.json
 COPY --from=build --chown=node:node /app/node_modules/prisma/build/schema_engine_bg.wasm ./node_modules/prisma/build/schema_engine_bg.wasm

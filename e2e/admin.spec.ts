@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createDelivery, screenshot, signIn, signOut, world } from "./support";
 
-test("the admin overview shows counts, the 30-day chart, stuck deliveries and the background work", async ({
+test("the admin overview shows counts, the 30-day chart, stuck deliveries, the error rate and the background work", async ({
   page,
 }) => {
   await signIn(page, world().partnerB.email);
@@ -19,6 +19,13 @@ test("the admin overview shows counts, the 30-day chart, stuck deliveries and th
   await expect(page.getByTestId("executor")).toContainText("embedded executor");
   await expect(page.getByTestId("outbox-summary")).toContainText(/background executor/);
   await expect(page.getByTestId("email-health")).toBeVisible();
+  // The last hour's requests of every worker (this test's among them) and the queue now, from the metrics.
+  await expect(page.getByTestId("error-rate")).toContainText(
+    /^[\d.]+ % of requests failed with a server error in the last hour \([\d,]+ of [\d,]+\)\.$/,
+  );
+  await expect(page.getByTestId("runs-failed-hour")).toHaveText(/^[\d,]+$/);
+  await expect(page.getByTestId("queue-depth")).toHaveText(/^[\d,]+$/);
+  await expect(page.getByTestId("outbox-lag")).toBeVisible();
   await screenshot(page, "admin-overview");
 
   await page.getByRole("link", { name: "Open background runs" }).click();

@@ -22,6 +22,9 @@ const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 // How long a SIGTERM keeps accepting with /api/health/ready answering 503, so that a load balancer
 // probing readiness stops sending traffic before connections are refused (0: stop at once).
 const SHUTDOWN_UNREADY_MS = Number(process.env.SHUTDOWN_UNREADY_MS ?? 0);
+// How long a stopping process may spend sending its last spans (traces on): a collector that is
+// slow or away costs the exit at most this, never SHUTDOWN_GRACE_MS.
+const SHUTDOWN_TRACE_FLUSH_MS = 2_000;
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 // One worker per core the process may run on unless told (a number; 1 = no cluster). A container
@@ -340,7 +343,36 @@ async function serve() {
     waitingFor = () => "database connections to be released";
     const client = /** @type {{ db?: { $disconnect(): Promise<void> } }} */ (globalThis).db;
     await client?.$disconnect();
+    // Last: the spans of everything above (the drained requests, the background work's end).
+    waitingFor = () => "the last spans to be sent";
+    await flushTraces();
     if (!cluster.isWorker) log("Stopped cleanly.");
     process.exit(0);
   }
+}
+
+/**
+ * Sends the spans still queued (traces on: lib/observability/tracing.mjs put its hook on
+ * globalThis), ending the SDK's batch processor, within SHUTDOWN_TRACE_FLUSH_MS. Without it the
+ * spans of a process's last second (OTEL_BSP_SCHEDULE_DELAY) would be lost with it.
+ */
+async function flushTraces() {
+  const tracing = /** @type {{ shutdown?: () => Promise<void> } | undefined} */ (
+    /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("delivery-platform.tracing")]
+  );
+  if (!tracing?.shutdown) return;
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const bound = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), SHUTDOWN_TRACE_FLUSH_MS)));
+  const outcome = await Promise.race([
+    tracing.shutdown().then(
+      () => "sent",
+      (/** @type {Error} */ error) => `failed: ${error?.message ?? error}`,
+    ),
+    bound,
+  ]);
+  clearTimeout(timer);
+  if (outcome === "timeout")
+    logger.warn(`The last spans were not sent within ${SHUTDOWN_TRACE_FLUSH_MS} ms (the collector is slow or away).`);
+  else if (outcome !== "sent") logger.warn(`The last spans were not sent (${outcome}).`);
 }

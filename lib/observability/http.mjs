@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import client from "prom-client";
+import { startLastHourGauges } from "./windowed.mjs";
 
 /** The per-request record a route handler adds to (lib/observability/request-context.ts). */
 export const REQUEST_CONTEXT = Symbol.for("delivery-platform.request-context");
@@ -92,6 +93,8 @@ export function startRequestRecording({ dir, logger }) {
   for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"])
     client.register.removeSingleMetric(name);
   const metrics = httpMetrics();
+  // The admin overview's "last hour" figures, made from these counters (lib/observability/windowed.mjs).
+  startLastHourGauges();
   const templateOf = routeTemplates(dir);
   const access = logger.child({ component: "http" });
   /** @type {AsyncLocalStorage<{ actor?: string }>} */

@@ -1,12 +1,15 @@
 // No Docker engine runs on the build machines, so the Dockerfile and docker-compose.yml are checked
 // by parsing them, and the migration bundle the image runs on start is built and run for real.
-import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
+import { freePort, RAISED_RATE_LIMITS, waitForHealth } from "../support/app-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -209,4 +212,83 @@ describe("Dockerfile", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+// The image's runtime files, laid out as the Dockerfile's last stage copies them, from a standalone
+// build of this checkout (`NEXT_OUTPUT=standalone npm run build`; skipped without one). Run alone
+// in an empty folder, so that nothing resolves from the project's node_modules.
+describe.skipIf(!existsSync(path.join(ROOT, ".next/standalone/server.js")))("the standalone build", () => {
+  it("carries traces: the image's server sends a request's spans to OTEL_EXPORTER_OTLP_ENDPOINT", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "image-"));
+    const received: { name: string; kind: number }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        if (req.url === "/v1/traces") {
+          const parsed = JSON.parse(body) as {
+            resourceSpans: { scopeSpans: { spans: { name: string; kind: number }[] }[] }[];
+          };
+          for (const rs of parsed.resourceSpans) for (const ss of rs.scopeSpans) received.push(...ss.spans);
+        }
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    const receiverPort = await freePort();
+    await new Promise<void>((resolve) => receiver.listen(receiverPort, "127.0.0.1", resolve));
+    try {
+      const runtime = stages.at(-1)!.body;
+      for (const [, from, to] of runtime.matchAll(/^COPY --from=build \S+ \/app\/(\S+) (\S+)$/gm)) {
+        // The bundled CLIs (dist/) are built by their own scripts, tested above.
+        if (from.startsWith("dist/")) continue;
+        cpSync(path.join(ROOT, from), path.join(dir, to), { recursive: true });
+      }
+      expect(existsSync(path.join(dir, "lib/observability/tracing.mjs"))).toBe(true);
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const child = spawn(process.execPath, ["scripts/server.mjs"], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH,
+          ...RAISED_RATE_LIMITS,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: inject("databaseUrl"),
+          AUTH_SECRET: randomBytes(32).toString("base64url"),
+          APP_URL: url,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          WEB_CONCURRENCY: "1",
+          BACKGROUND_WORK: "off",
+          OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiverPort}`,
+          OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout!.on("data", (d: Buffer) => (output += d));
+      child.stderr!.on("data", (d: Buffer) => (output += d));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      try {
+        await waitForHealth(url, child, 90_000).catch((error: Error) => {
+          throw new Error(`${error.message}\n${output}`);
+        });
+        expect((await fetch(`${url}/api/health`)).status).toBe(200);
+        // The shutdown sends what is queued (scripts/server.mjs): no waiting on the batch timer.
+        child.kill("SIGTERM");
+        expect(await exited, output).toBe(0);
+        expect(
+          received.some((s) => s.kind === 2 && s.name === "GET /api/health"),
+          output,
+        ).toBe(true);
+        // Prisma's statement spans: @prisma/instrumentation came along too.
+        expect(received.some((s) => s.name === "prisma:client:db_query")).toBe(true);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    } finally {
+      receiver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
 // closed port, the default protobuf exporter): creates stay fast and 2xx, the drop counter rises.
 // Then no endpoint: nothing of the SDK is loaded (read from the process's own module cache), so
 // nothing can be sent.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
@@ -103,6 +104,27 @@ async function counterValue(app: RunningApp, name: string): Promise<number> {
     .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
 }
 
+/** An OTLP/HTTP receiver (JSON encoding) on loopback: every span posted to /v1/traces goes into `spans`. */
+async function startReceiver(port: number, spans: JsonSpan[], serviceNames = new Set<string>()): Promise<Server> {
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      if (req.method === "POST" && req.url === "/v1/traces") {
+        const received = JSON.parse(body) as Received;
+        for (const rs of received.resourceSpans) {
+          const name = rs.resource?.attributes?.find((a) => a.key === "service.name")?.value.stringValue;
+          if (name) serviceNames.add(name);
+          for (const ss of rs.scopeSpans) spans.push(...ss.spans);
+        }
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(port, "127.0.0.1", resolve));
+  return receiver;
+}
+
 describe("traces sent to an OTLP/HTTP receiver", () => {
   let receiver: Server;
   let app: RunningApp;
@@ -112,22 +134,7 @@ describe("traces sent to an OTLP/HTTP receiver", () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    receiver = createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => (body += chunk));
-      req.on("end", () => {
-        if (req.method === "POST" && req.url === "/v1/traces") {
-          const received = JSON.parse(body) as Received;
-          for (const rs of received.resourceSpans) {
-            const name = rs.resource?.attributes?.find((a) => a.key === "service.name")?.value.stringValue;
-            if (name) serviceNames.add(name);
-            for (const ss of rs.scopeSpans) spans.push(...ss.spans);
-          }
-        }
-        res.writeHead(200, { "content-type": "application/json" }).end("{}");
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(port, "127.0.0.1", resolve));
+    receiver = await startReceiver(port, spans, serviceNames);
     app = await startApp({
       databaseUrl: database.url,
       env: {
@@ -332,6 +339,112 @@ describe("no OTLP endpoint", () => {
       expect(await probe(app, out)).toEqual({ loaded: [], hook: false });
     } finally {
       await app.stop("SIGKILL");
+    }
+  });
+});
+
+/** The access log's lines: which worker (pid) answered which request id. */
+const accessLines = (app: RunningApp) =>
+  app
+    .logs()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { msg: string; component: string; pid: number; requestId: string })
+    .filter((line) => line.component === "http" && line.msg === "request");
+
+/** A sampled W3C traceparent of the test's own, so that a request's spans are found by its trace id. */
+const ownTrace = () => {
+  const traceId = randomBytes(16).toString("hex");
+  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` };
+};
+
+describe("a SIGTERM right after the requests (two workers)", () => {
+  it("sends every worker's last spans before exiting", { timeout: 120_000 }, async () => {
+    const spans: JsonSpan[] = [];
+    const port = await freePort();
+    const receiver = await startReceiver(port, spans);
+    const app = await startApp({
+      databaseUrl: database.url,
+      env: {
+        WEB_CONCURRENCY: "2",
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        // No batch leaves on the timer while the test runs: what arrives was sent by the shutdown.
+        OTEL_BSP_SCHEDULE_DELAY: "600000",
+      },
+    });
+    try {
+      const requests = Array.from({ length: 6 }, (_, i) => ({ ...ownTrace(), requestId: `flush-${i}-${Date.now()}` }));
+      for (const r of requests) {
+        // A new connection each: the primary hands them to the workers in turn.
+        const res = await fetch(`${app.url}/api/v1/deliveries`, {
+          headers: {
+            authorization: `Bearer ${apiKey}`,
+            traceparent: r.traceparent,
+            "x-request-id": r.requestId,
+            connection: "close",
+          },
+        });
+        expect(res.status).toBe(200);
+        await res.text();
+      }
+      const before = spans.length;
+      expect(await app.stop("SIGTERM")).toBe(0);
+      expect(spans.length).toBeGreaterThan(before);
+      // Both workers served some of them, and every request's server span arrived.
+      const served = accessLines(app).filter((l) => requests.some((r) => r.requestId === l.requestId));
+      expect(new Set(served.map((l) => l.pid)).size).toBe(2);
+      for (const r of requests) {
+        expect(
+          spans.some((s) => s.traceId === r.traceId && s.kind === SERVER),
+          `no server span of ${r.requestId}`,
+        ).toBe(true);
+      }
+      expect(app.logs()).not.toContain("last spans were not sent");
+    } finally {
+      await app.stop("SIGKILL");
+      receiver.close();
+    }
+  });
+});
+
+describe("a SIGTERM with the collector away", () => {
+  it("exits within the flush bound while exports hang", { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const held: Socket[] = [];
+    const silent = createNetServer((socket) => held.push(socket)); // reads nothing, answers nothing
+    await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
+    const app = await startApp({
+      databaseUrl: database.url,
+      env: {
+        WEB_CONCURRENCY: "2",
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+        OTEL_BSP_SCHEDULE_DELAY: "600000",
+        // Unbounded, an export would hold each worker for 10 s.
+        OTEL_EXPORTER_OTLP_TIMEOUT: "10000",
+        OTEL_BSP_EXPORT_TIMEOUT: "10000",
+      },
+    });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const res = await fetch(`${app.url}/api/v1/deliveries`, {
+          headers: { authorization: `Bearer ${apiKey}`, connection: "close" },
+        });
+        expect(res.status).toBe(200);
+        await res.text();
+      }
+      const started = performance.now();
+      expect(await app.stop("SIGTERM")).toBe(0);
+      const ms = performance.now() - started;
+      expect(held.length).toBeGreaterThan(0); // the shutdown did try to send
+      // The 2 s bound, plus the drain itself (closing Next.js and the pool: well under a second).
+      expect(ms).toBeLessThan(3_500);
+      expect(ms).toBeGreaterThanOrEqual(2_000);
+      expect(app.logs()).toContain("The last spans were not sent within 2000 ms");
+    } finally {
+      await app.stop("SIGKILL");
+      for (const socket of held) socket.destroy();
+      silent.close();
     }
   });
 });

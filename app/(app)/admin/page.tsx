@@ -10,12 +10,14 @@ import { getDeliveryStats } from "@/lib/deliveries/get-delivery-stats";
 import { listStuckDeliveries } from "@/lib/deliveries/list-stuck-deliveries";
 import { getOnTimeRates } from "@/lib/deliveries/get-on-time-rates";
 import { OnTimeRates } from "@/components/admin/on-time-rates";
+import { RecentHealth } from "@/components/admin/recent-health";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/state-machine";
 import { ActionButton } from "@/components/ui/action-button";
 import { can } from "@/lib/auth/permissions";
 import { getRunStats } from "@/lib/background/list-runs";
 import { backgroundExecutor } from "@/lib/env";
+import { readHealthNumbers } from "@/lib/observability/read-metrics";
 import { getOutboxStats } from "@/lib/outbox/get-outbox-stats";
 import { listCouriers } from "@/lib/users/list-couriers";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,13 +30,14 @@ const ageOf = (date: Date) => Date.now() - date.getTime();
 
 export default async function AdminOverviewPage() {
   const actor = await requireActor(PAGES.overview);
-  const [stats, stuck, outbox, runs, couriers, onTime, format] = await Promise.all([
+  const [stats, stuck, outbox, runs, couriers, onTime, health, format] = await Promise.all([
     getDeliveryStats({ actor }),
     listStuckDeliveries({ actor }),
     getOutboxStats({ actor }),
     getRunStats({ actor }),
     listCouriers({ actor }),
     getOnTimeRates({ actor }),
+    readHealthNumbers({ actor }),
     getFormatter(),
   ]);
   const minutes = (n: number) => format.duration(n * 60_000);
@@ -107,6 +110,7 @@ export default async function AdminOverviewPage() {
           )}
         </section>
         <div className="grid content-start gap-6">
+          <RecentHealth numbers={health} format={format} />
           <section aria-labelledby="jobs-heading" className="card" data-testid="jobs-health">
             <h2 id="jobs-heading" className="text-base font-semibold">
               Background work
