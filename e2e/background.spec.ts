@@ -97,6 +97,7 @@ test("the import-finished notification leads to the import and writes its number
   const { id } = (await checked.json()) as { id: string };
   expect((await page.request.post(`/api/v1/imports/${id}/confirm`)).status()).toBe(202);
 
+  // Opened while the import runs: the notification appears without a reload.
   await page.goto("/notifications");
   const note = page.getByTestId("notifications").locator("li", { hasText: `${tag}.csv` });
   await expect(note).toContainText("2 created, 0 already existed, 0 failed.", { timeout: 30_000 });

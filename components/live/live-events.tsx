@@ -23,7 +23,6 @@ export function LiveEvents({ src = "/api/v1/live" }: { src?: string }) {
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(src);
-    let opened = false;
     const onDelivery = (e: MessageEvent<string>) => {
       try {
         const change = JSON.parse(e.data) as LiveDeliveryChange;
@@ -34,11 +33,9 @@ export function LiveEvents({ src = "/api/v1/live" }: { src?: string }) {
     };
     const onReset = () => window.dispatchEvent(new Event(LIVE_RESET_EVENT));
     const onNotification = () => window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED_EVENT));
-    // Each (re)connection ends with "ready"; after a reconnect the bell re-reads its count.
-    const onReady = () => {
-      if (opened) onNotification();
-      opened = true;
-    };
+    // Each (re)connection ends with "ready", after which nothing is missed; what came before it
+    // (while the page loaded, or while the connection was down) is read again once.
+    const onReady = () => onNotification();
     source.addEventListener("delivery", onDelivery as EventListener);
     source.addEventListener("reset", onReset);
     source.addEventListener("notification", onNotification);
