@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { db } from "../lib/db";
-import { createDelivery, screenshot, signIn, signOut, uniqueRef, world } from "./support";
+import { createDelivery, screenshot, signIn, signOut, startDelivery, uniqueRef, world } from "./support";
 
 /** Waits until the embedded executor has finished every run of this delivery's latest event. */
 async function backgroundDoneFor(deliveryId: string, name: string) {
@@ -30,8 +30,7 @@ test("a status change reaches the partner as an in-app notification, and the adm
   await signOut(page);
 
   await signIn(page, admin);
-  const moved = await page.request.post(`/api/v1/deliveries/${delivery.id}/status`, { data: { status: "IN_TRANSIT" } });
-  expect(moved.status()).toBe(200);
+  await startDelivery(page, delivery.id);
   await backgroundDoneFor(delivery.id, "delivery/status.changed");
 
   await page.goto("/admin/emails");

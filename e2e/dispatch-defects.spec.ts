@@ -1,25 +1,18 @@
 // Defects on dispatch's screens, each pinned by the behaviour a person sees.
 import { expect, test } from "@playwright/test";
-import { createDelivery, signIn, world } from "./support";
+import { assignToCourier, createDelivery, signIn, world } from "./support";
 
 test("Unassign on an assigned delivery is a secondary button, not the page's main action", async ({
   browser,
   page,
 }) => {
-  const { partnerA, admin, courier } = world();
+  const { partnerA, admin } = world();
   const partner = await (await browser.newContext()).newPage();
   await signIn(partner, partnerA.email);
   const delivery = await createDelivery(partner);
 
   await signIn(page, admin, { to: `/deliveries/${delivery.id}` });
-  const couriers = (await (await page.request.get("/api/v1/couriers")).json()) as {
-    data: { id: string; name: string }[];
-  };
-  const courierId = couriers.data.find((c) => c.name === courier.name)!.id;
-  const assigned = await page.request.put(`/api/v1/deliveries/${delivery.id}/assignment`, {
-    data: { assigneeId: courierId },
-  });
-  expect(assigned.status()).toBe(200);
+  await assignToCourier(page, delivery.id);
   await page.reload();
   const unassign = page.getByTestId("transition-panel").getByRole("button", { name: "Unassign" });
   await expect(unassign).toBeVisible();
@@ -34,6 +27,8 @@ test("the error page inside the signed-in shell has one main landmark", async ({
   const delivery = await createDelivery(partner);
 
   await signIn(page, admin, { to: `/deliveries/${delivery.id}` });
+  await assignToCourier(page, delivery.id);
+  await page.reload();
   // The server action's request never arrives: the page shows the error boundary.
   await page.route(`**/deliveries/${delivery.id}`, (route) =>
     route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),

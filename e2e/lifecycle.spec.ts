@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { createDelivery, screenshot, signIn, signOut, world } from "./support";
+import { assignToCourier, createDelivery, screenshot, signIn, signOut, world } from "./support";
 
 test.describe("moving deliveries through their lifecycle", () => {
-  test("admin moves a delivery CREATED → IN_TRANSIT → COMPLETED and the partner sees the whole timeline", async ({
+  test("admin moves a delivery CREATED → ASSIGNED → IN_TRANSIT → COMPLETED and the partner sees the whole timeline", async ({
     page,
   }) => {
     await signIn(page, world().partnerA.email);
@@ -12,6 +12,13 @@ test.describe("moving deliveries through their lifecycle", () => {
     await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
     await expect(page.getByTestId("tracking-code")).toHaveText(delivery.trackingCode);
     await screenshot(page, "delivery-detail-admin");
+    const assign = page.getByTestId("assign-panel");
+    const courier = assign.getByLabel("Courier");
+    await courier.selectOption(
+      (await courier.locator("option", { hasText: world().courier.name }).getAttribute("value"))!,
+    );
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Assigned");
     await page.getByRole("button", { name: "Mark picked up" }).click();
     await expect(page.getByTestId("status-badge").first()).toHaveText("In transit");
 
@@ -26,13 +33,47 @@ test.describe("moving deliveries through their lifecycle", () => {
 
     await signIn(page, world().partnerA.email, { to: `/deliveries/${delivery.id}` });
     const entries = page.getByTestId("timeline-entry");
-    await expect(entries).toHaveCount(3);
+    await expect(entries).toHaveCount(4);
     await expect(entries.nth(0)).toHaveAttribute("data-status", "CREATED");
-    await expect(entries.nth(1)).toHaveAttribute("data-status", "IN_TRANSIT");
-    await expect(entries.nth(2)).toHaveAttribute("data-status", "COMPLETED");
-    await expect(entries.nth(2)).toContainText("Reason: Handed to the recipient");
+    await expect(entries.nth(1)).toHaveAttribute("data-status", "ASSIGNED");
+    await expect(entries.nth(2)).toHaveAttribute("data-status", "IN_TRANSIT");
+    await expect(entries.nth(3)).toHaveAttribute("data-status", "COMPLETED");
+    await expect(entries.nth(3)).toContainText("Reason: Handed to the recipient");
+    await expect(entries.nth(1)).toContainText(`Assigned to ${world().courier.name}`);
     await expect(entries.nth(1)).toContainText("by Delivery platform staff");
+    await expect(entries.nth(2)).toContainText("by Delivery platform staff");
     await expect(entries.nth(0)).toContainText(world().partnerA.email);
+  });
+
+  test("an unassigned delivery offers no Start, and the API refuses to start it with 409", async ({ page }) => {
+    await signIn(page, world().partnerA.email);
+    const delivery = await createDelivery(page);
+    await signOut(page);
+
+    await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Created");
+    const actions = page.getByTestId("transition-panel");
+    await expect(actions.getByTestId("action-FAILED")).toBeVisible();
+    await expect(actions.getByTestId("action-CANCELLED")).toBeVisible();
+    await expect(actions.getByRole("button")).toHaveCount(2);
+    await expect(page.getByRole("button", { name: "Mark picked up" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Start\b/ })).toHaveCount(0);
+
+    const refused = await page.request.post(`/api/v1/deliveries/${delivery.id}/status`, {
+      data: { status: "IN_TRANSIT" },
+    });
+    expect(refused.status()).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      type: "/problems/invalid-transition",
+      currentStatus: "CREATED",
+      allowedTransitions: ["FAILED", "CANCELLED"],
+    });
+
+    // Once a courier has it, the start is there.
+    await assignToCourier(page, delivery.id);
+    await page.reload();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Assigned");
+    await expect(actions.getByRole("button", { name: "Mark picked up" })).toBeVisible();
   });
 
   test("admin must give a reason to mark a delivery failed", async ({ page }) => {
@@ -67,11 +108,14 @@ test.describe("moving deliveries through their lifecycle", () => {
     const delivery = await createDelivery(page);
     await signOut(page);
     // This tab hears no live updates (as one whose stream has not caught up), so it still shows
-    // CREATED when it submits; e2e/live-and-schedule.spec.ts shows pages refreshing themselves.
+    // ASSIGNED when it submits; e2e/live-and-schedule.spec.ts shows pages refreshing themselves.
     await page.route("**/api/v1/live", (route) => route.abort());
     await signIn(page, world().admin, { to: `/deliveries/${delivery.id}` });
+    await assignToCourier(page, delivery.id);
+    await page.reload();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Assigned");
 
-    // A second admin tab moves the delivery while the first still shows CREATED.
+    // A second admin tab moves the delivery while the first still shows ASSIGNED.
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await signIn(otherPage, world().admin, { to: `/deliveries/${delivery.id}` });

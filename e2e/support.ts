@@ -87,6 +87,27 @@ export async function createDelivery(page: Page, overrides: Record<string, unkno
   return (await res.json()) as { id: string; trackingCode: string; externalReference: string };
 }
 
+/**
+ * Assigns a delivery to the world's courier through the API, as the signed-in admin (dispatch):
+ * the one way a delivery gets a courier, which it needs before it can go on its way.
+ */
+export async function assignToCourier(page: Page, deliveryId: string) {
+  const couriers = (await (await page.request.get("/api/v1/couriers")).json()) as {
+    data: { id: string; name: string }[];
+  };
+  const assigneeId = couriers.data.find((c) => c.name === world().courier.name)?.id;
+  expect(assigneeId, "the world's courier is listed").toBeTruthy();
+  const res = await page.request.put(`/api/v1/deliveries/${deliveryId}/assignment`, { data: { assigneeId } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Puts a CREATED delivery on its way as the signed-in admin: assigned to the courier, then started. */
+export async function startDelivery(page: Page, deliveryId: string) {
+  await assignToCourier(page, deliveryId);
+  const res = await page.request.post(`/api/v1/deliveries/${deliveryId}/status`, { data: { status: "IN_TRANSIT" } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 const SHOTS = path.resolve(import.meta.dirname, "screenshots");
 
 /** A full-page screenshot of a main page, kept as an artifact (e2e/screenshots, not in git). */

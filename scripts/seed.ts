@@ -44,10 +44,17 @@ async function seed() {
   }[] = [
     { status: "CREATED", steps: [] },
     { status: "ASSIGNED", steps: [{ status: "ASSIGNED" }] },
+    // Nothing goes IN_TRANSIT without a courier: every delivery on its way was assigned first.
     { status: "IN_TRANSIT", steps: [{ status: "ASSIGNED" }, { status: "IN_TRANSIT" }] },
-    { status: "IN_TRANSIT", steps: [{ status: "IN_TRANSIT" }] },
-    { status: "COMPLETED", steps: [{ status: "IN_TRANSIT" }, { status: "COMPLETED" }] },
-    { status: "FAILED", steps: [{ status: "IN_TRANSIT" }, { status: "FAILED", reason: "Recipient not reachable" }] },
+    { status: "COMPLETED", steps: [{ status: "ASSIGNED" }, { status: "IN_TRANSIT" }, { status: "COMPLETED" }] },
+    {
+      status: "FAILED",
+      steps: [
+        { status: "ASSIGNED" },
+        { status: "IN_TRANSIT" },
+        { status: "FAILED", reason: "Recipient not reachable" },
+      ],
+    },
     { status: "CANCELLED", steps: [{ status: "CANCELLED", reason: "Order withdrawn by the shop" }] },
   ];
 

@@ -34,7 +34,6 @@ const TRANSITIONS: readonly Transition[] = [
   { from: "CREATED", to: "ASSIGNED", roles: ["ADMIN"], reasonRequired: false, assignee: "set" },
   { from: "ASSIGNED", to: "ASSIGNED", roles: ["ADMIN"], reasonRequired: false, assignee: "set" },
   { from: "ASSIGNED", to: "CREATED", roles: ["ADMIN"], reasonRequired: false, assignee: "clear" },
-  { from: "CREATED", to: "IN_TRANSIT", roles: ["ADMIN"], reasonRequired: false, assignee: "keep" },
   { from: "ASSIGNED", to: "IN_TRANSIT", roles: ["ADMIN", "COURIER"], reasonRequired: false, assignee: "keep" },
   { from: "CREATED", to: "FAILED", roles: ["ADMIN"], reasonRequired: true, assignee: "keep" },
   { from: "ASSIGNED", to: "FAILED", roles: ["ADMIN"], reasonRequired: true, assignee: "keep" },

@@ -11,6 +11,7 @@ import { newWebhookSecret } from "@/lib/webhooks/signature";
 import { discoverApiRoutes, discoverPages } from "./matrix/discover";
 import {
   api,
+  assignAs,
   callers,
   createDeliveryAs,
   createWorld,
@@ -695,13 +696,14 @@ describe("POST /api/v1/deliveries/{id}/status", () => {
     "answers %s with 403 for a transition it may not make on a delivery it can see",
     async (name) => {
       const d = await createDeliveryAs(who.partnerAKey);
+      await assignAs(who.admin, d.id, world.courier.id);
       const res = await api("POST", `/api/v1/deliveries/${d.id}/status`, {
         as: who[name],
         json: { status: "IN_TRANSIT" },
       });
       expect(expectProblem(res, 403).type).toBe("/problems/forbidden");
       const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
-      expect([row.status, row.version]).toEqual(["CREATED", 1]);
+      expect([row.status, row.version]).toEqual(["ASSIGNED", 2]);
     },
   );
 });

@@ -14,6 +14,7 @@ import {
   expectProblem,
   sideEffects,
   signIn,
+  startAs,
   transitionAs,
   type Caller,
   type World,
@@ -103,9 +104,11 @@ describe("assigning a courier", () => {
 
   it("refuses to assign a delivery that has left or is final with 409", async () => {
     const d = await createDeliveryAs(keyA);
-    await transitionAs(admin, d.id, "IN_TRANSIT");
-    expect(expectProblem(await assign(admin, d.id, world.courier.id), 409).currentStatus).toBe("IN_TRANSIT");
+    await startAs(admin, d.id, world.courier.id);
+    expect(expectProblem(await assign(admin, d.id, otherCourier.id), 409).currentStatus).toBe("IN_TRANSIT");
     expectProblem(await assign(admin, d.id, null), 409);
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
+    expect([row.status, row.assigneeId, row.version]).toEqual(["IN_TRANSIT", world.courier.id, 3]);
   });
 
   it("answers 412 to a stale If-Match", async () => {

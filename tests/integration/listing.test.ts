@@ -9,6 +9,7 @@ import {
   createWorld,
   errorPaths,
   expectProblem,
+  startAs,
   transitionAs,
   type Caller,
   type World,
@@ -38,7 +39,7 @@ beforeAll(async () => {
   fixtures.failed = await createDeliveryAs(keyA);
   fixtures.named = await createDeliveryAs(keyA, { recipientName: `Zebulon ${tag}Name Smith` });
   fixtures.referenced = await createDeliveryAs(userA, { externalReference: `PO-${tag}REF-77` });
-  await transitionAs(admin, fixtures.inTransit.id, "IN_TRANSIT");
+  await startAs(admin, fixtures.inTransit.id, world.courier.id);
   await transitionAs(keyA, fixtures.cancelled.id, "CANCELLED");
   await transitionAs(admin, fixtures.failed.id, "FAILED", "Damaged");
   ofB = await createDeliveryAs(keyB, { recipientName: `Zebulon ${tag}Name Smith` });
@@ -94,7 +95,12 @@ describe("scope and shape", () => {
       ].sort(),
     );
     const inTransit = page.data.find((d) => d.id === fixtures.inTransit.id);
-    expect(inTransit).toMatchObject({ status: "IN_TRANSIT", version: 2, partner: { id: world.partnerA.id } });
+    expect(inTransit).toMatchObject({
+      status: "IN_TRANSIT",
+      version: 3,
+      partner: { id: world.partnerA.id },
+      assignee: { id: world.courier.id },
+    });
   });
 
   it("does not let a partner widen its scope with partnerId", async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stuckDeliveries } from "@/inngest/functions/stuck-deliveries";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createDeliveryAs, createWorld, transitionAs, type World } from "./support";
+import { createDeliveryAs, createWorld, startAs, transitionAs, type World } from "./support";
 
 let world: World;
 let adminEmail: string;
@@ -23,7 +23,7 @@ describe("stuck-deliveries", () => {
     const stuckInTransit = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
     const fresh = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
     const nearlyStuck = await createDeliveryAs({ apiKey: world.partnerA.apiKey });
-    await transitionAs({ cookie: world.admin.cookie }, stuckInTransit.id, "IN_TRANSIT");
+    await startAs({ cookie: world.admin.cookie }, stuckInTransit.id, world.courier.id);
     await db.delivery.update({ where: { id: stuckCreated.id }, data: { updatedAt: minutesAgo(created + 5) } });
     await db.delivery.update({ where: { id: stuckInTransit.id }, data: { updatedAt: minutesAgo(inTransit + 5) } });
     await db.delivery.update({ where: { id: nearlyStuck.id }, data: { updatedAt: minutesAgo(created - 5) } });

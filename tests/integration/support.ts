@@ -7,6 +7,8 @@ import { createApiKey, hashSecret, revokeApiKey } from "@/lib/auth/api-keys";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createUser } from "@/lib/users/create-user";
 import { db } from "@/lib/db";
+import { assignDelivery } from "@/lib/deliveries/assign-delivery";
+import { transitionDelivery } from "@/lib/deliveries/transition-delivery";
 import { OPERATOR_ACTOR, type Actor } from "@/lib/auth/actor";
 
 export const baseUrl = inject("baseUrl");
@@ -226,6 +228,28 @@ export async function transitionAs(as: Caller, id: string, status: string, reaso
   });
   if (res.status !== 200) throw new Error(`transition to ${status} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; version: number } & Record<string, any>;
+}
+
+/** Assigns a delivery to a courier as `as` (an admin) and fails loudly unless it answers 200. */
+export async function assignAs(as: Caller, id: string, assigneeId: string) {
+  const res = await api("PUT", `/api/v1/deliveries/${id}/assignment`, { as, json: { assigneeId } });
+  if (res.status !== 200) throw new Error(`assignment failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; status: string; version: number } & Record<string, any>;
+}
+
+/**
+ * Puts a CREATED delivery on its way the only way there is: `as` (an admin) assigns it to
+ * `courierId` (version 2), then `startedBy` — `as` unless given — moves it IN_TRANSIT (version 3).
+ */
+export async function startAs(as: Caller, id: string, courierId: string, startedBy: Caller = as) {
+  await assignAs(as, id, courierId);
+  return transitionAs(startedBy, id, "IN_TRANSIT");
+}
+
+/** The same as startAs through the use cases (not over HTTP): assigned by `actor`, then started by them. */
+export async function startDelivery(actor: Actor, id: string, courierId: string) {
+  await assignDelivery({ actor, id, input: { assigneeId: courierId } });
+  return transitionDelivery({ actor, id, input: { status: "IN_TRANSIT" } });
 }
 
 /** A well-formed API key secret that was never issued. */

@@ -1,7 +1,16 @@
 // Public tracking (DESIGN §6): status and timeline by tracking code, without personal data.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { api, createDeliveryAs, createWorld, expectProblem, transitionAs, type Caller, type World } from "./support";
+import {
+  api,
+  createDeliveryAs,
+  createWorld,
+  expectProblem,
+  startAs,
+  transitionAs,
+  type Caller,
+  type World,
+} from "./support";
 
 let world: World;
 let keyA: Caller;
@@ -25,7 +34,7 @@ beforeAll(async () => {
   keyA = { apiKey: world.partnerA.apiKey };
   admin = { cookie: world.admin.cookie };
   delivery = await createDeliveryAs(keyA, { ...PERSONAL, packageWeightKg: 3.25 });
-  await transitionAs(admin, delivery.id, "IN_TRANSIT");
+  await startAs(admin, delivery.id, world.courier.id);
   await transitionAs(admin, delivery.id, "FAILED", "Recipient Philomena refused at 742 Evergreen Terrace");
 });
 
@@ -41,7 +50,7 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
       partner: { name: delivery.partner.name },
       createdAt: delivery.createdAt,
     });
-    expect(res.body.timeline.map((t: any) => t.status)).toEqual(["CREATED", "IN_TRANSIT", "FAILED"]);
+    expect(res.body.timeline.map((t: any) => t.status)).toEqual(["CREATED", "ASSIGNED", "IN_TRANSIT", "FAILED"]);
     const times = res.body.timeline.map((t: any) => Date.parse(t.at));
     expect(times.every((t: number) => Number.isFinite(t))).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -58,6 +67,7 @@ describe("GET /api/v1/tracking/{trackingCode}", () => {
     expect(text).not.toContain("refused");
     expect(text).not.toContain(delivery.id);
     expect(text).not.toContain(world.partnerA.id);
+    expect(text).not.toContain(world.courier.id);
     expect(Object.keys(res.body).sort()).toEqual([
       "createdAt",
       "deliveryDate",

@@ -5,23 +5,30 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import {
   api,
+  assignAs,
   createDeliveryAs,
   createWorld,
   errorPaths,
   expectProblem,
   sideEffects,
+  startAs,
   transitionAs,
   type Caller,
   type World,
 } from "./support";
 import { OPERATOR_ACTOR } from "@/lib/auth/actor";
 
-type Status = "CREATED" | "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED";
-const STATUSES: Status[] = ["CREATED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"];
+type Status = "CREATED" | "ASSIGNED" | "IN_TRANSIT" | "COMPLETED" | "FAILED" | "CANCELLED";
+const STATUSES: Status[] = ["CREATED", "ASSIGNED", "IN_TRANSIT", "COMPLETED", "FAILED", "CANCELLED"];
 
-/** DESIGN §4, written out independently of lib/deliveries/state-machine.ts. */
+/**
+ * DESIGN §4, written out independently of lib/deliveries/state-machine.ts: what the status endpoint
+ * lets an admin do, in the order a refusal lists it. A delivery goes IN_TRANSIT only from ASSIGNED
+ * (it needs its courier first); ASSIGNED → CREATED is the unassign.
+ */
 const ADMIN_NEXT: Record<Status, Status[]> = {
-  CREATED: ["IN_TRANSIT", "FAILED", "CANCELLED"],
+  CREATED: ["FAILED", "CANCELLED"],
+  ASSIGNED: ["CREATED", "IN_TRANSIT", "FAILED", "CANCELLED"],
   IN_TRANSIT: ["COMPLETED", "FAILED"],
   COMPLETED: [],
   FAILED: [],
@@ -29,11 +36,18 @@ const ADMIN_NEXT: Record<Status, Status[]> = {
 };
 const PARTNER_NEXT: Record<Status, Status[]> = {
   CREATED: ["CANCELLED"],
+  ASSIGNED: ["CANCELLED"],
   IN_TRANSIT: [],
   COMPLETED: [],
   FAILED: [],
   CANCELLED: [],
 };
+/** Moves that set a courier: the assignment endpoint's (admins only), never the status endpoint's. */
+const ASSIGNMENT_MOVES: [Status, Status][] = [
+  ["CREATED", "ASSIGNED"],
+  ["ASSIGNED", "ASSIGNED"],
+];
+const isAssignment = (from: Status, to: Status) => ASSIGNMENT_MOVES.some(([f, t]) => f === from && t === to);
 
 let world: World;
 let admin: Caller;
@@ -50,18 +64,26 @@ beforeAll(async () => {
 const move = (as: Caller, id: string, json: unknown, headers?: Record<string, string>) =>
   api("POST", `/api/v1/deliveries/${id}/status`, { as, json, headers });
 
-/** A delivery of partner A brought to `status` by the admin along the shortest path. */
+/**
+ * A delivery of partner A brought to `status` by the admin along the shortest path; ASSIGNED is the
+ * assignment of the world's courier.
+ */
 async function deliveryIn(status: Status) {
   const d = await createDeliveryAs(keyA);
   const path: Record<Status, [Status, string?][]> = {
     CREATED: [],
-    IN_TRANSIT: [["IN_TRANSIT"]],
-    COMPLETED: [["IN_TRANSIT"], ["COMPLETED"]],
+    ASSIGNED: [["ASSIGNED"]],
+    IN_TRANSIT: [["ASSIGNED"], ["IN_TRANSIT"]],
+    COMPLETED: [["ASSIGNED"], ["IN_TRANSIT"], ["COMPLETED"]],
     FAILED: [["FAILED", "Address does not exist"]],
     CANCELLED: [["CANCELLED"]],
   };
   let version = 1;
-  for (const [to, reason] of path[status]) version = (await transitionAs(admin, d.id, to, reason)).version;
+  for (const [to, reason] of path[status]) {
+    const moved =
+      to === "ASSIGNED" ? await assignAs(admin, d.id, world.courier.id) : await transitionAs(admin, d.id, to, reason);
+    version = moved.version;
+  }
   return { id: d.id, version };
 }
 
@@ -82,21 +104,23 @@ describe("allowed transitions", () => {
     expect(read.headers.get("etag")).toBe(`"${d.version + 1}"`);
   });
 
-  it.each([["partner user", () => userA] as const, ["partner API key", () => keyA] as const])(
-    "lets a %s cancel a CREATED delivery, with an optional reason kept in the history",
-    async (_label, as) => {
-      const d = await deliveryIn("CREATED");
-      const res = await move(as(), d.id, { status: "CANCELLED", reason: "Customer changed their mind" });
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe("CANCELLED");
-      const events = await api("GET", `/api/v1/deliveries/${d.id}/events`, { as: as() });
-      expect(events.body.data.at(-1)).toMatchObject({
-        from: "CREATED",
-        to: "CANCELLED",
-        reason: "Customer changed their mind",
-      });
-    },
-  );
+  it.each([
+    ["partner user", "CREATED", () => userA] as const,
+    ["partner API key", "CREATED", () => keyA] as const,
+    ["partner user", "ASSIGNED", () => userA] as const,
+    ["partner API key", "ASSIGNED", () => keyA] as const,
+  ])("lets a %s cancel a %s delivery, with an optional reason kept in the history", async (_label, from, as) => {
+    const d = await deliveryIn(from);
+    const res = await move(as(), d.id, { status: "CANCELLED", reason: "Customer changed their mind" });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe("CANCELLED");
+    const events = await api("GET", `/api/v1/deliveries/${d.id}/events`, { as: as() });
+    expect(events.body.data.at(-1)).toMatchObject({
+      from,
+      to: "CANCELLED",
+      reason: "Customer changed their mind",
+    });
+  });
 });
 
 describe("refused transitions", () => {
@@ -115,9 +139,37 @@ describe("refused transitions", () => {
     expect([row.status, row.version]).toEqual([from, d.version]);
   });
 
+  it("refuses an admin's CREATED → IN_TRANSIT (no courier yet) with the same 409, and starts it once assigned", async () => {
+    const d = await deliveryIn("CREATED");
+    const problem = expectProblem(await move(admin, d.id, { status: "IN_TRANSIT" }), 409);
+    expect(problem).toMatchObject({
+      type: "/problems/invalid-transition",
+      currentStatus: "CREATED",
+      allowedTransitions: ["FAILED", "CANCELLED"],
+    });
+    // The very problem any other move outside the table gets.
+    const other = await deliveryIn("COMPLETED");
+    const outside = expectProblem(await move(admin, other.id, { status: "CANCELLED" }), 409);
+    expect(Object.keys(problem).sort()).toEqual(Object.keys(outside).sort());
+    expect([problem.type, problem.title]).toEqual([outside.type, outside.title]);
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
+    expect([row.status, row.version, row.assigneeId]).toEqual(["CREATED", 1, null]);
+    const { events, outbox } = await sideEffects(d.id);
+    expect([events.length, outbox.length]).toEqual([1, 1]);
+
+    await assignAs(admin, d.id, world.courier.id);
+    const started = await move(admin, d.id, { status: "IN_TRANSIT" });
+    expect(started.body).toMatchObject({ status: "IN_TRANSIT", version: 3, assignee: { id: world.courier.id } });
+  });
+
+  /** Valid moves only an admin may make through the status endpoint, and the assignment moves. */
   const partnerForbidden: [Status, Status][] = [
-    ["CREATED", "IN_TRANSIT"],
     ["CREATED", "FAILED"],
+    ["CREATED", "ASSIGNED"],
+    ["ASSIGNED", "CREATED"],
+    ["ASSIGNED", "ASSIGNED"],
+    ["ASSIGNED", "IN_TRANSIT"],
+    ["ASSIGNED", "FAILED"],
     ["IN_TRANSIT", "COMPLETED"],
     ["IN_TRANSIT", "FAILED"],
   ];
@@ -132,7 +184,9 @@ describe("refused transitions", () => {
   });
 
   const partnerInvalid = STATUSES.flatMap((from) =>
-    STATUSES.filter((to) => !ADMIN_NEXT[from].includes(to)).map((to) => [from, to] as const),
+    STATUSES.filter((to) => !ADMIN_NEXT[from].includes(to) && !isAssignment(from, to)).map(
+      (to) => [from, to] as const,
+    ),
   );
   it.each(partnerInvalid)(
     "answers a partner's %s → %s (no such transition) with 409 listing what it may do",
@@ -144,7 +198,7 @@ describe("refused transitions", () => {
   );
 
   it("answers FAILED without a reason with 400 and errors[path=reason]", async () => {
-    for (const from of ["CREATED", "IN_TRANSIT"] as const) {
+    for (const from of ["CREATED", "ASSIGNED", "IN_TRANSIT"] as const) {
       const d = await deliveryIn(from);
       for (const body of [
         { status: "FAILED" },
@@ -176,16 +230,16 @@ describe("refused transitions", () => {
 
 describe("If-Match", () => {
   it("applies the change when If-Match carries the current ETag, and the ETag increments", async () => {
-    const d = await deliveryIn("CREATED");
+    const d = await deliveryIn("ASSIGNED");
     const read = await api("GET", `/api/v1/deliveries/${d.id}`, { as: admin });
-    expect(read.headers.get("etag")).toBe('"1"');
+    expect(read.headers.get("etag")).toBe('"2"');
     const first = await move(admin, d.id, { status: "IN_TRANSIT" }, { "if-match": read.headers.get("etag")! });
     expect(first.status).toBe(200);
-    expect(first.headers.get("etag")).toBe('"2"');
+    expect(first.headers.get("etag")).toBe('"3"');
     const second = await move(admin, d.id, { status: "COMPLETED" }, { "if-match": first.headers.get("etag")! });
     expect(second.status).toBe(200);
-    expect(second.headers.get("etag")).toBe('"3"');
-    expect(second.body.version).toBe(3);
+    expect(second.headers.get("etag")).toBe('"4"');
+    expect(second.body.version).toBe(4);
   });
 
   it("answers a stale If-Match with 412 and changes nothing", async () => {
@@ -193,10 +247,10 @@ describe("If-Match", () => {
     const res = await move(admin, d.id, { status: "COMPLETED" }, { "if-match": '"1"' });
     const problem = expectProblem(res, 412);
     expect(problem.type).toBe("/problems/precondition-failed");
-    expect(problem.currentVersion).toBe(2);
+    expect(problem.currentVersion).toBe(3);
     const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
-    expect([row.status, row.version]).toEqual(["IN_TRANSIT", 2]);
-    expect((await sideEffects(d.id)).events).toHaveLength(2);
+    expect([row.status, row.version]).toEqual(["IN_TRANSIT", 3]);
+    expect((await sideEffects(d.id)).events).toHaveLength(3);
   });
 
   it("answers an If-Match from the future with 412", async () => {
@@ -237,7 +291,7 @@ describe("concurrent transitions", () => {
   });
 
   it("judges the second of two racing moves against the first one's result", async () => {
-    const d = await deliveryIn("CREATED");
+    const d = await deliveryIn("ASSIGNED");
     const [a, b] = await Promise.all([
       move(admin, d.id, { status: "IN_TRANSIT" }),
       move(admin, d.id, { status: "CANCELLED" }),
@@ -247,18 +301,18 @@ describe("concurrent transitions", () => {
     const winner = a.status === 200 ? a : b;
     expect(loser.body.currentStatus).toBe(winner.body.status);
     const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
-    expect([row.status, row.version]).toEqual([winner.body.status, 2]);
+    expect([row.status, row.version]).toEqual([winner.body.status, 3]);
   });
 
   it("lets exactly one of 10 concurrent moves with the same If-Match win; the rest get 412", async () => {
-    const d = await deliveryIn("CREATED");
+    const d = await deliveryIn("ASSIGNED");
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        move(admin, d.id, { status: i % 2 ? "IN_TRANSIT" : "CANCELLED" }, { "if-match": '"1"' }),
+        move(admin, d.id, { status: i % 2 ? "IN_TRANSIT" : "CANCELLED" }, { "if-match": '"2"' }),
       ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(412)]);
-    expect((await sideEffects(d.id)).events).toHaveLength(2);
+    expect((await sideEffects(d.id)).events).toHaveLength(3);
   });
 });
 
@@ -286,38 +340,43 @@ describe("status history and outbox", () => {
 
   it("writes exactly one status event and one outbox row per transition, none for a refused one", async () => {
     const d = await createDeliveryAs(userA);
-    await transitionAs(admin, d.id, "IN_TRANSIT");
+    expectProblem(await move(admin, d.id, { status: "IN_TRANSIT" }), 409);
+    await startAs(admin, d.id, world.courier.id);
     expectProblem(await move(admin, d.id, { status: "CANCELLED" }), 409);
     expectProblem(await move(keyA, d.id, { status: "COMPLETED" }), 403);
     expectProblem(await move(admin, d.id, { status: "FAILED" }), 400);
     expectProblem(await move(admin, d.id, { status: "COMPLETED" }, { "if-match": '"1"' }), 412);
     await transitionAs(admin, d.id, "COMPLETED");
     const { events, outbox } = await sideEffects(d.id);
-    expect(events.map((e) => [e.version, e.fromStatus, e.toStatus, e.actorKind, e.actorId])).toEqual([
-      [1, null, "CREATED", "USER", world.partnerA.userId],
-      [2, "CREATED", "IN_TRANSIT", "USER", world.admin.id],
-      [3, "IN_TRANSIT", "COMPLETED", "USER", world.admin.id],
+    expect(events.map((e) => [e.version, e.fromStatus, e.toStatus, e.actorKind, e.actorId, e.assigneeId])).toEqual([
+      [1, null, "CREATED", "USER", world.partnerA.userId, null],
+      [2, "CREATED", "ASSIGNED", "USER", world.admin.id, world.courier.id],
+      [3, "ASSIGNED", "IN_TRANSIT", "USER", world.admin.id, world.courier.id],
+      [4, "IN_TRANSIT", "COMPLETED", "USER", world.admin.id, world.courier.id],
     ]);
     expect(outbox.map((o) => o.name)).toEqual([
       "delivery/created",
+      "delivery/assigned",
       "delivery/status.changed",
       "delivery/status.changed",
     ]);
     expect(outbox.slice(1).map((o) => [o.payload.from, o.payload.to, o.payload.version])).toEqual([
-      ["CREATED", "IN_TRANSIT", 2],
-      ["IN_TRANSIT", "COMPLETED", 3],
+      ["CREATED", "ASSIGNED", 2],
+      ["ASSIGNED", "IN_TRANSIT", 3],
+      ["IN_TRANSIT", "COMPLETED", 4],
     ]);
   });
 
   it("returns the history oldest first with actor and reason", async () => {
     const d = await createDeliveryAs(keyA);
-    await transitionAs(admin, d.id, "IN_TRANSIT");
+    await startAs(admin, d.id, world.courier.id);
     await transitionAs(admin, d.id, "FAILED", "Nobody home");
     const res = await api("GET", `/api/v1/deliveries/${d.id}/events`, { as: userA });
     expect(res.status).toBe(200);
     expect(res.body.data.map((e: any) => [e.from, e.to, e.actor.kind, e.reason])).toEqual([
       [null, "CREATED", "API_KEY", null],
-      ["CREATED", "IN_TRANSIT", "USER", null],
+      ["CREATED", "ASSIGNED", "USER", null],
+      ["ASSIGNED", "IN_TRANSIT", "USER", null],
       ["IN_TRANSIT", "FAILED", "USER", "Nobody home"],
     ]);
     const times = res.body.data.map((e: any) => Date.parse(e.createdAt));
@@ -350,17 +409,17 @@ describe("status history and outbox", () => {
     });
 
     it("rolls the transition and its status event back, answering a generic 500 without SQL", async () => {
-      const d = await createDeliveryAs(keyA);
+      const d = await deliveryIn("ASSIGNED");
       await db.$executeRawUnsafe(`INSERT INTO test_outbox_failures VALUES ($1)`, d.id);
       const res = await move(admin, d.id, { status: "IN_TRANSIT" });
       const problem = expectProblem(res, 500);
       expect(problem.type).toBe("/problems/internal");
       expect(JSON.stringify(res.body)).not.toMatch(/test_fail_outbox|OutboxEvent|INSERT|plpgsql|at .*\.js/);
       const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id } });
-      expect([row.status, row.version]).toEqual(["CREATED", 1]);
+      expect([row.status, row.version]).toEqual(["ASSIGNED", 2]);
       const { events, outbox } = await sideEffects(d.id);
-      expect(events).toHaveLength(1);
-      expect(outbox).toHaveLength(1);
+      expect(events).toHaveLength(2);
+      expect(outbox).toHaveLength(2);
       await db.$executeRawUnsafe(`DELETE FROM test_outbox_failures WHERE key = $1`, d.id);
       expect((await move(admin, d.id, { status: "IN_TRANSIT" })).status).toBe(200);
     });

@@ -23,7 +23,6 @@ describe("delivery state machine", () => {
         "ASSIGNED->IN_TRANSIT",
         "CREATED->CANCELLED",
         "CREATED->FAILED",
-        "CREATED->IN_TRANSIT",
         "IN_TRANSIT->COMPLETED",
         "IN_TRANSIT->FAILED",
       ].sort(),
@@ -40,7 +39,7 @@ describe("delivery state machine", () => {
       expect(nextStatuses("ASSIGNED", role)).toEqual(["CANCELLED"]);
       expect(nextStatuses("IN_TRANSIT", role)).toEqual([]);
     }
-    expect(nextStatuses("CREATED", "ADMIN").sort()).toEqual(["CANCELLED", "FAILED", "IN_TRANSIT"]);
+    expect(nextStatuses("CREATED", "ADMIN").sort()).toEqual(["CANCELLED", "FAILED"]);
     expect(nextStatuses("ASSIGNED", "ADMIN").sort()).toEqual(["CANCELLED", "CREATED", "FAILED", "IN_TRANSIT"]);
   });
 
@@ -85,8 +84,20 @@ describe("delivery state machine", () => {
     expect(checkTransition("IN_TRANSIT", "ASSIGNED", "ADMIN")).toMatchObject({ ok: false, reason: "invalid" });
   });
 
+  it("starts only an assigned delivery: CREATED → IN_TRANSIT is invalid for every role", () => {
+    expect(checkTransition("CREATED", "IN_TRANSIT", "ADMIN")).toEqual({
+      ok: false,
+      reason: "invalid",
+      allowed: ["FAILED", "CANCELLED"],
+    });
+    for (const role of ["PARTNER", "API_KEY", "COURIER"] as const) {
+      expect(checkTransition("CREATED", "IN_TRANSIT", role)).toMatchObject({ ok: false, reason: "invalid" });
+    }
+    expect(checkTransition("ASSIGNED", "IN_TRANSIT", "ADMIN")).toMatchObject({ ok: true });
+  });
+
   it("refuses a valid move by a role that may not make it as forbidden", () => {
-    expect(checkTransition("CREATED", "IN_TRANSIT", "PARTNER")).toMatchObject({
+    expect(checkTransition("ASSIGNED", "IN_TRANSIT", "PARTNER")).toMatchObject({
       ok: false,
       reason: "forbidden",
       allowed: ["CANCELLED"],

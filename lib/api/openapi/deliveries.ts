@@ -82,8 +82,9 @@ export function registerDeliveries(registry: OpenAPIRegistry) {
     path: "/api/v1/deliveries/{id}/status",
     summary: "Change the status",
     description:
-      "Allowed: CREATED→IN_TRANSIT, CREATED→FAILED, CREATED→CANCELLED, ASSIGNED→IN_TRANSIT, ASSIGNED→FAILED, ASSIGNED→CANCELLED, " +
+      "Allowed: CREATED→FAILED, CREATED→CANCELLED, ASSIGNED→IN_TRANSIT, ASSIGNED→FAILED, ASSIGNED→CANCELLED, " +
       "ASSIGNED→CREATED (unassign), IN_TRANSIT→COMPLETED, IN_TRANSIT→FAILED (reason required for FAILED). " +
+      "IN_TRANSIT only from ASSIGNED: a delivery needs its courier before it starts. " +
       "Partners and API keys may only cancel a CREATED or ASSIGNED delivery; couriers start, complete and fail their own. " +
       "Assigning a courier is `PUT /api/v1/deliveries/{id}/assignment`. Completing for a partner that asks for proof needs the " +
       "recipient's `code`, or the photo / signature uploaded first.",
