@@ -11,6 +11,54 @@ const row = (ref: string, name = "Ada") => ["1 Depot Rd", "2 Main St", name, fut
 
 test.afterAll(() => db.$disconnect());
 
+test("the progress text and the bar are told from the same numbers", async ({ page }) => {
+  const { partnerB } = world();
+  const user = await db.user.findUniqueOrThrow({ where: { email: partnerB.email }, select: { id: true } });
+  const rows = [1, 2, 3].map((n) => ({
+    row: n + 1,
+    input: {
+      pickupAddress: "1 Depot Rd",
+      dropoffAddress: "2 Main St",
+      recipientName: `R ${n}`,
+      deliveryDate: futureDate(5),
+    },
+  }));
+  // A confirmed import no background run picks up: its numbers are the ones set here.
+  const record = await db.deliveryImport.create({
+    data: {
+      partnerId: partnerB.id,
+      createdByKind: "USER",
+      createdById: user.id,
+      fileName: "halfway.csv",
+      status: "QUEUED",
+      confirmedAt: new Date(),
+      totalRows: 3,
+      rows,
+      errors: [],
+    },
+  });
+  await signIn(page, partnerB.email);
+  await page.goto(`/deliveries/import/${record.id}`);
+  await expect(page.getByTestId("import-status")).toHaveText("Queued…");
+  await expect(page.getByTestId("import-progress")).toHaveAttribute("data-percent", "0");
+
+  // Two of three rows done: the words, the counts and the bar all say so on the next poll.
+  await db.deliveryImport.update({
+    where: { id: record.id },
+    data: {
+      status: "RUNNING",
+      batches: { "0": { created: 1, existed: 1, failed: 0, failures: [] } },
+    },
+  });
+  await expect(page.getByTestId("import-progress")).toHaveAttribute("data-percent", "66");
+  await expect(page.getByTestId("import-status")).toHaveText("Creating deliveries…");
+  await expect(page.getByTestId("import-progress-text")).toHaveText("2 of 3 rows · 66%");
+  await expect(page.getByTestId("created-rows")).toHaveText("1");
+  await expect(page.getByTestId("existed-rows")).toHaveText("1");
+  await expect(page.getByText("Queued")).toHaveCount(0);
+  await db.deliveryImport.delete({ where: { id: record.id } });
+});
+
 test("an unknown column is reported once", async ({ page }) => {
   await signIn(page, world().partnerB.email);
   await page.goto("/deliveries/import");

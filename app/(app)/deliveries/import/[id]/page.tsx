@@ -10,7 +10,6 @@ import { PAGES } from "@/lib/auth/pages";
 import { getFormatter } from "@/lib/format-request";
 import { getImport } from "@/lib/imports/get-import";
 import type { RowError } from "@/lib/imports/parse-import";
-import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
 import { confirmImportAction } from "../actions";
 import { DataList } from "@/components/ui/data-list";
 
@@ -34,7 +33,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={summary.fileName ?? "Import"}
         back={{ href: PAGES.imports.href, label: "Imports" }}
-        description={`${IMPORT_STATUS_LABELS[summary.status]} · uploaded ${fmt.dateTime(summary.createdAt)} for ${summary.partnerName}`}
+        description={`Uploaded ${fmt.dateTime(summary.createdAt)} for ${summary.partnerName}`}
       />
       <div className="grid gap-6">
         <section className="card grid gap-4" aria-labelledby="summary-heading" data-testid="import-summary">
@@ -45,13 +44,6 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             <Figure label="Rows in the file" value={n(summary.totalRows)} />
             <Figure label="Valid rows" value={n(summary.validRows)} testId="valid-rows" />
             <Figure label="Rows with errors" value={n(summary.invalidRows)} testId="invalid-rows" />
-            {!validated && (
-              <>
-                <Figure label="Created" value={n(summary.created)} testId="created-rows" />
-                <Figure label="Already existed" value={n(summary.existed)} testId="existed-rows" />
-                <Figure label="Failed while creating" value={n(summary.failed)} />
-              </>
-            )}
           </dl>
           {validated ? (
             summary.validRows > 0 ? (
@@ -88,7 +80,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               <ImportProgress
                 id={summary.id}
                 locale={fmt.prefs.locale}
-                initial={{ status: summary.status, processed: summary.processed, validRows: summary.validRows }}
+                initial={{
+                  status: summary.status,
+                  processed: summary.processed,
+                  validRows: summary.validRows,
+                  created: summary.created,
+                  existed: summary.existed,
+                  failed: summary.failed,
+                }}
               />
               {summary.status === "COMPLETED" && (
                 <ButtonLink href={PAGES.deliveries.href} variant="primary" className="w-fit">
