@@ -1,13 +1,21 @@
 // The CSV import's pages as people use them: what the dry run says before anything is created,
 // progress told from one set of numbers, discarding a checked file, the errors shown once, a phone's
 // list of imports, the deliveries of one import; and the admin's email preview.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { stringify } from "csv-stringify/sync";
 import { db } from "../lib/db";
 import { futureDate, signIn, uniqueRef, world } from "./support";
 
 const COLUMNS = ["pickupAddress", "dropoffAddress", "recipientName", "deliveryDate", "externalReference"];
 const row = (ref: string, name = "Ada") => ["1 Depot Rd", "2 Main St", name, futureDate(5), ref];
+
+async function chooseFile(page: Page, name: string, rows: string[][]) {
+  await page.goto("/deliveries/import");
+  await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(stringify(rows)) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page).toHaveURL(/\/deliveries\/import\/[0-9a-f-]{36}$/);
+  return page.url().split("/").at(-1)!;
+}
 
 test.afterAll(() => db.$disconnect());
 
@@ -57,6 +65,37 @@ test("the progress text and the bar are told from the same numbers", async ({ pa
   await expect(page.getByTestId("existed-rows")).toHaveText("1");
   await expect(page.getByText("Queued")).toHaveCount(0);
   await db.deliveryImport.delete({ where: { id: record.id } });
+});
+
+test("uploading a file again says up front which rows already exist, and creates only the new ones", async ({
+  page,
+}) => {
+  await signIn(page, world().partnerB.email);
+  const tag = uniqueRef("AGAIN");
+  const first = [COLUMNS, row(`${tag}-1`), row(`${tag}-2`)];
+  await chooseFile(page, "again.csv", first);
+  await expect(page.getByTestId("existing-rows")).toHaveText("0");
+  await page.getByRole("button", { name: "Create 2 deliveries" }).click();
+  await expect(page.getByTestId("created-rows")).toHaveText("2", { timeout: 60_000 });
+
+  // The same two rows and one new one.
+  await chooseFile(page, "again.csv", [...first, row(`${tag}-3`)]);
+  await expect(page.getByTestId("valid-rows")).toHaveText("3");
+  await expect(page.getByTestId("existing-rows")).toHaveText("2");
+  const plan = page.getByTestId("import-plan");
+  await expect(plan).toContainText("1 new delivery will be created.");
+  await expect(plan).toContainText("2 rows already exist");
+  await expect(page.getByRole("button", { name: /^Create \d+ deliver/ })).toHaveText("Create 1 delivery");
+  await page.getByRole("button", { name: "Create 1 delivery" }).click();
+  await expect(page.getByTestId("import-progress")).toHaveAttribute("data-percent", "100", { timeout: 60_000 });
+  await expect(page.getByTestId("created-rows")).toHaveText("1");
+  await expect(page.getByTestId("existed-rows")).toHaveText("2");
+
+  // Nothing new at all: no create button.
+  await chooseFile(page, "again.csv", [...first, row(`${tag}-3`)]);
+  await expect(page.getByTestId("existing-rows")).toHaveText("3");
+  await expect(page.getByTestId("import-plan")).toContainText("every valid row already exists");
+  await expect(page.getByRole("button", { name: /^Create/ })).toHaveCount(0);
 });
 
 test("an unknown column is reported once", async ({ page }) => {
