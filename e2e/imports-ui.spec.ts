@@ -1,6 +1,7 @@
 // The CSV import's pages as people use them: what the dry run says before anything is created,
 // progress told from one set of numbers, discarding a checked file, the errors shown once, a phone's
 // list of imports, the deliveries of one import; and the admin's email preview.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { stringify } from "csv-stringify/sync";
 import { db } from "../lib/db";
@@ -15,6 +16,15 @@ async function chooseFile(page: Page, name: string, rows: string[][]) {
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page).toHaveURL(/\/deliveries\/import\/[0-9a-f-]{36}$/);
   return page.url().split("/").at(-1)!;
+}
+
+async function uploadByApi(page: Page, name: string, rows: string[][]) {
+  const res = await page.request.post("/api/v1/imports", {
+    headers: { "content-type": "text/csv", "x-file-name": name },
+    data: stringify(rows),
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
 }
 
 test.afterAll(() => db.$disconnect());
@@ -91,11 +101,41 @@ test("uploading a file again says up front which rows already exist, and creates
   await expect(page.getByTestId("created-rows")).toHaveText("1");
   await expect(page.getByTestId("existed-rows")).toHaveText("2");
 
-  // Nothing new at all: no create button.
+  // Nothing new at all: no create button, only discarding.
   await chooseFile(page, "again.csv", [...first, row(`${tag}-3`)]);
   await expect(page.getByTestId("existing-rows")).toHaveText("3");
   await expect(page.getByTestId("import-plan")).toContainText("every valid row already exists");
   await expect(page.getByRole("button", { name: /^Create/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Discard" })).toBeVisible();
+});
+
+test("an import checked but not confirmed can be discarded, in the page and through the API", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  const name = `discard-${randomUUID().slice(0, 8)}.csv`;
+  const id = await chooseFile(page, name, [COLUMNS, row(uniqueRef("DSC"))]);
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(page).toHaveURL(/\/deliveries\/import$/);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  expect((await page.request.get(`/api/v1/imports/${id}`)).status()).toBe(404);
+
+  // The API: an unconfirmed import goes (204); a confirmed one stays (409); hostile ids are 404s.
+  const other = await uploadByApi(page, "api-discard.csv", [COLUMNS, row(uniqueRef("DSC"))]);
+  expect((await page.request.delete(`/api/v1/imports/${other}`)).status()).toBe(204);
+  expect((await page.request.delete(`/api/v1/imports/${other}`)).status()).toBe(404);
+  expect((await page.request.delete("/api/v1/imports/not-a-uuid")).status()).toBe(404);
+  const confirmed = await uploadByApi(page, "api-confirmed.csv", [COLUMNS, row(uniqueRef("DSC"))]);
+  expect((await page.request.post(`/api/v1/imports/${confirmed}/confirm`)).status()).toBe(202);
+  const refused = await page.request.delete(`/api/v1/imports/${confirmed}`);
+  expect(refused.status()).toBe(409);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+
+  // Another partner's import is not theirs to discard.
+  const alpha = await page.context().browser()!.newContext();
+  const alphaPage = await alpha.newPage();
+  await signIn(alphaPage, world().partnerA.email);
+  const notYours = await uploadByApi(alphaPage, "alpha.csv", [COLUMNS, row(uniqueRef("DSC"))]);
+  await alpha.close();
+  expect((await page.request.delete(`/api/v1/imports/${notYours}`)).status()).toBe(404);
 });
 
 test("an unknown column is reported once", async ({ page }) => {

@@ -10,7 +10,7 @@ import { PAGES } from "@/lib/auth/pages";
 import { getFormatter } from "@/lib/format-request";
 import { getImport, getImportPlan } from "@/lib/imports/get-import";
 import type { RowError } from "@/lib/imports/parse-import";
-import { confirmImportAction } from "../actions";
+import { confirmImportAction, discardImportAction } from "../actions";
 import { DataList } from "@/components/ui/data-list";
 
 export const metadata: Metadata = { title: "Import" };
@@ -100,6 +100,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                   </ActionButton>
                 )}
                 {summary.validRows > 0 && <ButtonLink href={PAGES.imports.href}>Upload a corrected file</ButtonLink>}
+                <ActionButton
+                  action={discardImportAction}
+                  fields={{ id: summary.id }}
+                  pendingText="Discarding…"
+                  feedbackId={`discard-import-${summary.id}`}
+                >
+                  Discard
+                </ActionButton>
               </div>
             </>
           ) : (
