@@ -153,3 +153,46 @@ test("an unknown column is reported once", async ({ page }) => {
   await expect(error).toContainText("Unknown column(s): colour");
   expect((await error.innerText()).match(/Unknown column/g)).toHaveLength(1);
 });
+
+test("“View deliveries” lists that import's deliveries, under a filter chip that clears", async ({ page }) => {
+  await signIn(page, world().partnerB.email);
+  const tag = uniqueRef("VIEW");
+  // Another delivery of this partner, not in the file.
+  const outside = await page.request.post("/api/v1/deliveries", {
+    data: {
+      pickupAddress: "1 Depot Rd",
+      dropoffAddress: "9 Elsewhere",
+      recipientName: "Not imported",
+      deliveryDate: futureDate(5),
+    },
+  });
+  expect(outside.status()).toBe(201);
+  const id = await chooseFile(page, "view.csv", [COLUMNS, row(`${tag}-1`), row(`${tag}-2`)]);
+  await page.getByRole("button", { name: "Create 2 deliveries" }).click();
+  await page.getByRole("link", { name: "View deliveries" }).click({ timeout: 60_000 });
+  await expect(page).toHaveURL(new RegExp(`/deliveries\\?import=${id}$`));
+  const rows = page.getByTestId("deliveries-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  for (const n of [1, 2]) await expect(rows.filter({ hasText: `${tag}-${n}` })).toHaveCount(1);
+  const chip = page.getByTestId("import-filter-chip");
+  await expect(chip).toContainText("view.csv");
+
+  // Another filter keeps the import's.
+  await page.getByLabel("Search").fill(`${tag}-2`);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(page).toHaveURL(new RegExp(`import=${id}`));
+
+  await chip.getByRole("link", { name: "Clear the import filter" }).click();
+  await expect(page).not.toHaveURL(/import=/);
+  await expect(chip).toHaveCount(0);
+
+  // A bad import id is the list's "not valid" notice, and the API's 400.
+  await page.goto("/deliveries?import=nope");
+  await expect(page.getByTestId("filters-invalid")).toContainText("the import filter");
+  expect((await page.request.get("/api/v1/deliveries?import=nope")).status()).toBe(400);
+  // Someone else's import, or none: no rows.
+  const none = await page.request.get(`/api/v1/deliveries?import=${randomUUID()}`);
+  expect(none.status()).toBe(200);
+  expect(((await none.json()) as { data: unknown[] }).data).toHaveLength(0);
+});

@@ -1,5 +1,8 @@
 // The idempotency key each import row is created under (run-import-batch.ts), and what follows from
-// it before anything is created: which rows of a file already exist.
+// it before anything is created: which rows of a file already exist, and which deliveries are an
+// import's (the deliveries list's `import` filter).
+import { partnerScope, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { derivedIdempotencyKey, explicitIdempotencyKey } from "@/lib/deliveries/canonical";
 import type { CreateDeliveryInput } from "@/lib/deliveries/schemas";
@@ -14,6 +17,11 @@ export function importIdempotencyKey(input: CreateDeliveryInput): string | undef
 export function importRowKey(partnerId: string, input: CreateDeliveryInput): string {
   const raw = importIdempotencyKey(input);
   return raw ? explicitIdempotencyKey(partnerId, raw) : derivedIdempotencyKey(partnerId, input);
+}
+
+/** The distinct stored keys of an import's rows. */
+function rowKeys(partnerId: string, rows: ImportRow[]): string[] {
+  return [...new Set(rows.map((r) => importRowKey(partnerId, r.input)))];
 }
 
 /** Keys among these that a delivery holds and still deduplicates on (import keys never expire). */
@@ -52,4 +60,34 @@ export async function planImport(record: { partnerId: string; rows: unknown }): 
     seen.add(key);
   }
   return plan;
+}
+
+/**
+ * The deliveries list's `import` filter: the file's name and its rows' keys, for an import in the
+ * caller's scope (the list applies its own scope on top); null when there is no such import.
+ */
+export async function importDeliveryFilter(
+  actor: Actor,
+  importId: string,
+): Promise<{ fileName: string | null; keys: string[] } | null> {
+  // Couriers do not import: for them no import exists, as on the import pages.
+  if (!can(actor, "imports.manage")) return null;
+  const scope = partnerScope(actor);
+  const record = await db.deliveryImport.findFirst({
+    where: { id: importId, ...(scope && { partnerId: scope }) },
+    select: { partnerId: true, fileName: true, rows: true },
+  });
+  if (!record) return null;
+  return { fileName: record.fileName, keys: rowKeys(record.partnerId, record.rows as unknown as ImportRow[]) };
+}
+
+/** The name the deliveries list's `import` filter shows; null when the caller cannot see that import. */
+export async function importFilterName(actor: Actor, importId: string): Promise<string | null> {
+  if (!can(actor, "imports.manage")) return null;
+  const scope = partnerScope(actor);
+  const record = await db.deliveryImport.findFirst({
+    where: { id: importId, ...(scope && { partnerId: scope }) },
+    select: { fileName: true },
+  });
+  return record ? (record.fileName ?? "Untitled file") : null;
 }

@@ -1447,6 +1447,8 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
         assigneeId?: string | "none";
+        /** @description The deliveries of one CSV import: its file's valid rows, whether the import created them or they existed before. */
+        import?: string;
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         limit?: number;
@@ -3384,6 +3386,8 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
         assigneeId?: string | "none";
+        /** @description The deliveries of one CSV import: its file's valid rows, whether the import created them or they existed before. */
+        import?: string;
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         sort?:

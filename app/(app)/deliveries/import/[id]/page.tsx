@@ -125,7 +125,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                 }}
               />
               {summary.status === "COMPLETED" && (
-                <ButtonLink href={PAGES.deliveries.href} variant="primary" className="w-fit">
+                <ButtonLink href={`${PAGES.deliveries.href}?import=${summary.id}`} variant="primary" className="w-fit">
                   View deliveries
                 </ButtonLink>
               )}
