@@ -29,6 +29,27 @@ async function uploadByApi(page: Page, name: string, rows: string[][]) {
 
 test.afterAll(() => db.$disconnect());
 
+test("the admin's email preview uses the page's width", async ({ page }) => {
+  const email = await db.emailMessage.create({
+    data: {
+      idempotencyKey: `preview-${randomUUID()}`,
+      to: "ops@beta.example",
+      template: "delivery-created",
+      subject: "Preview: your delivery was created",
+      html: "<p>Your delivery was created.</p>",
+      text: "Your delivery was created.",
+      status: "LOGGED",
+    },
+  });
+  await signIn(page, world().admin);
+  await page.goto(`/admin/emails/${email.id}`);
+  const main = (await page.locator("main").boundingBox())!;
+  const frame = (await page.getByTitle(`Email: ${email.subject}`).boundingBox())!;
+  // The main column less its padding (2 × 16 px), and tall enough to read a message.
+  expect(frame.width).toBeGreaterThanOrEqual(main.width - 40);
+  expect(frame.height).toBeGreaterThanOrEqual(400);
+});
+
 test("the progress text and the bar are told from the same numbers", async ({ page }) => {
   const { partnerB } = world();
   const user = await db.user.findUniqueOrThrow({ where: { email: partnerB.email }, select: { id: true } });
@@ -152,6 +173,31 @@ test("an unknown column is reported once", async ({ page }) => {
   const error = page.getByTestId("upload-error");
   await expect(error).toContainText("Unknown column(s): colour");
   expect((await error.innerText()).match(/Unknown column/g)).toHaveLength(1);
+});
+
+test("recent imports fit a 390 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signIn(page, world().admin);
+  await page.goto("/deliveries/import");
+  await page.getByLabel("Partner").selectOption(world().partnerA.id);
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "a-long-file-name-without-any-spaces-from-the-warehouse-system-2026-12-04.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(stringify([COLUMNS, row(uniqueRef("PHN"))])),
+  });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page).toHaveURL(/\/deliveries\/import\/[0-9a-f-]{36}$/);
+  await page.goto("/deliveries/import");
+  const table = page.getByTestId("imports-table");
+  await expect(table).toBeVisible();
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  const box = (await table.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(innerWidth);
+  expect(await table.evaluate((t) => t.scrollWidth <= t.clientWidth)).toBe(true);
 });
 
 test("“View deliveries” lists that import's deliveries, under a filter chip that clears", async ({ page }) => {
