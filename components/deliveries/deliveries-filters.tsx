@@ -20,6 +20,7 @@ export function DeliveriesFilters({ query, partners, couriers }: Props) {
   return (
     <AutoApplyForm action="/deliveries" className="card grid gap-4" role="search" aria-label="Filter deliveries">
       {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+      {query.import && <input type="hidden" name="import" value={query.import} />}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="label">

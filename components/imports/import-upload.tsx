@@ -40,8 +40,9 @@ export function ImportUpload({ partners }: { partners: { id: string; name: strin
     );
     if (result.ok) return router.push(`/deliveries/import/${result.data.id}`);
     if (result.reason === "signed-out") return;
+    // A file-level refusal repeats its message as the `file` field's error: say each thing once.
     const details = result.reason === "problem" ? result.errors.map((e) => e.message) : [];
-    setError([result.message, ...details].join(" "));
+    setError([...new Set([result.message, ...details])].join(" "));
     setPending(false);
   }
 

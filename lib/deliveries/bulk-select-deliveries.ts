@@ -5,12 +5,12 @@ import { authorize } from "@/lib/auth/authorize";
 import { cappedTotal } from "@/lib/core/pagination";
 import { db } from "@/lib/db";
 import { BULK_LIMIT } from "@/lib/deliveries/bulk-schemas";
-import { buildWhere } from "@/lib/deliveries/list-deliveries";
+import { buildWhere, importKeysOf } from "@/lib/deliveries/list-deliveries";
 import type { ListDeliveriesQuery } from "@/lib/deliveries/schemas";
 
 export async function bulkSelectDeliveries({ actor, query }: { actor: Actor; query: ListDeliveriesQuery }) {
   authorize(actor, "deliveries.bulkDispatch");
-  const where = buildWhere(actor, { ...query, cursor: undefined });
+  const where = buildWhere(actor, { ...query, cursor: undefined }, await importKeysOf(actor, query));
   const [items, total] = await Promise.all([
     db.delivery.findMany({
       where,

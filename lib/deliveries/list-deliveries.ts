@@ -16,6 +16,7 @@ import {
 } from "@/lib/deliveries/schemas";
 import { isoDate } from "@/lib/core/format";
 import { deliverySelect } from "@/lib/deliveries/serialize";
+import { importDeliveryFilter } from "@/lib/imports/import-keys";
 import { OPEN_STATUSES } from "@/lib/deliveries/windows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
@@ -64,9 +65,14 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function buildWhere(actor: Actor, query: ListDeliveriesQuery): Prisma.DeliveryWhereInput {
+/**
+ * `importKeys`: the idempotency keys of the rows of the import the query names (importKeysOf);
+ * none, or an import the caller cannot see, matches nothing.
+ */
+export function buildWhere(actor: Actor, query: ListDeliveriesQuery, importKeys?: string[]): Prisma.DeliveryWhereInput {
   const scope = deliveryScope(actor);
   const and: Prisma.DeliveryWhereInput[] = [];
+  if (query.import) and.push({ idempotencyKey: { in: importKeys ?? [] } });
   if (scope.partnerId) and.push({ partnerId: scope.partnerId });
   else if (query.partnerId && can(actor, "deliveries.readAll")) and.push({ partnerId: query.partnerId });
   if (scope.assigneeId) and.push({ assigneeId: scope.assigneeId });
@@ -110,18 +116,24 @@ export interface ListDeliveriesOptions {
   withTotal?: boolean;
 }
 
+/** The keys buildWhere needs for the query's `import` filter (undefined without one). */
+export async function importKeysOf(actor: Actor, query: ListDeliveriesQuery): Promise<string[] | undefined> {
+  return query.import ? ((await importDeliveryFilter(actor, query.import))?.keys ?? []) : undefined;
+}
+
 export async function listDeliveries(options: ListDeliveriesOptions) {
   const { actor, query, sort = DEFAULT_SORT } = options;
   authorize(actor, "deliveries.read");
+  const keys = await importKeysOf(actor, query);
   const total = options.withTotal
-    ? cappedTotal((take) => db.delivery.count({ where: buildWhere(actor, query), take }))
+    ? cappedTotal((take) => db.delivery.count({ where: buildWhere(actor, query, keys), take }))
     : Promise.resolve(null);
-  const page = await listPage(actor, query, sort);
+  const page = await listPage(actor, query, sort, keys);
   return { ...page, total: await total };
 }
 
-async function listPage(actor: Actor, query: ListDeliveriesQuery, sort: DeliverySort) {
-  const where = buildWhere(actor, query);
+async function listPage(actor: Actor, query: ListDeliveriesQuery, sort: DeliverySort, keys: string[] | undefined) {
+  const where = buildWhere(actor, query, keys);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const backwards = cursor?.backwards ?? false;
   // Walking backwards reads the index the other way round, then restores the display order.
@@ -146,7 +158,7 @@ async function listPage(actor: Actor, query: ListDeliveriesQuery, sort: Delivery
     };
   }
   // Back at the start: show the first page in full rather than a short one.
-  if (!more) return listPage(actor, { ...query, cursor: undefined }, sort);
+  if (!more) return listPage(actor, { ...query, cursor: undefined }, sort, keys);
   page.reverse();
   return {
     data: page,

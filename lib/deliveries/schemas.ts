@@ -355,6 +355,10 @@ export const listDeliveriesQuerySchema = z
       .meta({
         description: `Admins only: the deliveries assigned to one courier, or \`${UNASSIGNED}\` for those nobody has (a courier only ever sees theirs).`,
       }),
+    import: z.uuid().optional().meta({
+      description:
+        "The deliveries of one CSV import: its file's valid rows, whether the import created them or they existed before.",
+    }),
     late: z
       .enum(["true", "false"], { error: "true or false" })
       .transform((v) => v === "true")

@@ -6,6 +6,7 @@ import { OPERATOR_ACTOR, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createDelivery } from "@/lib/deliveries/create-delivery";
 import { IMPORT_BATCH, type BatchResult } from "@/lib/imports/import-summary";
+import { importIdempotencyKey } from "@/lib/imports/import-keys";
 import type { ImportRow } from "@/lib/imports/parse-import";
 
 /** Rows of a batch created at once: each is one statement; a few in parallel keep the pool busy. */
@@ -56,7 +57,7 @@ export async function runImportBatch(importId: string, batch: number): Promise<B
       const { delivery, created } = await createDelivery({
         actor,
         input,
-        idempotencyKey: input.externalReference ? `import:ref:${input.externalReference}` : undefined,
+        idempotencyKey: importIdempotencyKey(input),
         importId,
         // Staff uploaded it for this partner; a partner's own import creates as its own.
         onBehalfOf: actor.partnerId ? undefined : record.partnerId,

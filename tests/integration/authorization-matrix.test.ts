@@ -176,6 +176,10 @@ const API: Record<string, { probe: (fx: Fixtures) => Probe | Promise<Probe>; exp
     probe: (fx) => ({ path: `/api/v1/imports/${fx.importId}` }),
     expect: scoped(200),
   },
+  "DELETE /api/v1/imports/[id]": {
+    probe: () => ({ path: `/api/v1/imports/${randomUUID()}` }),
+    expect: scoped(404),
+  },
   "POST /api/v1/imports/[id]/confirm": {
     probe: () => ({ path: `/api/v1/imports/${randomUUID()}/confirm`, json: {} }),
     expect: scoped(404),

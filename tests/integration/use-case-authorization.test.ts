@@ -55,7 +55,8 @@ import { listWebhookMessages } from "@/lib/webhooks/list-messages";
 import { resendWebhookMessage } from "@/lib/webhooks/resend-message";
 import { ensureMessage } from "@/lib/webhooks/send-webhook";
 import { confirmImport } from "@/lib/imports/confirm-import";
-import { getImport } from "@/lib/imports/get-import";
+import { discardImport } from "@/lib/imports/discard-import";
+import { getImport, getImportPlan } from "@/lib/imports/get-import";
 import { listImports } from "@/lib/imports/list-imports";
 import { previewImport } from "@/lib/imports/preview-import";
 import { IMPORT_COLUMNS } from "@/lib/imports/parse-import";
@@ -159,6 +160,20 @@ const USE_CASES: UseCase[] = [
     without: () => NOBODY,
     run: (actor) => confirmImport({ actor, id: importOfA }),
     scope: () => notOfA(() => confirmImport({ actor: as.partnerB, id: importOfA })),
+  },
+  {
+    name: "getImportPlan",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => getImportPlan({ actor, id: importOfA }),
+    scope: () => notOfA(() => getImportPlan({ actor: as.partnerB, id: importOfA })),
+  },
+  {
+    name: "discardImport",
+    permission: "imports.manage",
+    without: () => NOBODY,
+    run: (actor) => discardImport({ actor, id: importOfA }),
+    scope: () => notOfA(() => discardImport({ actor: as.partnerB, id: importOfA })),
   },
   {
     name: "exportDeliveriesCsv",

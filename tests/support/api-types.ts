@@ -346,7 +346,11 @@ export interface paths {
     get: operations["getImport"];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Discard an import that is not confirmed
+     * @description An uploaded file you do not want to create: the import is deleted and no longer listed. It created nothing, so nothing else changes. A confirmed import cannot be discarded.
+     */
+    delete: operations["discardImport"];
     options?: never;
     head?: never;
     patch?: never;
@@ -1443,6 +1447,8 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
         assigneeId?: string | "none";
+        /** @description The deliveries of one CSV import: its file's valid rows, whether the import created them or they existed before. */
+        import?: string;
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         limit?: number;
@@ -3170,6 +3176,72 @@ export interface operations {
       };
     };
   };
+  discardImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Discarded. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or revoked credentials. */
+      401: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not yours, or no such import; or the caller is a courier. */
+      404: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Already confirmed. */
+      409: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests; wait for the time in Retry-After. */
+      429: {
+        headers: {
+          /** @description Echoes X-Request-Id or a new id; quote it when reporting a problem. */
+          "X-Request-Id": string;
+          /** @description Seconds until the limit resets. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   confirmImport: {
     parameters: {
       query?: never;
@@ -3314,6 +3386,8 @@ export interface operations {
         partnerId?: string;
         /** @description Admins only: the deliveries assigned to one courier, or `none` for those nobody has (a courier only ever sees theirs). */
         assigneeId?: string | "none";
+        /** @description The deliveries of one CSV import: its file's valid rows, whether the import created them or they existed before. */
+        import?: string;
         /** @description true: only late deliveries (drop-off window ended, not delivered); false: none of them. */
         late?: "true" | "false";
         sort?:

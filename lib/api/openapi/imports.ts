@@ -65,6 +65,23 @@ export function registerImports(registry: OpenAPIRegistry) {
     responses: { 200: ok("The import.", importSummarySchema), 404: notYours },
   });
   addOperation(registry, {
+    operationId: "discardImport",
+    tags,
+    method: "delete",
+    path: "/api/v1/imports/{id}",
+    summary: "Discard an import that is not confirmed",
+    description:
+      "An uploaded file you do not want to create: the import is deleted and no longer listed. It created nothing, " +
+      "so nothing else changes. A confirmed import cannot be discarded.",
+    security: SIGNED_IN,
+    request: { params: idParam },
+    responses: {
+      204: { description: "Discarded." },
+      404: notYours,
+      409: problem("Already confirmed."),
+    },
+  });
+  addOperation(registry, {
     operationId: "confirmImport",
     tags,
     method: "post",

@@ -29,6 +29,7 @@ import { getFormatter } from "@/lib/format-request";
 import { listPartners } from "@/lib/partners/list-partners";
 import { listPartnerTimeZones } from "@/lib/partners/list-partner-time-zones";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { importFilterName } from "@/lib/imports/import-keys";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
@@ -44,6 +45,7 @@ const PARAM_NAMES: Record<string, string> = {
   limit: "the number of rows",
   sort: "the sort order",
   late: "the “late only” filter",
+  import: "the import filter",
 };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
@@ -96,7 +98,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
 
   const query = parsed.data;
   const sort = parseSort(query.sort);
-  const page = await listDeliveries({ actor, query, sort, withTotal: true });
+  const [page, importName] = await Promise.all([
+    listDeliveries({ actor, query, sort, withTotal: true }),
+    query.import ? importFilterName(actor, query.import) : null,
+  ]);
   // Windows read in the partner's zone: the caller's own for a partner, each row's for staff.
   const zones = await listPartnerTimeZones({ actor, ids: page.data.map((d) => d.partner.id) });
   const rows: DeliveryTableRow[] = page.data.map((d) => ({
@@ -121,7 +126,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   // Each picked status counts as one filter, as each chip in a filter bar would.
   const active =
     (query.status?.length ?? 0) +
-    [query.q, query.from, query.to, query.partnerId, query.assigneeId, query.late !== undefined].filter(Boolean).length;
+    [query.q, query.from, query.to, query.partnerId, query.assigneeId, query.late !== undefined, query.import].filter(
+      Boolean,
+    ).length;
   const total = page.total ? `${format.number(page.total.count)}${page.total.capped ? "+" : ""} in this view` : null;
 
   return (
@@ -136,6 +143,23 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
             couriers={couriers?.map((c) => ({ id: c.id, name: c.name ?? c.email, active: c.active })) ?? null}
           />
         </FilterDisclosure>
+        {query.import && (
+          <ul className="flex flex-wrap gap-2 text-sm" aria-label="Active filters">
+            <li
+              className="inline-flex max-w-full items-center gap-2 rounded-full bg-blue-50 py-1 pl-3 pr-1 text-blue-900 ring-1 ring-blue-200"
+              data-testid="import-filter-chip"
+            >
+              <span className="min-w-0 break-all">From the import {importName ?? "(not found)"}</span>
+              <Link
+                href={withParams(url, { import: undefined, cursor: undefined })}
+                className="rounded-full px-2 font-medium hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                aria-label="Clear the import filter"
+              >
+                ×
+              </Link>
+            </li>
+          </ul>
+        )}
         {rows.length === 0 ? (
           <EmptyState
             testId="deliveries-empty"

@@ -10,7 +10,7 @@ import { PAGES } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { getFormatter } from "@/lib/format-request";
 import { listImports } from "@/lib/imports/list-imports";
-import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
+import { importStatusLabel } from "@/lib/imports/status-labels";
 import { listPartners } from "@/lib/partners/list-partners";
 
 export const metadata: Metadata = { title: "Import deliveries" };
@@ -80,7 +80,7 @@ export default async function ImportsPage() {
                   header: "Uploaded",
                   cell: (i) => <time dateTime={i.createdAt}>{fmt.dateTime(i.createdAt)}</time>,
                 },
-                { key: "status", header: "Status", cell: (i) => IMPORT_STATUS_LABELS[i.status] },
+                { key: "status", header: "Status", cell: (i) => importStatusLabel(i) },
                 ...COUNTS.map(([key, header, count]) => ({
                   key,
                   header,

@@ -8,10 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requireActor } from "@/lib/auth/page-guard";
 import { PAGES } from "@/lib/auth/pages";
 import { getFormatter } from "@/lib/format-request";
-import { getImport } from "@/lib/imports/get-import";
+import { getImport, getImportPlan } from "@/lib/imports/get-import";
 import type { RowError } from "@/lib/imports/parse-import";
-import { IMPORT_STATUS_LABELS } from "@/lib/imports/status-labels";
-import { confirmImportAction } from "../actions";
+import { confirmImportAction, discardImportAction } from "../actions";
 import { DataList } from "@/components/ui/data-list";
 
 export const metadata: Metadata = { title: "Import" };
@@ -24,7 +23,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const actor = await requireActor(PAGES.imports, `/deliveries/import/${id}`);
   const summary = await orNotFound(getImport({ actor, id }));
-  const fmt = await getFormatter();
+  const [plan, fmt] = await Promise.all([getImportPlan({ actor, id }), getFormatter()]);
   const problems = [...summary.errors, ...summary.failures].sort((a, b) => a.row - b.row);
   const validated = summary.status === "VALIDATED";
   const n = fmt.number;
@@ -34,7 +33,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={summary.fileName ?? "Import"}
         back={{ href: PAGES.imports.href, label: "Imports" }}
-        description={`${IMPORT_STATUS_LABELS[summary.status]} · uploaded ${fmt.dateTime(summary.createdAt)} for ${summary.partnerName}`}
+        description={`Uploaded ${fmt.dateTime(summary.createdAt)} for ${summary.partnerName}`}
       />
       <div className="grid gap-6">
         <section className="card grid gap-4" aria-labelledby="summary-heading" data-testid="import-summary">
@@ -45,23 +44,51 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             <Figure label="Rows in the file" value={n(summary.totalRows)} />
             <Figure label="Valid rows" value={n(summary.validRows)} testId="valid-rows" />
             <Figure label="Rows with errors" value={n(summary.invalidRows)} testId="invalid-rows" />
-            {!validated && (
-              <>
-                <Figure label="Created" value={n(summary.created)} testId="created-rows" />
-                <Figure label="Already existed" value={n(summary.existed)} testId="existed-rows" />
-                <Figure label="Failed while creating" value={n(summary.failed)} />
-              </>
+            {plan && summary.validRows > 0 && (
+              <Figure label="Already exist" value={n(plan.existing)} testId="existing-rows" />
             )}
           </dl>
-          {validated ? (
-            summary.validRows > 0 ? (
-              <>
-                <p className="text-sm text-slate-600">
-                  {summary.invalidRows > 0
-                    ? "Rows with errors will be skipped. You can also fix them and upload the corrected file: rows already created are recognised and not created twice."
-                    : "Every row is valid."}
-                </p>
-                <div className="flex flex-wrap gap-2">
+          {validated && plan ? (
+            <>
+              {summary.validRows > 0 ? (
+                <>
+                  <ul className="grid list-disc gap-1 pl-5 text-sm text-slate-600" data-testid="import-plan">
+                    <li>
+                      {plan.toCreate === 0
+                        ? "No new delivery: every valid row already exists."
+                        : `${n(plan.toCreate)} new ${plan.toCreate === 1 ? "delivery" : "deliveries"} will be created.`}
+                    </li>
+                    {plan.existing > 0 && (
+                      <li>
+                        {n(plan.existing)} {plan.existing === 1 ? "row already exists" : "rows already exist"} (the same
+                        externalReference, or the same details) and will not be created again.
+                      </li>
+                    )}
+                    {plan.repeated > 0 && (
+                      <li>
+                        {n(plan.repeated)} {plan.repeated === 1 ? "row repeats" : "rows repeat"} an earlier row of this
+                        file and will be created once.
+                      </li>
+                    )}
+                    {summary.invalidRows > 0 && (
+                      <li>
+                        Rows with errors will be skipped. You can also fix them and upload the corrected file: rows
+                        already created are recognised and not created twice.
+                      </li>
+                    )}
+                  </ul>
+                </>
+              ) : (
+                <Notice tone="error">
+                  No row of this file is valid, so there is nothing to create. Fix the rows below and{" "}
+                  <Link href={PAGES.imports.href} className="link">
+                    upload the file again
+                  </Link>
+                  .
+                </Notice>
+              )}
+              <div className="flex flex-wrap gap-2">
+                {plan.toCreate > 0 && (
                   <ActionButton
                     action={confirmImportAction}
                     fields={{ id: summary.id }}
@@ -69,29 +96,36 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                     pendingText="Starting…"
                     feedbackId={`confirm-import-${summary.id}`}
                   >
-                    Create {n(summary.validRows)} {summary.validRows === 1 ? "delivery" : "deliveries"}
+                    Create {n(plan.toCreate)} {plan.toCreate === 1 ? "delivery" : "deliveries"}
                   </ActionButton>
-                  <ButtonLink href={PAGES.imports.href}>Upload a corrected file</ButtonLink>
-                </div>
-              </>
-            ) : (
-              <Notice tone="error">
-                No row of this file is valid, so there is nothing to create. Fix the rows below and{" "}
-                <Link href={PAGES.imports.href} className="link">
-                  upload the file again
-                </Link>
-                .
-              </Notice>
-            )
+                )}
+                {summary.validRows > 0 && <ButtonLink href={PAGES.imports.href}>Upload a corrected file</ButtonLink>}
+                <ActionButton
+                  action={discardImportAction}
+                  fields={{ id: summary.id }}
+                  pendingText="Discarding…"
+                  feedbackId={`discard-import-${summary.id}`}
+                >
+                  Discard
+                </ActionButton>
+              </div>
+            </>
           ) : (
             <>
               <ImportProgress
                 id={summary.id}
                 locale={fmt.prefs.locale}
-                initial={{ status: summary.status, processed: summary.processed, validRows: summary.validRows }}
+                initial={{
+                  status: summary.status,
+                  processed: summary.processed,
+                  validRows: summary.validRows,
+                  created: summary.created,
+                  existed: summary.existed,
+                  failed: summary.failed,
+                }}
               />
               {summary.status === "COMPLETED" && (
-                <ButtonLink href={PAGES.deliveries.href} variant="primary" className="w-fit">
+                <ButtonLink href={`${PAGES.deliveries.href}?import=${summary.id}`} variant="primary" className="w-fit">
                   View deliveries
                 </ButtonLink>
               )}
