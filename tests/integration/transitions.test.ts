@@ -184,9 +184,7 @@ describe("refused transitions", () => {
   });
 
   const partnerInvalid = STATUSES.flatMap((from) =>
-    STATUSES.filter((to) => !ADMIN_NEXT[from].includes(to) && !isAssignment(from, to)).map(
-      (to) => [from, to] as const,
-    ),
+    STATUSES.filter((to) => !ADMIN_NEXT[from].includes(to) && !isAssignment(from, to)).map((to) => [from, to] as const),
   );
   it.each(partnerInvalid)(
     "answers a partner's %s → %s (no such transition) with 409 listing what it may do",
