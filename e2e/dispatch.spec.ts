@@ -40,6 +40,8 @@ test("assign, start, complete with signature and photo; the partner sees the pro
   await proofForm.getByLabel("Proof of delivery").selectOption("SIGNATURE");
   await proofForm.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText(`${partnerD.name} now asks for proof of delivery: signature.`)).toBeVisible();
+  // The select shows what was saved, not the value it had when the page loaded.
+  await expect(proofForm.getByLabel("Proof of delivery")).toHaveValue("SIGNATURE");
   await signOut(page);
 
   await signIn(page, partnerD.email);
@@ -103,6 +105,9 @@ test("assign, start, complete with signature and photo; the partner sees the pro
   const history = page.getByTestId("timeline-entry");
   await expect(history.nth(1)).toContainText(`Assigned to ${courier.name}`);
   await expect(history.nth(3)).toHaveAttribute("data-status", "COMPLETED");
+  // The partner reads who delivered it: the courier by name, not "platform staff".
+  await expect(history.nth(3)).toContainText(`${courier.name} (courier)`);
+  await expect(history.nth(3)).not.toContainText("Delivery platform staff");
   const proof = page.getByTestId("proof-on-file");
   for (const kind of ["signature", "photo"]) {
     const image = proof.getByTestId(`proof-${kind}`);
@@ -183,6 +188,14 @@ test("a courier's proof upload says when it never reached the server, and surviv
     .toBuffer();
   const choosePhoto = () =>
     page.getByLabel(/^Photo/).setInputFiles({ name: "parcel.jpg", mimeType: "image/jpeg", buffer: photo });
+
+  // A file the phone cannot read as a picture: refused at once, in plain words.
+  await page
+    .getByLabel(/^Photo/)
+    .setInputFiles({ name: "parcel.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a picture") });
+  await expect(page.locator("#finish-status")).toHaveText(/That file is not a photo this phone can read/);
+  await expect(page.locator("#finish-status")).not.toContainText("could not be decoded");
+  await expect(page.getByTestId("photo-preview")).toHaveCount(0);
 
   // Offline for a moment: the one network message, and the courier can try again.
   await page.route("**/api/v1/deliveries/*/proof/photo", (route) => route.abort("internetdisconnected"));
