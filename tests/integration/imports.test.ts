@@ -239,7 +239,7 @@ describe("CSV import", () => {
     const note = await db.notification.findFirst({
       where: { userId: world.partnerA.userId, dedupeKey: `import:${preview.body.id}` },
     });
-    expect(note?.body).toBe("10000 created, 0 already existed, 0 failed.");
+    expect(note?.body).toBe("10,000 created, 0 already existed, 0 failed.");
 
     // Each created row is also a delivery/created event (webhook, recipient email), now queued;
     // the import function is ahead of that queue (priority), so the re-upload does not wait for it.
