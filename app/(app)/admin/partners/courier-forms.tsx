@@ -2,7 +2,7 @@
 
 // Dispatch's side of the partners page: add couriers, and choose per partner what
 // proof of delivery its couriers bring back.
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { ActionToast } from "@/components/action-toast";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass } from "@/components/ui/button";
@@ -48,9 +48,10 @@ export function ProofSettingForm({
   partnerName: string;
   current: Proof;
 }) {
-  const [state, action] = useActionState<ProofState, FormData>(setPartnerProofAction, {});
-  // Controlled, and set from the answer: React resets a form after its action, which would put an
-  // uncontrolled select back to the value the page was first rendered with.
+  const [state, action, pending] = useActionState<ProofState, FormData>(setPartnerProofAction, {});
+  // Controlled, set from the answer, and sent from onSubmit rather than as the form's action: React
+  // resets a form after its action, which puts even a controlled select back to the option it was
+  // first rendered with, so the select would show the old value right after Save.
   const [value, setValue] = useState<Proof>(current);
   useOnAnswer(state, (answer) => {
     if (answer.result) setValue(answer.result.proofOfDelivery);
@@ -58,7 +59,11 @@ export function ProofSettingForm({
   const selectId = `proof-${partnerId}`;
   return (
     <form
-      action={action}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => action(form));
+      }}
       className="flex flex-wrap items-end gap-2"
       aria-label={`Proof of delivery for ${partnerName}`}
     >
@@ -82,9 +87,9 @@ export function ProofSettingForm({
           ))}
         </select>
       </div>
-      <SubmitButton pendingText="Saving…" className={buttonClass("secondary", "sm")}>
-        Save
-      </SubmitButton>
+      <button type="submit" className={buttonClass("secondary", "sm")} disabled={pending} aria-disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </button>
     </form>
   );
 }
