@@ -96,7 +96,7 @@ export async function assignToCourier(page: Page, deliveryId: string) {
     data: { id: string; name: string }[];
   };
   const assigneeId = couriers.data.find((c) => c.name === world().courier.name)?.id;
-  expect(assigneeId, "the world's courier is listed").toBeTruthy();
+  expect(assigneeId, "the world's courier is listed").toMatch(/^[0-9a-f-]{36}$/);
   const res = await page.request.put(`/api/v1/deliveries/${deliveryId}/assignment`, { data: { assigneeId } });
   expect(res.status(), await res.text()).toBe(200);
 }

@@ -4,6 +4,7 @@
 // is refreshed to show the summary. The status words, the counts and the bar are all told from one
 // snapshot, so they never disagree. The bar is a native <progress> (a progressbar to assistive
 // technology), and the line beside it is announced politely.
+import { Figure } from "@/components/ui/figure";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useApiClient } from "@/components/ui/api-client";
@@ -62,17 +63,6 @@ export function ImportProgress({ id, initial, locale }: { id: string; initial: I
           className="h-2 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-blue-700"
         />
       </div>
-    </div>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Figure } from "@/components/ui/figure";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
@@ -153,17 +154,6 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         )}
       </div>
     </>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
   );
 }
 
